@@ -1,0 +1,16 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    // Type checking is done once by `tsc --noEmit` in `npm test`; here we only transpile.
+    "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock pulls office-addin-manifest -> ESM-only modules jest on Node 20 cannot load;
+    // the mock only needs the OfficeApp enum from it.
+    "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.js",
+  },
+  testTimeout: 60000,
+};

@@ -1,0 +1,61 @@
+import { formatMessage, type Lang, type MessageCode } from "./messages";
+
+/**
+ * The spreadsheet error an engine error becomes at the Excel boundary. Only `VALUE` and
+ * `NA` carry a custom message in Excel; the others show the bare error.
+ */
+export type ExcelErrorKind = "VALUE" | "NA" | "DIV0" | "NUM";
+
+const EXCEL_KIND: Readonly<Partial<Record<MessageCode, ExcelErrorKind>>> = {
+  DIV_ZERO: "DIV0",
+  NO_TARGET: "NA",
+  NO_TARGET_FOR_YEAR: "NA",
+  NO_SCORES: "DIV0",
+  NOT_FINITE: "NUM",
+};
+
+/**
+ * An engine error, returned as a value, never thrown. It carries both languages so that
+ * the same result can be shown in an Italian pane and an English CLI.
+ */
+export interface KpiError {
+  readonly kind: "KpiError";
+  readonly code: MessageCode;
+  readonly excel: ExcelErrorKind;
+  readonly message: { readonly it: string; readonly en: string };
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * Builds an engine error from the catalogue.
+ * @example kpiError("DUPLICATE_YEAR", { year: 2021 }).message.en
+ *   // "The year 2021 appears twice in the target."
+ */
+export function kpiError(
+  code: MessageCode,
+  params: Readonly<Record<string, string | number>> = {},
+): KpiError {
+  return {
+    kind: "KpiError",
+    code,
+    excel: EXCEL_KIND[code] ?? "VALUE",
+    message: { it: formatMessage(code, "it", params), en: formatMessage(code, "en", params) },
+    params,
+  };
+}
+
+/**
+ * True for engine errors. Checks a tag rather than `instanceof` so that it also holds
+ * for values that crossed between the custom-functions runtime and the task pane.
+ */
+export function isKpiError(x: unknown): x is KpiError {
+  return typeof x === "object" && x !== null && (x as { kind?: unknown }).kind === "KpiError";
+}
+
+/** The message of an error in one language. */
+export function messageOf(error: KpiError, lang: Lang): string {
+  return error.message[lang];
+}
+
+/** A computation that either gives a `T` or an engine error. */
+export type Result<T> = T | KpiError;
