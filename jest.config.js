@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: {
     // Type checking is done once by `tsc --noEmit` in `npm test`; here we only transpile.
-    "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+    "^.+\\.ts$": ["ts-jest", { diagnostics: false }],
   },
   moduleNameMapper: {
     // office-addin-mock pulls office-addin-manifest -> ESM-only modules jest on Node 20 cannot load;

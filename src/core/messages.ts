@@ -85,6 +85,19 @@ export const MESSAGES = {
     it: "Argomento non valido: {detail}.",
     en: "Invalid argument: {detail}.",
   },
+  // Custom functions (src/functions/): a cell that says "no value", a bad year argument, a bug.
+  NO_VALUE: {
+    it: "Nessun valore («{text}»).",
+    en: "No value (“{text}”).",
+  },
+  NOT_A_YEAR: {
+    it: "«{text}» non è un anno: indicare un anno di quattro cifre (es. 2022) o lasciare vuoto.",
+    en: "“{text}” is not a year: give a four-digit year (e.g. 2022) or leave it empty.",
+  },
+  UNEXPECTED: {
+    it: "Errore imprevisto: {detail}.",
+    en: "Unexpected error: {detail}.",
+  },
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,0 +1,91 @@
+import { isKpiError, kpiError, type Result } from "./errors";
+import type { CellValue } from "./types";
+
+/** Texts that mean "no value" in the plans (`Stato` = `---`, `n.d.` ...). */
+const NONE_TEXTS = new Set(["", "-", "--", "---", "----", "n.d.", "n.d", "nd", "n/a", "na", "n.a."]);
+
+/**
+ * True when the text, trimmed and lower-cased, is one of the plans' ways of writing
+ * "nothing here" (`---`, `n.d.`, `n/a`).
+ * @example isNoneText(" --- ") // true
+ */
+export function isNoneText(text: string): boolean {
+  return NONE_TEXTS.has(text.trim().toLowerCase());
+}
+
+// Italian thousands: 1.234 / 12.345.678, optionally with a decimal comma.
+const IT_THOUSANDS = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+// English thousands: 1,234,567.5 (needs a decimal point, or "1,500" would be ambiguous).
+const EN_THOUSANDS = /^\d{1,3}(?:,\d{3})+\.\d+$/;
+const IT_DECIMAL = /^\d+(?:,\d+)?$/;
+const PLAIN_DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
+// Scientific notation, as Excel shows very large or small numbers (1,5E+21).
+const SCIENTIFIC = /^(?:\d+(?:[.,]\d*)?|[.,]\d+)[eE][+-]?\d{1,3}$/;
+
+/**
+ * Reads a number as the plans write it: decimal comma, dot as thousands separator when
+ * it is followed by groups of exactly three digits, optional sign, optional `%`.
+ * Returns `null` for "no value" texts and a `NOT_A_NUMBER` error for anything else.
+ * @example parseNumberText("17.835")  // { value: 17835, percent: false }
+ * @example parseNumberText("+15%")    // { value: 15, percent: true }
+ * @example parseNumberText("1.500,5") // { value: 1500.5, percent: false }
+ */
+export function parseNumberText(text: string): Result<{ value: number; percent: boolean } | null> {
+  if (isNoneText(text)) return null;
+  // NBSP and thin spaces come with text pasted from PDFs.
+  let s = text.replace(/[\s\u00a0\u202f]+/g, "");
+  let percent = false;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  let sign = 1;
+  if (s.startsWith("+")) s = s.slice(1);
+  else if (s.startsWith("-") || s.startsWith("\u2212")) {
+    sign = -1;
+    s = s.slice(1);
+  }
+  const digits = normaliseDigits(s);
+  if (digits === null) return kpiError("NOT_A_NUMBER", { text: text.trim() });
+  const value = sign * Number(digits);
+  if (!Number.isFinite(value)) return kpiError("NOT_FINITE");
+  return { value: value === 0 ? 0 : value, percent };
+}
+
+/** Turns the unsigned numeric text into JS number syntax, or null when it is not a number. */
+function normaliseDigits(s: string): string | null {
+  if (s === "") return null;
+  // "0.850" is a decimal, not eight hundred and fifty thousandths grouped: a leading 0 group never groups.
+  if (IT_THOUSANDS.test(s) && !s.startsWith("0.")) return s.replace(/\./g, "").replace(",", ".");
+  if (EN_THOUSANDS.test(s)) return s.replace(/,/g, "");
+  if (IT_DECIMAL.test(s)) return s.replace(",", ".");
+  if (PLAIN_DECIMAL.test(s)) return s;
+  if (SCIENTIFIC.test(s)) return s.replace(",", ".");
+  return null;
+}
+
+/**
+ * Reads a cell as a number: numbers pass through, texts are read the Italian way,
+ * blanks and `---` give `null`. Booleans are not numbers here.
+ * @example parseNumber("1,5") // 1.5
+ * @example parseNumber(null)  // null
+ */
+export function parseNumber(x: CellValue | undefined): Result<number | null> {
+  if (x === null || x === undefined) return null;
+  if (typeof x === "number") return Number.isFinite(x) ? x : kpiError("NOT_FINITE");
+  if (typeof x === "boolean") return kpiError("NOT_A_NUMBER", { text: String(x).toUpperCase() });
+  const parsed = parseNumberText(x);
+  if (parsed === null || isKpiError(parsed)) return parsed;
+  return parsed.value;
+}
+
+/**
+ * Writes a number the Italian way, with a decimal comma and no thousands separator, so
+ * that `parseNumberText` reads it back exactly (extreme magnitudes keep the E notation).
+ * @example formatNumberIt(1500.5) // "1500,5"
+ * @example formatNumberIt(2 / 3, 2) // "0,67"
+ */
+export function formatNumberIt(n: number, decimals?: number): string {
+  const text = decimals === undefined ? String(n) : n.toFixed(decimals);
+  return text.replace(".", ",");
+}

@@ -1,0 +1,58 @@
+import { isKpiError, kpiError, type KpiError, type Result } from "./errors";
+import { parseNumber } from "./numbers";
+import type { CellValue } from "./types";
+
+/** Tolerances for "sums to 100" and "sums to 1": two-decimal weights such as 33,33 + 33,33 + 33,34. */
+const PERCENT_TOLERANCE = 0.01;
+const FRACTION_TOLERANCE = 0.0001;
+
+export interface WeightCheck {
+  /** Sum of the weights that could be read. */
+  readonly sum: number;
+  /** The total the weights are written against: 1 when they look like fractions, else 100. */
+  readonly expected: 100 | 1;
+  /** True when there is no bad weight and the sum is the expected total. */
+  readonly ok: boolean;
+  /** `expected - sum`: positive when weight is missing. */
+  readonly difference: number;
+  /** Weights that are blank, negative or not numbers, by position in the input. */
+  readonly errors: readonly { readonly index: number; readonly error: KpiError }[];
+}
+
+/**
+ * Reads one weight: a non-negative number, Italian text allowed (`33,33`).
+ * @example parseWeight("33,33") // 33.33
+ * @example parseWeight(null)    // KpiError WEIGHT_BLANK
+ */
+export function parseWeight(x: CellValue | undefined): Result<number> {
+  const n = parseNumber(x);
+  if (n === null) return kpiError("WEIGHT_BLANK");
+  if (isKpiError(n)) {
+    return kpiError("WEIGHT_NOT_NUMBER", { text: typeof x === "string" ? x.trim() : String(x) });
+  }
+  if (n < 0) return kpiError("WEIGHT_NEGATIVE", { value: n });
+  return n;
+}
+
+/**
+ * Checks a group of weights: valid when they sum to 100 (within 0.01) or, written as
+ * fractions, to 1 (within 0.0001), and none is blank, negative or not a number.
+ * @example checkWeights([33.33, "33,33", 33.34]).ok // true
+ * @example checkWeights([0.2, 0.3, 0.5]).expected   // 1
+ */
+export function checkWeights(weights: readonly (CellValue | undefined)[]): WeightCheck {
+  let sum = 0;
+  const errors: { index: number; error: KpiError }[] = [];
+  weights.forEach((w, index) => {
+    const n = parseWeight(w);
+    if (isKpiError(n)) errors.push({ index, error: n });
+    else sum += n;
+  });
+  // Fractions: a sum near 1 can only come from weights written as shares of 1.
+  const expected: 100 | 1 = Math.abs(sum - 1) <= 0.5 ? 1 : 100;
+  const tolerance = expected === 1 ? FRACTION_TOLERANCE : PERCENT_TOLERANCE;
+  const difference = expected - sum;
+  // Float noise (33.33 + 33.33 + 33.34 = 99.99999999999999) must not count against the tolerance.
+  const ok = errors.length === 0 && Math.abs(difference) <= tolerance + 1e-9;
+  return { sum, expected, ok, difference, errors };
+}

@@ -1,0 +1,85 @@
+import { achievement, bandOf, dateToSerial, isMet, roundHalfUp, type Condition } from "../../src/core";
+
+const ge = (value: number, unit: Condition["unit"] = "number"): Condition => ({ op: ">=", value, unit });
+const le = (value: number, unit: Condition["unit"] = "number"): Condition => ({ op: "<=", value, unit });
+
+describe("achievement", () => {
+  it("higher is better: value/target, capped at 100", () => {
+    expect(achievement(12, ge(15, "percent"))).toBeCloseTo(80, 12);
+    expect(achievement(30, ge(15, "percent"))).toBe(100);
+    expect(achievement(4, { op: "=", value: 6, unit: "number" })).toBeCloseTo(66.6667, 3);
+    expect(achievement(-3, ge(10))).toBe(0);
+  });
+
+  it("lower is better: target/value by default, (2T - V)/T as the alternative", () => {
+    expect(achievement(12, le(10))).toBeCloseTo(83.3333, 3);
+    expect(achievement(12, le(10), { lowerIsBetter: "linear" })).toBeCloseTo(80, 12);
+    expect(achievement(20, le(10))).toBeCloseTo(50, 12);
+    expect(achievement(20, le(10), { lowerIsBetter: "linear" })).toBe(0);
+    expect(achievement(35, le(10), { lowerIsBetter: "linear" })).toBe(0);
+    expect(achievement(8, le(10))).toBe(100);
+  });
+
+  it("deadline: 100 on or before the date, else 0", () => {
+    const due = le(dateToSerial(2021, 12, 31), "date");
+    expect(achievement(dateToSerial(2021, 12, 31), due)).toBe(100);
+    expect(achievement(dateToSerial(2021, 12, 31) + 0.9, due)).toBe(100);
+    expect(achievement(dateToSerial(2022, 1, 1), due)).toBe(0);
+  });
+
+  it("target 0 with <=: 100 when the value is at most 0, else 0", () => {
+    expect(achievement(0, le(0))).toBe(100);
+    expect(achievement(-4, le(0))).toBe(100);
+    expect(achievement(0.5, le(0))).toBe(0);
+  });
+
+  it("= target: the smaller over the larger", () => {
+    expect(achievement(8, { op: "=", value: 6, unit: "number" })).toBeCloseTo(75, 12);
+    expect(achievement(6, { op: "=", value: 6, unit: "number" })).toBe(100);
+  });
+
+  it("applies a minimum threshold and all-or-nothing scoring when asked", () => {
+    expect(achievement(12, ge(20), { threshold: 70 })).toBe(0);
+    expect(achievement(15, ge(20), { threshold: 70 })).toBe(75);
+    expect(achievement(19, ge(20), { partialCredit: false })).toBe(0);
+    expect(achievement(20, ge(20), { partialCredit: false })).toBe(100);
+  });
+
+  it("never gives NaN or Infinity", () => {
+    for (const v of [NaN, Infinity, -Infinity, 0, -0]) {
+      for (const c of [ge(0), le(0), le(5), ge(5), { op: "=", value: 0, unit: "number" } as Condition]) {
+        const a = achievement(v, c);
+        expect(Number.isFinite(a)).toBe(true);
+        expect(a).toBeGreaterThanOrEqual(0);
+        expect(a).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+});
+
+describe("isMet", () => {
+  it("compares with every operator", () => {
+    expect(isMet(15, ge(15))).toBe(true);
+    expect(isMet(14.99, ge(15))).toBe(false);
+    expect(isMet(15, { op: ">", value: 15, unit: "number" })).toBe(false);
+    expect(isMet(15, { op: "<", value: 15, unit: "number" })).toBe(false);
+    expect(isMet(0.1 + 0.2, { op: "=", value: 0.3, unit: "number" })).toBe(true);
+  });
+});
+
+describe("display helpers", () => {
+  it("bands with the default cut-offs 70/90", () => {
+    expect(bandOf(69.99)).toBe("red");
+    expect(bandOf(70)).toBe("amber");
+    expect(bandOf(89.99)).toBe("amber");
+    expect(bandOf(90)).toBe("green");
+    expect(bandOf(75, { bands: { red: 80, amber: 95 } })).toBe("red");
+  });
+  it("rounds half up to 2 decimals, despite binary representation", () => {
+    expect(roundHalfUp(2.345)).toBe(2.35);
+    expect(roundHalfUp(1.005)).toBe(1.01);
+    expect(roundHalfUp(83.33333)).toBe(83.33);
+    expect(roundHalfUp(-2.345)).toBe(-2.35);
+    expect(roundHalfUp(66.665, 1)).toBe(66.7);
+  });
+});
