@@ -87,8 +87,8 @@ export const MESSAGES = {
   },
   // Custom functions (src/functions/): a cell that says "no value", a bad year argument, a bug.
   NO_VALUE: {
-    it: "Nessun valore («{text}»).",
-    en: "No value (“{text}”).",
+    it: "Nessun valore (cella vuota, «---» o «n.d.»).",
+    en: "No value (an empty cell, “---” or “n.d.”).",
   },
   NOT_A_YEAR: {
     it: "«{text}» non è un anno: indicare un anno di quattro cifre (es. 2022) o lasciare vuoto.",
@@ -97,6 +97,166 @@ export const MESSAGES = {
   UNEXPECTED: {
     it: "Errore imprevisto: {detail}.",
     en: "Unexpected error: {detail}.",
+  },
+  // Plan parser (src/core/plan/): problems found while reading the plan text.
+  PLAN_EMPTY: {
+    it: "Nessun nodo del piano trovato (Area strategica, Obiettivo strategico, Obiettivo operativo, Azione): il testo non sembra un Piano della performance.",
+    en: "No plan node found (Area strategica, Obiettivo strategico, Obiettivo operativo, Azione): the text does not look like a performance plan.",
+  },
+  PLAN_NODE_NO_CODE: {
+    it: "L'intestazione «{label}» non ha un codice valido (atteso come {example}): i KPI che seguono restano senza titolare.",
+    en: "The heading “{label}” has no valid code (expected like {example}): the KPIs that follow have no owner.",
+  },
+  PLAN_CODE_KIND: {
+    it: "Il codice {code} non corrisponde a «{label}» (atteso come {example}).",
+    en: "The code {code} does not fit “{label}” (expected like {example}).",
+  },
+  PLAN_DUPLICATE_NODE: {
+    it: "Il codice {code} compare di nuovo (la prima volta alla riga {first}): le due parti sono unite.",
+    en: "The code {code} appears again (first at line {first}): the two parts are merged.",
+  },
+  PLAN_PARENT_MISSING: {
+    it: "Il nodo padre {parent} di {code} non è nel piano.",
+    en: "The parent node {parent} of {code} is not in the plan.",
+  },
+  PLAN_PROGRAM_NO_PARENT: {
+    it: "Il programma «{title}» non è preceduto da un obiettivo strategico.",
+    en: "The program “{title}” is not preceded by a strategic objective.",
+  },
+  PLAN_UNITS_NO_NODE: {
+    it: "Unità organizzative elencate prima di qualsiasi nodo: ignorate.",
+    en: "Organisational units listed before any node: ignored.",
+  },
+  PLAN_UNIT_UNRECOGNISED: {
+    it: "«{text}» non è un'unità organizzativa riconosciuta (STAFF n, S. n.n, AREA I, AREA STAFF): ignorata.",
+    en: "“{text}” is not a recognised organisational unit (STAFF n, S. n.n, AREA I, AREA STAFF): ignored.",
+  },
+  PLAN_TABLE_NO_OWNER: {
+    it: "Tabella KPI senza un obiettivo o un'azione valida prima: le sue {rows} righe sono ignorate.",
+    en: "KPI table with no valid objective or action before it: its {rows} rows are ignored.",
+  },
+  PLAN_ROW_CELLS: {
+    it: "La riga KPI ha {count} celle invece di 5 (Indicatori testo, Algoritmo, Peso, Stato, Target, separati da tabulazioni): ignorata.",
+    en: "The KPI row has {count} cells instead of 5 (Indicatori testo, Algoritmo, Peso, Stato, Target, tab separated): ignored.",
+  },
+  PLAN_ROW_OUTSIDE_TABLE: {
+    it: "Riga a colonne fuori da una tabella KPI (manca l'intestazione Indicatori testo, Algoritmo, Peso, Stato, Target): ignorata.",
+    en: "Row with columns outside a KPI table (the header Indicatori testo, Algoritmo, Peso, Stato, Target is missing): ignored.",
+  },
+  PLAN_EMPTY_INDICATOR: {
+    it: "Riga KPI senza testo dell'indicatore.",
+    en: "KPI row without indicator text.",
+  },
+  PLAN_BAD_WEIGHT: {
+    it: "Peso del KPI «{indicator}»: {detail}",
+    en: "Weight of the KPI “{indicator}”: {detail}",
+  },
+  PLAN_BAD_BASELINE: {
+    it: "Stato (valore base) del KPI «{indicator}»: {detail}",
+    en: "Baseline (Stato) of the KPI “{indicator}”: {detail}",
+  },
+  PLAN_BAD_TARGET: {
+    it: "Target del KPI «{indicator}»: {detail}",
+    en: "Target of the KPI “{indicator}”: {detail}",
+  },
+  PLAN_WEIGHTS_SUM: {
+    it: "Pesi dei KPI di {owner}: {detail}",
+    en: "Weights of the KPIs of {owner}: {detail}",
+  },
+  PLAN_NO_YEARS: {
+    it: "Anni del piano non trovati (nessun «Anno: AAAA» nei target, nessun titolo con gli anni, nessuna data): le colonne per anno non sono create.",
+    en: "Plan years not found (no “Anno: YYYY” in the targets, no title with the years, no date): no per-year columns are made.",
+  },
+  // Reading KPI tables from a workbook (src/core/validate.ts).
+  TARGET_BLANK: {
+    it: "Target mancante: scrivere --- se per quest'anno non c'è un target.",
+    en: "Missing target: write --- when there is no target for this year.",
+  },
+  VALUE_CELL_ERROR: {
+    it: "La cella del valore mostra l'errore {text}.",
+    en: "The value cell shows the error {text}.",
+  },
+  NO_VALUE_COLUMN: {
+    it: "La tabella non ha una colonna Valore per il {year}: i valori risultano mancanti.",
+    en: "The table has no Value column for {year}: the values count as missing.",
+  },
+  NO_TARGET_COLUMN: {
+    it: "La tabella non ha una colonna Target per il {year}.",
+    en: "The table has no Target column for {year}.",
+  },
+  INDICATOR_BLANK: {
+    it: "Riga KPI senza il nome dell'indicatore.",
+    en: "KPI row without the indicator's name.",
+  },
+  NO_KPI_TABLES: {
+    it: "Nessuna tabella KPI trovata: serve una riga d'intestazione con almeno le colonne Indicatore, Peso e Target.",
+    en: "No KPI table found: a header row with at least the columns Indicator, Weight and Target is needed.",
+  },
+  // Roll-up through the plan's tree (src/core/rollup/).
+  ROLLUP_CYCLE: {
+    it: "L'albero contiene un ciclo ({cycle}): il legame di {code} con il padre {parent} è ignorato.",
+    en: "The tree contains a cycle ({cycle}): the link from {code} to its parent {parent} is ignored.",
+  },
+  ROLLUP_ORPHAN_KPI: {
+    it: "Il codice {code} di {count} KPI non è nell'albero: è riportato come nodo a sé.",
+    en: "The code {code} of {count} KPI(s) is not in the tree: it is reported as a node of its own.",
+  },
+  ROLLUP_ORPHAN_NODE: {
+    it: "Il padre {parent} di {code} non è nell'albero: {code} è riportato al primo livello.",
+    en: "The parent {parent} of {code} is not in the tree: {code} is reported at the top level.",
+  },
+  ROLLUP_DUPLICATE_NODE: {
+    it: "Il codice {code} compare più volte nell'albero: vale la prima riga.",
+    en: "The code {code} appears more than once in the tree: the first row counts.",
+  },
+  ROLLUP_CHILD_SKIPPED: {
+    it: "{child} non ha dati per l'anno: è escluso dalla media di {code} e i pesi sono ripartiti sugli altri.",
+    en: "{child} has no data for the year: it is left out of the mean of {code} and the weights are renormalised.",
+  },
+  ROLLUP_CHILD_ZERO: {
+    it: "{child} non ha dati per l'anno: nella media di {code} conta 0.",
+    en: "{child} has no data for the year: it counts as 0 in the mean of {code}.",
+  },
+  ROLLUP_CHILDREN_NO_DATA: {
+    it: "Il KPI «{indicator}» di {code} è la media dei nodi figli ({children}), ma nessuno ha dati per l'anno: il KPI risulta mancante.",
+    en: "The KPI “{indicator}” of {code} is the mean of its child nodes ({children}), but none has data for the year: the KPI counts as missing.",
+  },
+  ROLLUP_NO_CHILDREN: {
+    it: "Il KPI «{indicator}» di {code} è una media ponderata dei nodi figli, ma {code} non ha figli nell'albero e la cella del valore è vuota: il KPI risulta mancante.",
+    en: "The KPI “{indicator}” of {code} is a weighted mean of its child nodes, but {code} has no children in the tree and the value cell is empty: the KPI counts as missing.",
+  },
+  ROLLUP_MIXED_WEIGHTS: {
+    it: "Solo alcuni figli di {code} hanno un peso nell'albero: la media usa pesi uguali.",
+    en: "Only some children of {code} have a weight in the tree: the mean uses equal weights.",
+  },
+  ROLLUP_ZERO_WEIGHTS: {
+    it: "I pesi {what} di {code} sommano a 0: la media usa pesi uguali.",
+    en: "The weights {what} of {code} add up to 0: the mean uses equal weights.",
+  },
+  TREE_NO_HEADER: {
+    it: "Il foglio {sheet} non ha l'intestazione dell'albero (almeno Codice e Padre): ogni codice dei KPI è un nodo a sé.",
+    en: "The sheet {sheet} has no tree header (at least Code and Parent): each KPI code is a node of its own.",
+  },
+  TREE_BAD_WEIGHT: {
+    it: "Il peso «{text}» di {code} nell'albero non è un numero non negativo: ignorato.",
+    en: "The weight “{text}” of {code} in the tree is not a non-negative number: ignored.",
+  },
+  // Measurement rules on the settings sheet (src/core/rules.ts).
+  RULES_UNKNOWN_KEY: {
+    it: "Impostazione sconosciuta «{key}»: ignorata (valide: {keys}).",
+    en: "Unknown setting “{key}”: ignored (valid: {keys}).",
+  },
+  RULES_DUPLICATE_KEY: {
+    it: "L'impostazione «{key}» compare di nuovo: vale la prima ({first}).",
+    en: "The setting “{key}” appears again: the first one ({first}) counts.",
+  },
+  RULES_BAD_VALUE: {
+    it: "«{text}» non è un valore valido per «{key}»: atteso {expected}; vale il predefinito ({default}).",
+    en: "“{text}” is not a valid value for “{key}”: expected {expected}; the default ({default}) applies.",
+  },
+  RULES_BANDS_ORDER: {
+    it: "La soglia del rosso ({red}) supera quella del giallo ({amber}): valgono le predefinite ({defaultRed} e {defaultAmber}).",
+    en: "The red threshold ({red}) is above the amber one ({amber}): the defaults ({defaultRed} and {defaultAmber}) apply.",
   },
 } as const;
 
