@@ -10,6 +10,7 @@ const EXCEL_KIND: Readonly<Partial<Record<MessageCode, ExcelErrorKind>>> = {
   DIV_ZERO: "DIV0",
   NO_TARGET: "NA",
   NO_TARGET_FOR_YEAR: "NA",
+  NO_VALUE: "NA",
   NO_SCORES: "DIV0",
   NOT_FINITE: "NUM",
 };

@@ -1,0 +1,116 @@
+/**
+ * The KPI.* custom functions. The JSDoc below is the source of functions.json (generated at
+ * build time by custom-functions-metadata-plugin, which also appends the
+ * `CustomFunctions.associate` calls); the Italian names live in ./i18n/it.json.
+ *
+ * Each function is one line: coerce the Excel arguments (./coerce.ts), call the engine
+ * (src/core), and let `run` (./excel-errors.ts) turn engine errors into Excel errors.
+ * To add a function: write it here with its JSDoc, add its Italian entry to ./i18n/it.json
+ * (the build fails otherwise), and add a spec under tests/functions/.
+ *
+ * Parameter types stay `number`, `boolean`, `any` and `any[][]`: the metadata generator turns
+ * anything richer into `any`, and `any` is what lets Italian text ("1.234,5") reach the engine.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { achievement, isMet, sharePct, trendPct, trendRatio, weightedScore } from "../core";
+import { amount, condition, matrix, measuredAgainst, weightCheck } from "./coerce";
+import { run } from "./excel-errors";
+
+/**
+ * Percentage change from the previous value to the current one: (current - previous) / previous * 100.
+ * @customfunction TREND_PCT
+ * @param current The value of this period (a number or text such as "1.234,5").
+ * @param previous The value of the previous period; 0 gives #DIV/0!.
+ * @returns The change in percentage points, e.g. 10 for a rise from 600 to 660.
+ */
+export function TREND_PCT(current: any, previous: any): number {
+  return run(() => trendPct(amount(current), amount(previous)));
+}
+
+/**
+ * Ratio of the current value to the previous one: current / previous.
+ * @customfunction TREND_RATIO
+ * @param current The value of this period (a number or text such as "1.234,5").
+ * @param previous The value of the previous period; 0 gives #DIV/0!.
+ * @returns The ratio, e.g. 1.5 for 12 against 8.
+ */
+export function TREND_RATIO(current: any, previous: any): number {
+  return run(() => trendRatio(amount(current), amount(previous)));
+}
+
+/**
+ * A part as a percentage of a total: part / total * 100.
+ * @customfunction SHARE_PCT
+ * @param part The part (a number or text such as "1.234,5").
+ * @param total The total; 0 gives #DIV/0!.
+ * @returns The share in percentage points, e.g. 25 for 40 out of 160.
+ */
+export function SHARE_PCT(part: any, total: any): number {
+  return run(() => sharePct(amount(part), amount(total)));
+}
+
+/**
+ * Weighted mean of scores: sum(score * weight) / sum(weight). Scores written as "---" are skipped together with their weights.
+ * @customfunction WEIGHTED_SCORE
+ * @param scores The range of scores (e.g. achievements from 0 to 100).
+ * @param weights The range of weights, the same size as the scores.
+ * @returns The weighted score; #VALUE! when the ranges differ in size, #DIV/0! when no score has a weight.
+ */
+export function WEIGHTED_SCORE(scores: any[][], weights: any[][]): number {
+  return run(() => weightedScore(matrix(scores), matrix(weights)));
+}
+
+/**
+ * TRUE when the weights add up to 100 (within 0.01) or, written as fractions, to 1 (within 0.0001). Empty cells are ignored.
+ * @customfunction WEIGHTS_OK
+ * @param weights The range of weights of one group (e.g. the indicators of one objective).
+ * @returns TRUE or FALSE; #VALUE! when a weight is not a number.
+ */
+export function WEIGHTS_OK(weights: any[][]): boolean {
+  return run(() => weightCheck(weights).ok);
+}
+
+/**
+ * TRUE when a value meets its target, such as ">= 15%", "<= 31/12/2021" or "Anno: 2021 >= 10 Anno: 2022 >= 12".
+ * @customfunction TARGET_MET
+ * @param value The measured value (for a deadline, the date it was done).
+ * @param target The target as written in the plan.
+ * @param [year] The year to use when the target has one value per year.
+ * @returns TRUE or FALSE; #N/A when there is no target.
+ */
+export function TARGET_MET(value: any, target: any, year?: number): boolean {
+  return run(() => isMet(...measuredAgainst(value, target, year)));
+}
+
+/**
+ * Degree of achievement of a target, from 0 to 100: 100 when met, otherwise value/target (or target/value when lower is better).
+ * @customfunction ACHIEVEMENT
+ * @param value The measured value (for a deadline, the date it was done).
+ * @param target The target as written in the plan.
+ * @param [year] The year to use when the target has one value per year.
+ * @returns The achievement from 0 to 100 at full precision; #N/A when there is no target.
+ */
+export function ACHIEVEMENT(value: any, target: any, year?: number): number {
+  return run(() => achievement(...measuredAgainst(value, target, year)));
+}
+
+/**
+ * The threshold of a target: 15 for ">= 15%", a date (as an Excel date number) for a deadline.
+ * @customfunction TARGET_VALUE
+ * @param target The target as written in the plan.
+ * @param [year] The year to use when the target has one value per year.
+ * @returns The threshold; #N/A when there is no target.
+ */
+export function TARGET_VALUE(target: any, year?: number): number {
+  return run(() => condition(target, year).value);
+}
+
+/**
+ * Reads a number written as text the Italian way ("1.234,5", "+15%") or the plain way ("1234.5").
+ * @customfunction PARSE_NUMBER
+ * @param text The text to read, e.g. a figure pasted from a PDF.
+ * @returns The number ("15%" gives 15); #N/A for "---" or "n.d.".
+ */
+export function PARSE_NUMBER(text: any): number {
+  return run(() => amount(text));
+}
