@@ -12,5 +12,6 @@ module.exports = {
     // the mock only needs the OfficeApp enum from it.
     "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.js",
   },
+  reporters: ["default", "<rootDir>/tests/reporters/summary-line.js"],
   testTimeout: 60000,
 };
