@@ -233,6 +233,18 @@ export const MESSAGES = {
     it: "I pesi {what} di {code} sommano a 0: la media usa pesi uguali.",
     en: "The weights {what} of {code} add up to 0: the mean uses equal weights.",
   },
+  ROLLUP_NO_DATA: {
+    it: "Nessun dato per {code}: né i suoi KPI né i codici sottostanti hanno un grado di raggiungimento.",
+    en: "No data for {code}: neither its KPIs nor the codes below it have an achievement.",
+  },
+  ROLLUP_UNKNOWN_CODE: {
+    it: "Il codice {code} non è tra i codici dell'intervallo né è il prefisso di uno di essi.",
+    en: "The code {code} is not among the range's codes, nor a prefix of one of them.",
+  },
+  ROLLUP_BAD_MISSING: {
+    it: "«{text}» non è una regola per i valori mancanti: usare «ignora» (skip) oppure «zero».",
+    en: "“{text}” is not a rule for missing values: use “skip” (ignora) or “zero”.",
+  },
   TREE_NO_HEADER: {
     it: "Il foglio {sheet} non ha l'intestazione dell'albero (almeno Codice e Padre): ogni codice dei KPI è un nodo a sé.",
     en: "The sheet {sheet} has no tree header (at least Code and Parent): each KPI code is a node of its own.",

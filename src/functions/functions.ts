@@ -15,6 +15,7 @@
 import { achievement, isMet, sharePct, trendPct, trendRatio, weightedScore } from "../core";
 import { amount, condition, matrix, measuredAgainst, weightCheck } from "./coerce";
 import { run } from "./excel-errors";
+import { rollupOf } from "./rollup";
 
 /**
  * Percentage change from the previous value to the current one: (current - previous) / previous * 100.
@@ -113,4 +114,19 @@ export function TARGET_VALUE(target: any, year?: number): number {
  */
 export function PARSE_NUMBER(text: any): number {
   return run(() => amount(text));
+}
+
+/**
+ * Performance of a node of the plan: the weighted mean of its KPIs' achievements (each capped at 100); a code without rows of its own (an area) is the mean of the codes below it.
+ * @customfunction ROLLUP
+ * @param codes The Codice column: the objective or action each row belongs to (blank = the code above).
+ * @param achievements The achievements of the rows, from 0 to 100; blank or "---" is a missing value.
+ * @param weights The weights of the rows; a row without a weight is not a KPI.
+ * @param code The node to compute, e.g. "B.1.2" or "B".
+ * @param [algorithms] The Algoritmo column: rows reading "Media ponderata ..." take the performance of the codes below their own.
+ * @param [missing] "skip" (default: missing values are left out and the weights renormalised) or "zero".
+ * @returns The performance from 0 to 100; #N/A when nothing under the code has data.
+ */
+export function ROLLUP(codes: any[][], achievements: any[][], weights: any[][], code: any, algorithms?: any[][], missing?: any): number {
+  return run(() => rollupOf(codes, achievements, weights, code, algorithms, missing));
 }

@@ -19,6 +19,17 @@ const EXPECTED: Record<string, { params: P[]; result: string }> = {
   ACHIEVEMENT: { params: [["value"], ["target"], ["year", "optional"]], result: "number" },
   TARGET_VALUE: { params: [["target"], ["year", "optional"]], result: "number" },
   PARSE_NUMBER: { params: [["text"]], result: "number" },
+  ROLLUP: {
+    params: [
+      ["codes", undefined, "matrix"],
+      ["achievements", undefined, "matrix"],
+      ["weights", undefined, "matrix"],
+      ["code"],
+      ["algorithms", "optional", "matrix"],
+      ["missing", "optional"],
+    ],
+    result: "number",
+  },
 };
 
 describe("dist/functions.json", () => {

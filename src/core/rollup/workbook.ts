@@ -1,0 +1,177 @@
+/**
+ * The roll-up of a checked workbook: the validation report's KPI rows, the workbook's tree
+ * (its `Albero` sheet, else the KPI codes) and its measurement rules (`Impostazioni`).
+ * This is what `kpi check --json` prints as `"rollup"`, `kpi report` renders and the
+ * `Riepilogo` sheet shows.
+ */
+import { DEFAULT_RULES, roundHalfUp } from "../achievement";
+import type { Lang } from "../messages";
+import { classifyAlgorithm } from "../plan/algorithm";
+import { findKpiTables } from "../reader/find-tables";
+import { readRules } from "../rules";
+import type { AlgorithmKind, Band, MeasurementRules, NodeKind, Problem, SheetGrid, ValidationReport } from "../types";
+import { rollup, type RollupKpi, type RollupResultNode, type RollupTreeNode } from "./rollup";
+import { findTreeSheet, readTreeSheet, treeFromCodes } from "./tree";
+
+/** One entry of `kpi check --json`'s `"rollup"` array. */
+export interface RollupJsonEntry {
+  readonly code: string;
+  readonly kind: NodeKind | "code";
+  /** 0..100 at full precision; `null` when nothing below the node had data. */
+  readonly achievement: number | null;
+  readonly kpis: number;
+  readonly missing: number;
+  readonly band: Band | null;
+}
+
+export interface WorkbookRollup {
+  readonly year: number | null;
+  /** Tree order. */
+  readonly nodes: RollupResultNode[];
+  /** The tree sheet's, the settings sheet's and the roll-up's own problems. */
+  readonly problems: Problem[];
+  readonly rules: MeasurementRules;
+  /** Where the tree came from: the workbook's tree sheet, or the KPI codes. */
+  readonly tree: "sheet" | "codes";
+}
+
+export interface RollupWorkbookOptions {
+  /** Rules to use; absent = the workbook's settings sheet (or the defaults). */
+  readonly rules?: Partial<MeasurementRules>;
+  readonly lang?: Lang;
+}
+
+/**
+ * Rolls a validation report up the workbook's tree.
+ * - Tree: the `Albero` sheet when the workbook has one; otherwise each `Codice` is a node of
+ *   its own (kind `code`), under the longest other code that prefixes it (`B.1.1` under
+ *   `B.1`). Rows of a table without a `Codice` column form one node named after the sheet
+ *   (`Foglio1`, or `Foglio1!5` for the table starting at row 5 when the sheet has several).
+ * - Rules: `options.rules`, else the workbook's `Impostazioni` sheet (its problems are
+ *   returned), else the defaults.
+ * @example rollupWorkbook(validateWorkbook(sheets), sheets).nodes[0].achievement
+ */
+export function rollupWorkbook(
+  report: ValidationReport,
+  sheets: readonly SheetGrid[],
+  options: RollupWorkbookOptions = {},
+): WorkbookRollup {
+  const lang = options.lang ?? "it";
+  const problems: Problem[] = [];
+  let rules: Partial<MeasurementRules>;
+  if (options.rules) {
+    rules = options.rules;
+  } else {
+    const read = readRules(sheets, { lang });
+    rules = read.rules;
+    problems.push(...read.problems);
+  }
+
+  const owners = ownersOf(report);
+  const algorithms = report.kpis.some((k) => k.algorithmKind === null) ? algorithmKinds(sheets) : new Map<string, AlgorithmKind>();
+  const kpis: RollupKpi[] = report.kpis.map((k, i) => ({
+    ...k,
+    owner: owners[i],
+    algorithmKind: k.algorithmKind ?? algorithms.get(`${k.sheet}\u0000${k.row}`) ?? null,
+  }));
+
+  let tree: RollupTreeNode[] | null = null;
+  const treeSheet = findTreeSheet(sheets);
+  if (treeSheet) {
+    const read = readTreeSheet(treeSheet, { lang });
+    tree = read.nodes;
+    problems.push(...read.problems);
+  }
+  const source: WorkbookRollup["tree"] = tree && tree.length > 0 ? "sheet" : "codes";
+  const nodes = source === "sheet" ? (tree as RollupTreeNode[]) : treeFromCodes(owners.filter((o): o is string => o !== null));
+  const result = rollup({ nodes, kpis }, { rules, lang });
+  problems.push(...result.problems);
+  return { year: report.year, nodes: result.nodes, problems, rules: fullRules(rules), tree: source };
+}
+
+/** Problems with the tree itself (not with missing data): what `kpi check` lists. */
+const TREE_PROBLEMS = new Set([
+  "ROLLUP_CYCLE",
+  "ROLLUP_ORPHAN_KPI",
+  "ROLLUP_ORPHAN_NODE",
+  "ROLLUP_DUPLICATE_NODE",
+  "ROLLUP_MIXED_WEIGHTS",
+  "ROLLUP_ZERO_WEIGHTS",
+  "TREE_NO_HEADER",
+  "TREE_BAD_WEIGHT",
+]);
+
+/**
+ * True for a problem with the tree's structure (a cycle, an orphan code, a bad tree weight),
+ * as opposed to the notes on children without data, which the missing counts already tell.
+ * @example isTreeProblem({ severity: "error", code: "ROLLUP_CYCLE", message: "" }) // true
+ */
+export function isTreeProblem(p: Problem): boolean {
+  return TREE_PROBLEMS.has(p.code);
+}
+
+/**
+ * The `"rollup"` array of `kpi check --json`, tree order. With `decimals` the achievements
+ * are rounded half-up (the check's KPI achievements are printed with 2).
+ * @example rollupJson(rollupWorkbook(report, sheets).nodes, { decimals: 2 })[0]
+ *   // { code: "A", kind: "area", achievement: 85, kpis: 0, missing: 0, band: "amber" }
+ */
+export function rollupJson(nodes: readonly RollupResultNode[], options: { decimals?: number } = {}): RollupJsonEntry[] {
+  const round = (x: number | null) => (x === null || options.decimals === undefined ? x : roundHalfUp(x, options.decimals));
+  return nodes.map((n) => ({
+    code: n.code,
+    kind: n.kind,
+    achievement: round(n.achievement),
+    kpis: n.kpis,
+    missing: n.missing,
+    band: n.band,
+  }));
+}
+
+/**
+ * Each KPI row's owner for the roll-up: its `Codice`, or, in a table without one, a name
+ * for the table (the sheet's name, qualified by the table's first row when the sheet holds
+ * more than one such table).
+ */
+function ownersOf(report: ValidationReport): (string | null)[] {
+  const tableOf = new Map<string, { sheet: string; first: number }>();
+  const perSheet = new Map<string, number>();
+  for (const g of report.groups) {
+    if (g.owner !== null || g.rows.length === 0) continue;
+    const first = Math.min(...g.rows);
+    for (const r of g.rows) tableOf.set(`${g.sheet}\u0000${r}`, { sheet: g.sheet, first });
+    perSheet.set(g.sheet, (perSheet.get(g.sheet) ?? 0) + 1);
+  }
+  return report.kpis.map((k) => {
+    if (k.owner !== null && k.owner.trim() !== "") return k.owner;
+    const t = tableOf.get(`${k.sheet}\u0000${k.row}`);
+    if (!t) return k.sheet;
+    return (perSheet.get(t.sheet) ?? 0) > 1 ? `${t.sheet}!${t.first}` : t.sheet;
+  });
+}
+
+/**
+ * The algorithm kind of every KPI row that has an algorithm column, by sheet and 1-based
+ * row: the report may not carry it, and the cascade depends on knowing which KPIs are a
+ * "media ponderata" of the children.
+ */
+function algorithmKinds(sheets: readonly SheetGrid[]): Map<string, AlgorithmKind> {
+  const out = new Map<string, AlgorithmKind>();
+  for (const sheet of sheets) {
+    const rowOffset = sheet.origin?.row ?? 0;
+    const colOffset = sheet.origin?.col ?? 0;
+    for (const table of findKpiTables(sheet)) {
+      const col = table.columns.algorithm;
+      if (col === undefined) continue;
+      for (let r = table.firstRow; r <= table.lastRow; r++) {
+        const cell = sheet.values[r - rowOffset]?.[col - colOffset];
+        if (typeof cell === "string" && cell.trim() !== "") out.set(`${sheet.name}\u0000${r + 1}`, classifyAlgorithm(cell));
+      }
+    }
+  }
+  return out;
+}
+
+function fullRules(rules: Partial<MeasurementRules>): MeasurementRules {
+  return { ...DEFAULT_RULES, ...rules, bands: { ...DEFAULT_RULES.bands, ...(rules.bands ?? {}) } };
+}
