@@ -100,6 +100,8 @@ export function roundHalfUp(x: number, decimals = 2): number {
   if (!Number.isFinite(x)) return x;
   const factor = 10 ** decimals;
   const shifted = Math.abs(x) * factor;
+  // Past 2^53 a double has no fraction left to round; shifting could only overflow.
+  if (!Number.isFinite(shifted) || shifted >= Number.MAX_SAFE_INTEGER) return x;
   const rounded = Math.round(Number(shifted.toPrecision(15)));
   return (Math.sign(x) * rounded) / factor || 0;
 }

@@ -81,5 +81,7 @@ describe("display helpers", () => {
     expect(roundHalfUp(83.33333)).toBe(83.33);
     expect(roundHalfUp(-2.345)).toBe(-2.35);
     expect(roundHalfUp(66.665, 1)).toBe(66.7);
+    expect(roundHalfUp(1.8e302, 6)).toBe(1.8e302);
+    expect(roundHalfUp(-1e300)).toBe(-1e300);
   });
 });

@@ -1,0 +1,88 @@
+import { isTreeProblem, rollupJson, rollupWorkbook } from "../../core/rollup";
+import { readRules } from "../../core/rules";
+import type { ValidationReport } from "../../core/types";
+import { validateWorkbook } from "../../core/validate";
+import type { ParsedArgs } from "../args";
+import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
+import { checkJson, checkText } from "../report";
+import { marksFor, writeMarkedCopy } from "../xlsx-marks";
+import type { Command } from "./types";
+
+export interface CheckRequest {
+  /** The workbook path as the user typed it (shown in messages). */
+  readonly input: string;
+  readonly year?: number | null;
+  readonly json?: boolean;
+  /** Where to write the highlighted copy. */
+  readonly output?: string;
+}
+
+/**
+ * `kpi check`: reads the workbook, validates it, prints the report (text or JSON) and,
+ * with an output path, writes a highlighted copy. The input file is only read.
+ * Resolves to 0 (no errors) or 1 (validation errors); throws `CliError` (exit 2) when the
+ * file is unusable or has no KPI table.
+ */
+export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ code: number; report: ValidationReport }> {
+  const bytes = readUserFile(ctx, req.input);
+  const sheets = await readWorkbook(ctx, req.input, bytes);
+  // The workbook's own measurement rules (sheet Impostazioni), and the roll-up through its
+  // tree (sheet Albero): bad settings and a broken tree are problems like any other.
+  const rules = readRules(sheets, { lang: ctx.lang });
+  const checked = validateWorkbook(sheets, { year: req.year ?? null, rules: rules.rules, lang: ctx.lang });
+  if (checked.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
+  const roll = rollupWorkbook(checked, sheets, { rules: rules.rules, lang: ctx.lang });
+  const report: ValidationReport = { ...checked, problems: [...rules.problems, ...checked.problems, ...roll.problems.filter(isTreeProblem)] };
+
+  let markedPath: string | null = null;
+  if (req.output !== undefined) {
+    let copy: Buffer;
+    try {
+      copy = writeMarkedCopy(bytes, marksFor(report.kpis));
+    } catch (e) {
+      throw new CliError(ctx.t.cannotMark(req.input, errorText(e)));
+    }
+    writeOutput(ctx, req.output, copy, req.input);
+    markedPath = req.output;
+  }
+
+  if (req.json) {
+    ctx.io.stdout(JSON.stringify({ ...(checkJson(report) as object), rollup: rollupJson(roll.nodes, { decimals: 2 }) }, null, 2) + "\n");
+  } else {
+    let text = checkText(report, req.input, ctx.lang);
+    if (markedPath !== null) text += `${ctx.t.marked(markedPath)}\n${ctx.t.legend}\n`;
+    ctx.io.stdout(text);
+  }
+  const errors = report.problems.some((p) => p.severity === "error");
+  return { code: errors ? 1 : 0, report };
+}
+
+/** `--year` as a number, or a usage error. */
+export function yearOption(ctx: CliContext, value: string | true | undefined): number | null {
+  if (value === undefined) return null;
+  const text = value === true ? "" : value.trim();
+  if (!/^\d{4}$/.test(text) || Number(text) < 1900) throw new CliError(ctx.t.badYear(text));
+  return Number(text);
+}
+
+export const checkCommand: Command = {
+  name: "check",
+  options: [
+    { name: "year", value: true },
+    { name: "json", value: false },
+    { name: "output", short: "o", value: true },
+  ],
+  async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
+    const [input, ...extra] = args.positionals;
+    if (input === undefined) throw new CliError(ctx.t.missingInput("check"));
+    if (extra.length > 0) throw new CliError(ctx.t.extraArgument(extra[0], "check"));
+    const output = args.options.output;
+    const { code } = await runCheck(ctx, {
+      input,
+      year: yearOption(ctx, args.options.year),
+      json: args.options.json === true,
+      output: typeof output === "string" ? output : undefined,
+    });
+    return code;
+  },
+};

@@ -1,0 +1,146 @@
+import { basename } from "path";
+import type { Lang } from "../../core/messages";
+import { renderReport } from "../../core/report";
+import { kpiCounts } from "../../core/report/html";
+import { rollupWorkbook, type WorkbookRollup } from "../../core/rollup";
+import { readRules } from "../../core/rules";
+import type { Problem, ValidationReport } from "../../core/types";
+import { validateWorkbook } from "../../core/validate";
+import type { ParsedArgs } from "../args";
+import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
+import { yearOption } from "./check";
+import type { Command } from "./types";
+
+/** This command's own words (the shared ones are in ../i18n.ts). */
+const TEXT: Readonly<Record<Lang, {
+  written: (file: string, year: number | null, nodes: number, c: { kpis: number; met: number; unmet: number; missing: number }) => string;
+  badDate: (d: string) => string;
+  emptyOption: (o: string) => string;
+}>> = {
+  it: {
+    written: (f, y, nodes, c) =>
+      `Relazione${y === null ? "" : ` ${y}`} scritta: ${f}\n  ${nodes} nodi · ${c.kpis} indicatori misurati · ${c.met} raggiunti · ${c.unmet} non raggiunti · ${c.missing} mancanti\n`,
+    badDate: (d) => `Data non valida «${d}»: indicare AAAA-MM-GG, es. --date 2022-03-31.`,
+    emptyOption: (o) => `L'opzione ${o} richiede un testo.`,
+  },
+  en: {
+    written: (f, y, nodes, c) =>
+      `Report${y === null ? "" : ` ${y}`} written: ${f}\n  ${nodes} nodes · ${c.kpis} indicators measured · ${c.met} met · ${c.unmet} not met · ${c.missing} missing\n`,
+    badDate: (d) => `Invalid date "${d}": give YYYY-MM-DD, e.g. --date 2022-03-31.`,
+    emptyOption: (o) => `The option ${o} needs a text.`,
+  },
+};
+
+export interface ReportRequest {
+  /** The workbook path as the user typed it. */
+  readonly input: string;
+  readonly year?: number | null;
+  /** Default `relazione-<year>.html` (`relazione.html` without a year) in the working folder. */
+  readonly output?: string;
+  /** The body's name; default the `Ente` row of the `Impostazioni` sheet. */
+  readonly body?: string | null;
+  readonly title?: string | null;
+  /** Date printed as the date of generation, `yyyy-mm-dd`; default today (local time). */
+  readonly date?: string | null;
+}
+
+export interface ReportOutcome {
+  readonly code: number;
+  readonly path: string;
+  readonly html: string;
+  readonly report: ValidationReport;
+  readonly rollup: WorkbookRollup;
+}
+
+/**
+ * `kpi report`: reads the workbook, checks it for the year with the workbook's own rules
+ * (`Impostazioni`), rolls the KPIs up its tree (`Albero`) and writes the Relazione as one
+ * self-contained HTML file (Italian, printable). The input file is only read.
+ * Resolves to 0, or 1 when the check found validation errors (the report is written anyway,
+ * with the errors listed in its notes); throws `CliError` (exit 2) for unusable input.
+ */
+export async function runReport(ctx: CliContext, req: ReportRequest): Promise<ReportOutcome> {
+  const bytes = readUserFile(ctx, req.input);
+  const sheets = await readWorkbook(ctx, req.input, bytes);
+  // The Relazione is an Italian document: its notes are in Italian whatever --lang says.
+  const rules = readRules(sheets, { lang: "it" });
+  const report = validateWorkbook(sheets, { year: req.year ?? null, rules: rules.rules, lang: "it" });
+  if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
+  const roll = rollupWorkbook(report, sheets, { rules: rules.rules, lang: "it" });
+
+  const date = req.date ?? today();
+  const notes: Problem[] = [
+    ...rules.problems,
+    // Missing values are counted in the report itself; one note per blank cell would drown the rest.
+    ...report.problems.filter((p) => p.severity === "error"),
+    ...roll.problems,
+  ];
+  const html = renderReport({
+    title: req.title ?? undefined,
+    body: req.body ?? rules.body,
+    year: report.year,
+    generatedOn: date,
+    nodes: roll.nodes,
+    rules: roll.rules,
+    problems: notes,
+    source: basename(req.input),
+  });
+  const output = req.output ?? (report.year === null ? "relazione.html" : `relazione-${report.year}.html`);
+  writeOutput(ctx, output, Buffer.from(html, "utf8"), req.input);
+  ctx.io.stdout(TEXT[ctx.lang].written(output, report.year, roll.nodes.length, kpiCounts(roll.nodes)));
+  // Errors of the check (all of them, not only those listed), of the settings and of the tree.
+  const errors = [...report.problems, ...notes].some((p) => p.severity === "error");
+  return { code: errors ? 1 : 0, path: output, html, report, rollup: roll };
+}
+
+/** Today as `yyyy-mm-dd`, local time. */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function textOption(ctx: CliContext, value: string | true | undefined, name: string): string | null {
+  if (value === undefined) return null;
+  const text = value === true ? "" : value.trim();
+  if (text === "") throw new CliError(TEXT[ctx.lang].emptyOption(`--${name}`));
+  return text;
+}
+
+function dateOption(ctx: CliContext, value: string | true | undefined): string | null {
+  const text = textOption(ctx, value, "date");
+  if (text === null) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const valid = m !== null && (() => {
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  })();
+  if (!valid) throw new CliError(TEXT[ctx.lang].badDate(text));
+  return text;
+}
+
+export const reportCommand: Command = {
+  name: "report",
+  options: [
+    { name: "year", value: true },
+    { name: "output", short: "o", value: true },
+    { name: "ente", value: true },
+    { name: "title", value: true },
+    { name: "date", value: true },
+  ],
+  async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
+    const [input, ...extra] = args.positionals;
+    if (input === undefined) throw new CliError(ctx.t.missingInput("report"));
+    if (extra.length > 0) throw new CliError(ctx.t.extraArgument(extra[0], "report"));
+    const output = args.options.output;
+    const { code } = await runReport(ctx, {
+      input,
+      year: yearOption(ctx, args.options.year),
+      output: typeof output === "string" ? output : undefined,
+      body: textOption(ctx, args.options.ente, "ente"),
+      title: textOption(ctx, args.options.title, "title"),
+      date: dateOption(ctx, args.options.date),
+    });
+    return code;
+  },
+};

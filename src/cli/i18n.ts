@@ -1,0 +1,302 @@
+import type { Lang } from "../core/messages";
+
+/**
+ * The CLI's own words (usage, report headings, input errors), Italian and English.
+ * Engine messages (problems) come from src/core/messages.ts, never from here.
+ */
+/** "1 errore", "2 errori". */
+function pl(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export const CLI_TEXT = {
+  it: {
+    usage: `Uso: kpi <comando> [opzioni]
+
+Comandi:
+  import <piano.txt|.md>   legge il testo del piano e scrive la cartella di lavoro KPI
+  check <file.xlsx>        trova le tabelle KPI, controlla pesi, target e valori e stampa un rapporto
+  demo                     importa il piano di esempio in out/, lo controlla e stampa il rapporto
+  report <file.xlsx>       calcola la performance dell'albero e scrive la Relazione in HTML
+
+Opzioni comuni:
+  --lang it|en             lingua dei messaggi (predefinita: italiano; inglese se LANG inizia con "en")
+  -h, --help               aiuto (anche per ogni comando: kpi check --help)
+  --version                versione
+
+Codici di uscita: 0 nessun errore, 1 errori di validazione, 2 file o argomenti non utilizzabili.`,
+    commandHelp: {
+      import: `Uso: kpi import <piano.txt|.md> [-o uscita.xlsx] [--json] [--lang it|en]
+
+Legge il testo del Piano della performance (aree, obiettivi, azioni, unità organizzative e
+tabelle KPI) e scrive una cartella di lavoro .xlsx con una tabella Excel per area,
+le colonne Target AAAA e Valore AAAA per ogni anno del piano e il foglio dell'albero.
+
+Opzioni:
+  -o, --output FILE   cartella di lavoro da scrivere (predefinita: <nome del piano>.xlsx
+                      nella cartella corrente; con --json solo se indicata)
+  --json              stampa il piano letto in JSON (nodi, KPI, problemi)
+  --lang it|en        lingua di messaggi e intestazioni
+
+Uscita: 0 piano letto senza errori, 1 il piano ha problemi (elencati; la cartella di lavoro
+è scritta comunque), 2 file non utilizzabile.`,
+      check: `Uso: kpi check <file.xlsx> [--year AAAA] [--json] [-o evidenziato.xlsx] [--lang it|en]
+
+Trova le tabelle KPI in ogni foglio (una riga d'intestazione con almeno Indicatore, Peso e
+Target), controlla che i pesi di ogni gruppo (per Codice, altrimenti per tabella) sommino a
+100 (o 1), legge target e valori dell'anno e stampa un rapporto. Il file non viene modificato.
+
+Opzioni:
+  --year AAAA         anno da controllare (predefinito: l'ultimo anno con almeno un valore,
+                      altrimenti l'ultimo anno dei target)
+  --json              stampa il rapporto in JSON
+  -o, --output FILE   scrive una copia con i valori evidenziati: non raggiunto (arancio-rosso,
+                      grassetto), raggiunto (verde-azzurro), mancante (giallo, bordo
+                      tratteggiato); sono regole di formattazione condizionale aggiunte sopra
+                      la formattazione esistente, che resta intatta
+  --lang it|en        lingua del rapporto
+
+Uscita: 0 nessun errore, 1 errori di validazione (pesi, target o valori non validi),
+2 file non utilizzabile (non trovato, non .xlsx, vuoto, protetto da password, danneggiato,
+senza tabelle KPI).`,
+      demo: `Uso: kpi demo [-o uscita.xlsx] [--json] [--lang it|en]
+
+Importa il piano di esempio (seeds/000_30336ea7c660fe63.txt, CCIAA di Lecce 2021-2023)
+in out/piano-performance.xlsx (relativo alla cartella corrente), controlla la cartella di
+lavoro scritta e stampa il rapporto. Non serve Excel né la rete.
+
+Opzioni:
+  -o, --output FILE   dove scrivere la cartella di lavoro (predefinita: out/piano-performance.xlsx)
+  --json              stampa il rapporto del controllo in JSON
+  --lang it|en        lingua
+
+Uscita: come kpi check.`,
+      report: `Uso: kpi report <file.xlsx> [--year AAAA] [-o relazione.html] [--ente NOME] [--title TITOLO] [--date AAAA-MM-GG] [--lang it|en]
+
+Controlla la cartella di lavoro per l'anno, calcola il grado di raggiungimento di ogni nodo
+dell'albero (azioni, obiettivi operativi, obiettivi strategici, aree) e scrive la Relazione
+sulla performance come un unico file HTML stampabile (A4), in italiano: sintesi, grafico
+degli obiettivi strategici, albero con semaforo e conteggi, criteri di misurazione, note.
+Le regole di misurazione sono quelle del foglio Impostazioni (se manca, le predefinite);
+l'albero è quello del foglio Albero (se manca, ogni Codice è un nodo a sé).
+
+Opzioni:
+  --year AAAA         anno (predefinito: l'ultimo anno con almeno un valore)
+  -o, --output FILE   file HTML da scrivere (predefinito: relazione-AAAA.html)
+  --ente NOME         nome dell'amministrazione (predefinito: la riga Ente di Impostazioni)
+  --title TITOLO      titolo (predefinito: Relazione sulla performance)
+  --date AAAA-MM-GG   data di elaborazione stampata (predefinita: oggi)
+  --lang it|en        lingua dei messaggi sul terminale (la relazione è in italiano)
+
+Uscita: 0 relazione scritta, 1 relazione scritta ma la cartella di lavoro ha errori di
+validazione (elencati nelle note), 2 file non utilizzabile.`,
+    },
+    unknownCommand: (c: string) => `Comando sconosciuto «${c}»: usare import, check, demo o report (kpi --help).`,
+    unknownOption: (o: string, cmd: string) => `Opzione sconosciuta «${o}» (kpi ${cmd} --help).`,
+    missingValue: (o: string) => `L'opzione ${o} richiede un valore.`,
+    missingInput: (cmd: string) => `Manca il file da leggere (kpi ${cmd} --help).`,
+    extraArgument: (a: string, cmd: string) => `Argomento in più «${a}» (kpi ${cmd} --help).`,
+    badYear: (y: string) => `Anno non valido «${y}»: indicare un anno di quattro cifre, es. --year 2022.`,
+    badLang: (l: string) => `Lingua non valida «${l}»: usare it oppure en.`,
+    notFound: (f: string) => `File non trovato: ${f}`,
+    isDirectory: (f: string) => `${f} è una cartella, non un file.`,
+    unreadable: (f: string, why: string) => `Impossibile leggere ${f}: ${why}`,
+    empty: (f: string) => `Il file ${f} è vuoto.`,
+    encrypted: (f: string) =>
+      `${f} è protetto da password (cifrato) o è nel vecchio formato .xls: aprirlo in Excel e salvarlo come .xlsx senza password.`,
+    notXlsx: (f: string) => `${f} non è un file .xlsx (non è un archivio Office Open XML).`,
+    truncated: (f: string) => `${f} è troncato o danneggiato: il file .xlsx è incompleto.`,
+    corrupt: (f: string, why: string) => `${f} non si può leggere come .xlsx: ${why}`,
+    noSheets: (f: string) => `${f} non contiene fogli di lavoro.`,
+    noTables: (f: string) =>
+      `Nessuna tabella KPI in ${f}: serve una riga d'intestazione con almeno le colonne Indicatore, Peso e Target.`,
+    notText: (f: string, kind: string) => `${f} non è un file di testo (${kind}): serve il testo del piano (.txt o .md).`,
+    sameAsInput: (f: string) => `Il file di uscita ${f} è il file di ingresso: scegliere un altro nome, l'originale non si sovrascrive.`,
+    cannotWrite: (f: string, why: string) => `Impossibile scrivere ${f}: ${why}`,
+    cannotMark: (f: string, why: string) => `Impossibile evidenziare una copia di ${f}: ${why}`,
+    seedMissing: (f: string) => `Il piano di esempio non è stato trovato: ${f}`,
+    internal: (why: string) => `Errore interno: ${why} (KPI_DEBUG=1 per i dettagli).`,
+    // Report
+    reportTitle: (f: string) => `Controllo KPI: ${f}`,
+    year: (y: number | null, years: readonly number[]) =>
+      y === null ? "Anno: nessuno (i target non indicano anni)" : `Anno: ${y}${years.length > 0 ? ` (anni nella cartella di lavoro: ${years.join(", ")})` : ""}`,
+    counts: (tables: number, rows: number, groups: number) => `Tabelle KPI: ${tables} · righe KPI: ${rows} · gruppi di pesi: ${groups}`,
+    groupsTitle: (n: number, bad: number) => `Gruppi di pesi (${n}; ${bad === 0 ? "tutti validi" : pl(bad, "non valido", "non validi")})`,
+    groupOk: "ok",
+    groupBad: "NO",
+    noOwner: "(tabella)",
+    rows: (r: string) => `righe ${r}`,
+    sum: (s: string, expected: number) => `somma ${s} su ${expected}`,
+    difference: (d: string) => `differenza ${d}`,
+    problemsTitle: (e: number, w: number, missing: number) =>
+      `Problemi (${pl(e, "errore", "errori")}, ${pl(w, "avviso", "avvisi")}${missing > 0 ? `; valori mancanti: ${missing}, elencati sotto` : ""})`,
+    severity: { error: "errore", warning: "avviso" },
+    noProblems: "  nessuno",
+    unmetTitle: (n: number) => `Target non raggiunti (${n})`,
+    metTitle: (n: number) => `Target raggiunti (${n})`,
+    missingTitle: (n: number) => `Valori mancanti (${n})`,
+    kpiLine: (value: string, target: string, ach: string) => `valore ${value} · target ${target} · raggiungimento ${ach}`,
+    kpiMissing: (target: string) => `target ${target}`,
+    summary: (s: { rows: number; met: number; unmet: number; missing: number; noTarget: number; invalid: number }, e: number, w: number) =>
+      `Riepilogo: ${s.rows} KPI · raggiunti ${s.met} · non raggiunti ${s.unmet} · mancanti ${s.missing} · senza target ${s.noTarget} · non validi ${s.invalid} · errori ${e} · avvisi ${w}`,
+    marked: (f: string) => `Copia evidenziata scritta: ${f}`,
+    legend:
+      "Legenda: arancio-rosso in grassetto = target non raggiunto · verde-azzurro = raggiunto · giallo con bordo tratteggiato = valore mancante.",
+    // Import
+    imported: (nodes: number, kpis: number, problems: number) => `Piano letto: ${pl(nodes, "nodo", "nodi")}, ${kpis} KPI, ${pl(problems, "problema", "problemi")}.`,
+    nodeCounts: (c: Record<string, number>) =>
+      `  aree ${c.area ?? 0} · obiettivi strategici ${c.strategic ?? 0} · programmi ${c.program ?? 0} · obiettivi operativi ${c.operational ?? 0} · azioni ${c.action ?? 0}`,
+    planYears: (y: readonly number[]) => `  anni del piano: ${y.length > 0 ? y.join(", ") : "nessuno"}`,
+    line: (n: number | undefined) => (n === undefined ? "" : `riga ${n}`),
+    written: (f: string) => `Cartella di lavoro scritta: ${f}`,
+    demoNext: (f: string, y: number) =>
+      `Passo successivo: scrivere i valori nelle colonne «Valore ${y}» (o le misure nelle colonne «Misura ${y}») di ${f} e controllare di nuovo con: npm run --silent kpi -- check ${f} -o ${f.replace(/\.xlsx$/i, "")}-evidenziato.xlsx`,
+  },
+  en: {
+    usage: `Usage: kpi <command> [options]
+
+Commands:
+  import <plan.txt|.md>    reads the plan text and writes the KPI workbook
+  check <file.xlsx>        finds the KPI tables, checks weights, targets and values, prints a report
+  demo                     imports the sample plan into out/, checks it and prints the report
+  report <file.xlsx>       rolls the performance up the tree and writes the Relazione as HTML
+
+Common options:
+  --lang it|en             message language (default: Italian; English when LANG starts with "en")
+  -h, --help               help (also per command: kpi check --help)
+  --version                version
+
+Exit codes: 0 no errors, 1 validation errors, 2 unusable file or arguments.`,
+    commandHelp: {
+      import: `Usage: kpi import <plan.txt|.md> [-o out.xlsx] [--json] [--lang it|en]
+
+Reads the text of the Piano della performance (areas, objectives, actions, organisational
+units and KPI tables) and writes an .xlsx workbook with one Excel table per area, Target YYYY
+and Value YYYY columns for each plan year, and the tree sheet.
+
+Options:
+  -o, --output FILE   workbook to write (default: <plan name>.xlsx in the current folder;
+                      with --json only when given)
+  --json              print the parsed plan as JSON (nodes, KPIs, problems)
+  --lang it|en        language of messages and headers
+
+Exit: 0 plan read without errors, 1 the plan has problems (listed; the workbook is written
+anyway), 2 unusable file.`,
+      check: `Usage: kpi check <file.xlsx> [--year YYYY] [--json] [-o highlighted.xlsx] [--lang it|en]
+
+Finds the KPI tables on every sheet (a header row with at least Indicator, Weight and Target),
+checks that each group's weights (by Code, else by table) add up to 100 (or 1), reads the
+year's targets and values and prints a report. The file is never modified.
+
+Options:
+  --year YYYY         year to check (default: the latest year with any value, else the
+                      latest target year)
+  --json              print the report as JSON
+  -o, --output FILE   write a copy with the values highlighted: unmet (vermillion, bold),
+                      met (bluish green), missing (yellow, dashed border); these are
+                      conditional-formatting rules added on top of the existing formatting,
+                      which stays intact
+  --lang it|en        report language
+
+Exit: 0 no errors, 1 validation errors (invalid weights, targets or values), 2 unusable file
+(not found, not .xlsx, empty, password-protected, damaged, no KPI table).`,
+      demo: `Usage: kpi demo [-o out.xlsx] [--json] [--lang it|en]
+
+Imports the sample plan (seeds/000_30336ea7c660fe63.txt, CCIAA Lecce 2021-2023) into
+out/piano-performance.xlsx (relative to the current folder), checks the written workbook and
+prints the report. Needs neither Excel nor a network.
+
+Options:
+  -o, --output FILE   where to write the workbook (default: out/piano-performance.xlsx)
+  --json              print the check report as JSON
+  --lang it|en        language
+
+Exit: as kpi check.`,
+      report: `Usage: kpi report <file.xlsx> [--year YYYY] [-o relazione.html] [--ente NAME] [--title TITLE] [--date YYYY-MM-DD] [--lang it|en]
+
+Checks the workbook for the year, computes the achievement of every node of the tree
+(actions, operational objectives, strategic objectives, areas) and writes the Relazione sulla
+performance as one printable (A4) HTML file, in Italian: summary, chart of the strategic
+objectives, tree with traffic lights and counts, measurement rules, notes.
+The measurement rules are those of the Impostazioni sheet (the defaults when it is missing);
+the tree is the Albero sheet's (without it each Code is a node of its own).
+
+Options:
+  --year YYYY         year (default: the latest year with any value)
+  -o, --output FILE   HTML file to write (default: relazione-YYYY.html)
+  --ente NAME         the body's name (default: the Ente row of Impostazioni)
+  --title TITLE       title (default: Relazione sulla performance)
+  --date YYYY-MM-DD   date of generation to print (default: today)
+  --lang it|en        language of the terminal messages (the report is in Italian)
+
+Exit: 0 report written, 1 report written but the workbook has validation errors (listed in
+its notes), 2 unusable file.`,
+    },
+    unknownCommand: (c: string) => `Unknown command "${c}": use import, check, demo or report (kpi --help).`,
+    unknownOption: (o: string, cmd: string) => `Unknown option "${o}" (kpi ${cmd} --help).`,
+    missingValue: (o: string) => `The option ${o} needs a value.`,
+    missingInput: (cmd: string) => `The file to read is missing (kpi ${cmd} --help).`,
+    extraArgument: (a: string, cmd: string) => `Unexpected argument "${a}" (kpi ${cmd} --help).`,
+    badYear: (y: string) => `Invalid year "${y}": give a four-digit year, e.g. --year 2022.`,
+    badLang: (l: string) => `Invalid language "${l}": use it or en.`,
+    notFound: (f: string) => `File not found: ${f}`,
+    isDirectory: (f: string) => `${f} is a folder, not a file.`,
+    unreadable: (f: string, why: string) => `Cannot read ${f}: ${why}`,
+    empty: (f: string) => `The file ${f} is empty.`,
+    encrypted: (f: string) =>
+      `${f} is password-protected (encrypted) or in the old .xls format: open it in Excel and save it as .xlsx without a password.`,
+    notXlsx: (f: string) => `${f} is not an .xlsx file (not an Office Open XML package).`,
+    truncated: (f: string) => `${f} is truncated or damaged: the .xlsx file is incomplete.`,
+    corrupt: (f: string, why: string) => `${f} cannot be read as .xlsx: ${why}`,
+    noSheets: (f: string) => `${f} has no worksheets.`,
+    noTables: (f: string) => `No KPI table in ${f}: a header row with at least the columns Indicator, Weight and Target is needed.`,
+    notText: (f: string, kind: string) => `${f} is not a text file (${kind}): the plan's text is needed (.txt or .md).`,
+    sameAsInput: (f: string) => `The output file ${f} is the input file: choose another name, the original is never overwritten.`,
+    cannotWrite: (f: string, why: string) => `Cannot write ${f}: ${why}`,
+    cannotMark: (f: string, why: string) => `Cannot write a highlighted copy of ${f}: ${why}`,
+    seedMissing: (f: string) => `The sample plan was not found: ${f}`,
+    internal: (why: string) => `Internal error: ${why} (KPI_DEBUG=1 for details).`,
+    reportTitle: (f: string) => `KPI check: ${f}`,
+    year: (y: number | null, years: readonly number[]) =>
+      y === null ? "Year: none (the targets name no years)" : `Year: ${y}${years.length > 0 ? ` (years in the workbook: ${years.join(", ")})` : ""}`,
+    counts: (tables: number, rows: number, groups: number) => `KPI tables: ${tables} · KPI rows: ${rows} · weight groups: ${groups}`,
+    groupsTitle: (n: number, bad: number) => `Weight groups (${n}; ${bad === 0 ? "all valid" : `${bad} invalid`})`,
+    groupOk: "ok",
+    groupBad: "NO",
+    noOwner: "(table)",
+    rows: (r: string) => `rows ${r}`,
+    sum: (s: string, expected: number) => `sum ${s} of ${expected}`,
+    difference: (d: string) => `difference ${d}`,
+    problemsTitle: (e: number, w: number, missing: number) =>
+      `Problems (${pl(e, "error", "errors")}, ${pl(w, "warning", "warnings")}${missing > 0 ? `; missing values: ${missing}, listed below` : ""})`,
+    severity: { error: "error", warning: "warning" },
+    noProblems: "  none",
+    unmetTitle: (n: number) => `Targets not met (${n})`,
+    metTitle: (n: number) => `Targets met (${n})`,
+    missingTitle: (n: number) => `Missing values (${n})`,
+    kpiLine: (value: string, target: string, ach: string) => `value ${value} · target ${target} · achievement ${ach}`,
+    kpiMissing: (target: string) => `target ${target}`,
+    summary: (s: { rows: number; met: number; unmet: number; missing: number; noTarget: number; invalid: number }, e: number, w: number) =>
+      `Summary: ${pl(s.rows, "KPI", "KPIs")} · met ${s.met} · not met ${s.unmet} · missing ${s.missing} · without target ${s.noTarget} · invalid ${s.invalid} · errors ${e} · warnings ${w}`,
+    marked: (f: string) => `Highlighted copy written: ${f}`,
+    legend: "Legend: bold vermillion = target not met · bluish green = met · yellow with dashed border = missing value.",
+    imported: (nodes: number, kpis: number, problems: number) => `Plan read: ${pl(nodes, "node", "nodes")}, ${pl(kpis, "KPI", "KPIs")}, ${pl(problems, "problem", "problems")}.`,
+    nodeCounts: (c: Record<string, number>) =>
+      `  areas ${c.area ?? 0} · strategic objectives ${c.strategic ?? 0} · programs ${c.program ?? 0} · operational objectives ${c.operational ?? 0} · actions ${c.action ?? 0}`,
+    planYears: (y: readonly number[]) => `  plan years: ${y.length > 0 ? y.join(", ") : "none"}`,
+    line: (n: number | undefined) => (n === undefined ? "" : `line ${n}`),
+    written: (f: string) => `Workbook written: ${f}`,
+    demoNext: (f: string, y: number) =>
+      `Next step: type the values in the "Valore ${y}" columns (or the measures in the "Misura ${y}" columns) of ${f} and check again with: npm run --silent kpi -- check ${f} -o ${f.replace(/\.xlsx$/i, "")}-highlighted.xlsx`,
+  },
+} as const;
+
+export type CliText = (typeof CLI_TEXT)[Lang];
+
+/**
+ * The language: `--lang` when given, else English when LANG starts with "en", else Italian.
+ * @example defaultLang({ LANG: "en_GB.UTF-8" }) // "en"
+ */
+export function defaultLang(env: Readonly<Record<string, string | undefined>>): Lang {
+  return (env.LANG ?? "").toLowerCase().startsWith("en") ? "en" : "it";
+}

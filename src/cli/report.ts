@@ -1,0 +1,181 @@
+import { sheetRef } from "../core/a1";
+import { roundHalfUp } from "../core/achievement";
+import { serialToIso, serialToItalian } from "../core/dates";
+import type { Lang } from "../core/messages";
+import { formatNumberIt } from "../core/numbers";
+import type { Condition, KpiResult, ParsedPlan, TargetEntry, Unit, ValidationReport } from "../core/types";
+import { CLI_TEXT } from "./i18n";
+
+// ------------------------------------------------------------------ JSON
+
+/** A number or date as the JSON outputs write it: dates `yyyy-mm-dd`, percentages the number before `%`. */
+function jsonValue(value: number, unit: Unit): number | string {
+  return unit === "date" ? serialToIso(value) : value;
+}
+
+/** `{op, value, unit}` of a condition for JSON. */
+export function conditionJson(c: Condition): { op: string; value: number | string; unit: Unit } {
+  return { op: c.op, value: jsonValue(c.value, c.unit), unit: c.unit };
+}
+
+/**
+ * The `kpi check --json` document:
+ * `{year, years, groups: [{owner, sheet, weightSum, ok}], kpis: [{sheet, row, owner, indicator,
+ * weight, target: {op, value, unit} | null, value, status, achievement}], problems: [{severity,
+ * code, sheet, cell, message}], summary}`. Achievements are rounded to 2 decimals.
+ */
+export function checkJson(report: ValidationReport): unknown {
+  return {
+    year: report.year,
+    years: report.years,
+    groups: report.groups.map((g) => ({ owner: g.owner, sheet: g.sheet, weightSum: g.weightSum, ok: g.ok })),
+    kpis: report.kpis.map((k) => ({
+      sheet: k.sheet,
+      row: k.row,
+      owner: k.owner,
+      indicator: k.indicator,
+      weight: k.weight,
+      target: k.target ? conditionJson(k.target) : null,
+      value: k.value === null ? null : jsonValue(k.value, k.target?.unit ?? "number"),
+      status: k.status,
+      achievement: k.achievement === null ? null : roundHalfUp(k.achievement, 2),
+    })),
+    problems: report.problems.map((p) => ({
+      severity: p.severity,
+      code: p.code,
+      sheet: p.sheet ?? null,
+      cell: p.cell ?? null,
+      message: p.message,
+    })),
+    summary: report.summary,
+  };
+}
+
+function targetEntryJson(e: TargetEntry): { year: number | null; op: string | null; value: number | string | null; unit: Unit | null } {
+  if (!e.condition) return { year: e.year, op: null, value: null, unit: null };
+  return { year: e.year, ...conditionJson(e.condition) };
+}
+
+/**
+ * The `kpi import --json` document:
+ * `{nodes: [{code, kind, title, parent, units}], kpis: [{owner, indicator, algorithm,
+ * algorithmKind, weight, baseline, target, targets: [{year, op, value, unit}]}], problems:
+ * [{severity, code, line, message}], years}`. A year without a target (`Anno: 2023 ---`) is
+ * an entry with `op`, `value` and `unit` null.
+ */
+export function planJson(plan: ParsedPlan): unknown {
+  return {
+    nodes: plan.nodes.map((n) => ({ code: n.code, kind: n.kind, title: n.title, parent: n.parent, units: [...n.units] })),
+    kpis: plan.kpis.map((k) => ({
+      owner: k.owner,
+      indicator: k.indicator,
+      algorithm: k.algorithm,
+      algorithmKind: k.algorithmKind,
+      weight: k.weight,
+      baseline: k.baseline,
+      target: k.target,
+      targets: k.targets.map(targetEntryJson),
+    })),
+    problems: plan.problems.map((p) => ({ severity: p.severity, code: p.code, line: p.line ?? null, message: p.message })),
+    years: plan.years,
+  };
+}
+
+// ------------------------------------------------------------------ text
+
+function num(n: number, lang: Lang, decimals = 2): string {
+  const r = roundHalfUp(n, decimals);
+  return lang === "it" ? formatNumberIt(r) : String(r);
+}
+
+function shown(value: number, unit: Unit, lang: Lang): string {
+  if (unit === "date") return serialToItalian(value);
+  return `${num(value, lang)}${unit === "percent" ? "%" : ""}`;
+}
+
+function conditionText(c: Condition, lang: Lang): string {
+  return `${c.op} ${shown(c.value, c.unit, lang)}`;
+}
+
+function clip(text: string, max = 70): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** "4-7", or "4, 9, 12" when the rows are not consecutive. */
+function rowsText(rows: readonly number[]): string {
+  if (rows.length === 0) return "";
+  const consecutive = rows.every((r, i) => i === 0 || r === rows[i - 1] + 1);
+  if (consecutive) return rows.length === 1 ? String(rows[0]) : `${rows[0]}-${rows[rows.length - 1]}`;
+  return rows.join(", ");
+}
+
+/**
+ * The readable report of `kpi check`: the year, weight groups, problems, targets not met,
+ * met and missing values, and a summary line.
+ */
+export function checkText(report: ValidationReport, file: string, lang: Lang): string {
+  const t = CLI_TEXT[lang];
+  const out: string[] = [];
+  const errors = report.problems.filter((p) => p.severity === "error").length;
+  const warnings = report.problems.length - errors;
+  out.push(t.reportTitle(file), t.year(report.year, report.years), t.counts(report.summary.tables, report.summary.rows, report.groups.length), "");
+
+  const bad = report.groups.filter((g) => !g.ok).length;
+  out.push(t.groupsTitle(report.groups.length, bad));
+  const ownerWidth = Math.max(4, ...report.groups.map((g) => (g.owner ?? t.noOwner).length));
+  for (const g of report.groups) {
+    const where = `${g.sheet} ${t.rows(rowsText(g.rows))}`;
+    const expected = Math.abs(g.weightSum - 1) <= 0.5 ? 1 : 100;
+    const sum = t.sum(num(g.weightSum, lang, 4), expected);
+    const diff = g.ok ? "" : ` (${t.difference(num(g.difference, lang, 4))})`;
+    out.push(`  ${(g.ok ? t.groupOk : t.groupBad).padEnd(3)} ${(g.owner ?? t.noOwner).padEnd(ownerWidth)}  ${sum}${diff}  [${where}]`);
+  }
+  out.push("");
+
+  // Missing values have their own list below; the problems list keeps everything else.
+  const listed = report.problems.filter((p) => p.code !== "VALUE_MISSING");
+  const listedErrors = listed.filter((p) => p.severity === "error").length;
+  out.push(t.problemsTitle(listedErrors, listed.length - listedErrors, report.problems.length - listed.length));
+  if (listed.length === 0) out.push(t.noProblems);
+  for (const p of [...listed].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1))) {
+    const where = p.sheet !== undefined && p.cell !== undefined ? sheetRef(p.sheet, p.cell) : "";
+    out.push(`  ${t.severity[p.severity].padEnd(7)} ${where.padEnd(12)} ${p.message}`);
+  }
+  out.push("");
+
+  const ownerPad = Math.max(0, ...report.kpis.map((k) => (k.owner ?? "").length));
+  const whereOf = (k: KpiResult) => sheetRef(k.sheet, k.valueCell ?? k.targetCell);
+  const wherePad = Math.max(10, ...report.kpis.map((k) => whereOf(k).length));
+  const list = (title: string, kpis: readonly KpiResult[], detail: ((k: KpiResult) => string) | null) => {
+    out.push(title);
+    for (const k of kpis) {
+      const owner = ownerPad > 0 ? `${(k.owner ?? "").padEnd(ownerPad)}  ` : "";
+      const head = `  ${whereOf(k).padEnd(wherePad)}  ${owner}${clip(k.indicator)}`;
+      if (detail) out.push(head, `  ${"".padEnd(wherePad)}  ${owner.replace(/./g, " ")}${detail(k)}`);
+      else out.push(`${head}  (${t.kpiMissing(k.target ? conditionText(k.target, lang) : "---")})`);
+    }
+    out.push("");
+  };
+  const withValue = (k: KpiResult) => {
+    const c = k.target as Condition;
+    return t.kpiLine(shown(k.value as number, c.unit, lang), conditionText(c, lang), `${num(k.achievement ?? 0, lang)}%`);
+  };
+  list(t.unmetTitle(report.summary.unmet), report.kpis.filter((k) => k.status === "unmet"), withValue);
+  list(t.metTitle(report.summary.met), report.kpis.filter((k) => k.status === "met"), withValue);
+  list(t.missingTitle(report.summary.missing), report.kpis.filter((k) => k.status === "missing"), null);
+
+  out.push(t.summary(report.summary, errors, warnings));
+  return out.join("\n") + "\n";
+}
+
+/** The readable summary of `kpi import`: counts, years and every problem with its line. */
+export function planText(plan: ParsedPlan, lang: Lang): string {
+  const t = CLI_TEXT[lang];
+  const counts: Record<string, number> = {};
+  for (const n of plan.nodes) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
+  const out = [t.imported(plan.nodes.length, plan.kpis.length, plan.problems.length), t.nodeCounts(counts), t.planYears(plan.years)];
+  for (const p of plan.problems) {
+    out.push(`  ${t.severity[p.severity].padEnd(7)} ${t.line(p.line).padEnd(10)} ${p.message}`);
+  }
+  return out.join("\n") + "\n";
+}

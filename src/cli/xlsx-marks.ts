@@ -1,0 +1,315 @@
+import { parseA1, rangeA1 } from "../core/a1";
+import type { KpiResult } from "../core/types";
+import { entryData, readZip, replaceEntry, writeZip, type ZipEntry, ZipError } from "./zip";
+
+/** What a mark says about a value cell. */
+export type MarkKind = "unmet" | "met" | "missing";
+
+export interface Mark {
+  readonly sheet: string;
+  /** A1 address of the cell to mark. */
+  readonly cell: string;
+  readonly kind: MarkKind;
+}
+
+/**
+ * The look of each mark: light fills from the Okabe-Ito palette (safe for the common
+ * colour-vision deficiencies), each with a second cue that needs no colour at all:
+ * unmet is bold with a solid vermillion border, met has a thin bluish-green border,
+ * missing has a dashed orange border.
+ */
+export const MARK_STYLES: Readonly<Record<MarkKind, { fill: string; border: string; borderStyle: "thin" | "dashed"; bold: boolean }>> = {
+  unmet: { fill: "F9D3BF", border: "D55E00", borderStyle: "thin", bold: true },
+  met: { fill: "C5EBDD", border: "009E73", borderStyle: "thin", bold: false },
+  missing: { fill: "FBF3B0", border: "E69F00", borderStyle: "dashed", bold: false },
+};
+
+const KINDS: readonly MarkKind[] = ["unmet", "missing", "met"];
+
+/** The marks a validation asks for: the value cell of every met, unmet and missing KPI. */
+export function marksFor(kpis: readonly KpiResult[]): Mark[] {
+  const marks: Mark[] = [];
+  for (const k of kpis) {
+    if (k.valueCell === null) continue;
+    if (k.status === "met" || k.status === "unmet" || k.status === "missing") {
+      marks.push({ sheet: k.sheet, cell: k.valueCell, kind: k.status });
+    }
+  }
+  return marks;
+}
+
+/**
+ * A copy of an .xlsx with the marked cells highlighted by conditional-formatting rules
+ * (always-true expression rules with a fill, one rule per kind). Nothing of the user's is
+ * rewritten: cell fills, their own conditional formats, formulas and every other part stay
+ * as they were, byte for byte, and deleting the three rules gives the original look back.
+ * Only the marked sheets' XML (the rules added, existing rule priorities moved down by the
+ * number of rules added so that the marks show on top) and styles.xml (three differential
+ * formats appended) change.
+ * @throws ZipError when the file is not a workbook that can be marked.
+ * @example const copy = writeMarkedCopy(fs.readFileSync("in.xlsx"), [{ sheet: "A", cell: "H5", kind: "unmet" }]);
+ */
+export function writeMarkedCopy(input: Buffer, marks: readonly Mark[]): Buffer {
+  const entries = readZip(input);
+  const byName = new Map(entries.map((e, i) => [e.name, i]));
+  const text = (name: string): string | null => {
+    const i = byName.get(name);
+    return i === undefined ? null : entryData(entries[i]).toString("utf8");
+  };
+  const out: ZipEntry[] = [...entries];
+  const put = (name: string, content: string) => {
+    const i = byName.get(name) as number;
+    out[i] = replaceEntry(entries[i], Buffer.from(content, "utf8"));
+  };
+
+  const sheetsByName = sheetParts(text);
+  const bySheet = new Map<string, Mark[]>();
+  for (const m of marks) {
+    if (!sheetsByName.has(m.sheet)) throw new ZipError("corrupt", `sheet ${m.sheet} not found in the workbook`);
+    const list = bySheet.get(m.sheet);
+    if (list) list.push(m);
+    else bySheet.set(m.sheet, [m]);
+  }
+  if (bySheet.size === 0) return writeZip(out);
+
+  const stylesName = stylesPart(text);
+  const styles = stylesName ? text(stylesName) : null;
+  if (!stylesName || styles === null) throw new ZipError("corrupt", "the workbook has no styles part");
+  const { xml: newStyles, firstId } = addDxfs(styles);
+  put(stylesName, newStyles);
+
+  for (const [sheet, list] of bySheet) {
+    const part = sheetsByName.get(sheet) as string;
+    const xml = text(part);
+    if (xml === null) throw new ZipError("corrupt", `the part of sheet ${sheet} is missing`);
+    put(part, addRules(xml, list, firstId));
+  }
+  return writeZip(out);
+}
+
+// ------------------------------------------------------------------ finding the parts
+
+const attr = (tag: string, name: string): string | null => {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? decodeXml(m[1] ?? m[2]) : null;
+};
+
+function decodeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
+    if (e === "lt") return "<";
+    if (e === "gt") return ">";
+    if (e === "quot") return '"';
+    if (e === "apos") return "'";
+    if (e === "amp") return "&";
+    return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+}
+
+/** The workbook part's path, from the package relationships. */
+function workbookPart(text: (name: string) => string | null): string {
+  const rels = text("_rels/.rels");
+  if (rels) {
+    for (const tag of rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
+      if (/\/officeDocument$/.test(attr(tag, "Type") ?? "")) return resolvePart("", attr(tag, "Target") ?? "");
+    }
+  }
+  return "xl/workbook.xml";
+}
+
+function relsOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A relationship target resolved against the folder of the part that names it. */
+function resolvePart(fromPart: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const base = fromPart.includes("/") ? fromPart.slice(0, fromPart.lastIndexOf("/") + 1) : "";
+  const parts: string[] = [];
+  for (const seg of (base + target).split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+function relationships(text: (name: string) => string | null, part: string): { id: string; type: string; target: string }[] {
+  const rels = text(relsOf(part)) ?? "";
+  return (rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []).map((tag) => ({
+    id: attr(tag, "Id") ?? "",
+    type: attr(tag, "Type") ?? "",
+    target: resolvePart(part, attr(tag, "Target") ?? ""),
+  }));
+}
+
+/** Sheet name -> worksheet part path. */
+function sheetParts(text: (name: string) => string | null): Map<string, string> {
+  const wb = workbookPart(text);
+  const xml = text(wb);
+  if (xml === null) throw new ZipError("corrupt", "the workbook part is missing");
+  const rels = new Map(relationships(text, wb).map((r) => [r.id, r.target]));
+  const sheets = new Map<string, string>();
+  for (const tag of xml.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+    const name = attr(tag, "name");
+    const id = attr(tag, "r:id") ?? attr(tag, "[\\w]+:id");
+    const target = id ? rels.get(id) : undefined;
+    if (name !== null && target) sheets.set(name, target);
+  }
+  return sheets;
+}
+
+function stylesPart(text: (name: string) => string | null): string | null {
+  const wb = workbookPart(text);
+  const rel = relationships(text, wb).find((r) => /\/styles$/.test(r.type));
+  return rel ? rel.target : null;
+}
+
+// ------------------------------------------------------------------ styles.xml
+
+/** Appends one differential format per mark kind; returns the id of the first. */
+function addDxfs(xml: string): { xml: string; firstId: number } {
+  const prefix = rootPrefix(xml, "styleSheet");
+  const dxfXml = KINDS.map((kind) => dxf(kind, prefix)).join("");
+  const open = new RegExp(`<${prefix}dxfs\\b[^>]*?(/?)>`).exec(xml);
+  if (!open) {
+    const at = firstTopLevel(xml, "styleSheet", ["tableStyles", "colors", "extLst"]);
+    return { xml: `${xml.slice(0, at)}<${prefix}dxfs count="${KINDS.length}">${dxfXml}</${prefix}dxfs>${xml.slice(at)}`, firstId: 0 };
+  }
+  if (open[1] === "/") {
+    const replaced = `<${prefix}dxfs count="${KINDS.length}">${dxfXml}</${prefix}dxfs>`;
+    return { xml: xml.slice(0, open.index) + replaced + xml.slice(open.index + open[0].length), firstId: 0 };
+  }
+  const close = xml.indexOf(`</${prefix}dxfs>`, open.index);
+  if (close < 0) throw new ZipError("corrupt", "damaged styles part");
+  const inner = xml.slice(open.index + open[0].length, close);
+  const existing = countTopLevel(inner, `${prefix}dxf`);
+  const openTag = open[0].replace(/\scount\s*=\s*"\d*"/, "").replace(/^(<[\w:]+)/, `$1 count="${existing + KINDS.length}"`);
+  return {
+    xml: xml.slice(0, open.index) + openTag + inner + dxfXml + xml.slice(close),
+    firstId: existing,
+  };
+}
+
+function dxf(kind: MarkKind, p: string): string {
+  const s = MARK_STYLES[kind];
+  const side = (name: string) => `<${p}${name} style="${s.borderStyle}"><${p}color rgb="FF${s.border}"/></${p}${name}>`;
+  return (
+    `<${p}dxf>` +
+    (s.bold ? `<${p}font><${p}b/></${p}font>` : "") +
+    // In a dxf Excel paints a solid fill with bgColor; fgColor is set too for other readers.
+    `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${s.fill}"/><${p}bgColor rgb="FF${s.fill}"/></${p}patternFill></${p}fill>` +
+    `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}</${p}border>` +
+    `</${p}dxf>`
+  );
+}
+
+// ------------------------------------------------------------------ worksheet XML
+
+/** Elements that follow conditionalFormatting in a worksheet (ECMA-376 CT_Worksheet order). */
+const AFTER_CF = [
+  "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks",
+  "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing",
+  "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+];
+
+/** Adds one always-true rule per kind over the marked cells, on top of the sheet's own rules. */
+function addRules(xml: string, marks: readonly Mark[], firstDxf: number): string {
+  const p = rootPrefix(xml, "worksheet");
+  const blocks: string[] = [];
+  let priority = 0;
+  KINDS.forEach((kind, k) => {
+    const cells = marks.filter((m) => m.kind === kind).map((m) => m.cell);
+    if (cells.length === 0) return;
+    priority++;
+    blocks.push(
+      `<${p}conditionalFormatting sqref="${sqref(cells)}">` +
+        `<${p}cfRule type="expression" dxfId="${firstDxf + k}" priority="${priority}"><${p}formula>TRUE</${p}formula></${p}cfRule>` +
+        `</${p}conditionalFormatting>`,
+    );
+  });
+  // The user's rules keep their order below ours: every priority moves down by the rules added.
+  const shifted = xml.replace(/<(?:\w+:)?cfRule\b(?:[^>"']|"[^"]*"|'[^']*')*>/g, (tag) =>
+    tag.replace(/(\spriority\s*=\s*")(\d+)(")/, (_, a: string, n: string, b: string) => `${a}${Number(n) + priority}${b}`),
+  );
+  // Before the sheet's own rules (the file order Excel lists them in), else where they would go.
+  const at = firstTopLevel(shifted, "worksheet", ["conditionalFormatting", ...AFTER_CF], afterSheetData(shifted, p), 1);
+  return shifted.slice(0, at) + blocks.join("") + shifted.slice(at);
+}
+
+/** Cells as a space-separated sqref, runs of consecutive rows in one column joined as ranges. */
+export function sqref(cells: readonly string[]): string {
+  const parsed = [...new Set(cells)]
+    .map((c) => parseA1(c))
+    .filter((x): x is { row: number; col: number } => x !== null)
+    .sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: string[] = [];
+  for (let i = 0; i < parsed.length; ) {
+    let j = i;
+    while (j + 1 < parsed.length && parsed[j + 1].col === parsed[i].col && parsed[j + 1].row === parsed[j].row + 1) j++;
+    out.push(rangeA1(parsed[i].row, parsed[i].col, parsed[j].row, parsed[i].col));
+    i = j + 1;
+  }
+  return out.join(" ");
+}
+
+// ------------------------------------------------------------------ a minimal XML walk
+
+/** `x:` when the root element is written with a namespace prefix, else "". */
+function rootPrefix(xml: string, root: string): string {
+  const m = new RegExp(`<(\\w+:)?${root}[\\s>]`).exec(xml);
+  if (!m) throw new ZipError("corrupt", `no ${root} element`);
+  return m[1] ?? "";
+}
+
+const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!(?:[^>"']|"[^"]*"|'[^']*')*>|<(\/?)([\w:.-]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+
+/**
+ * Offset before the first direct child of the root named in `names`, scanning from
+ * `from` (where the depth below the root is `depth`), or the root's closing tag.
+ */
+function firstTopLevel(xml: string, root: string, names: readonly string[], from = 0, depth = 0): number {
+  const wanted = new Set(names);
+  const re = new RegExp(TAG.source, "g");
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml)) !== null) {
+    const name = m[2];
+    if (name === undefined) continue; // comment, PI, CDATA, doctype
+    const local = name.includes(":") ? name.slice(name.indexOf(":") + 1) : name;
+    if (m[1] === "/") {
+      depth--;
+      if (depth === 0 && local === root) return m.index;
+      continue;
+    }
+    if (depth === 1 && wanted.has(local)) return m.index;
+    if (m[3] !== "/") depth++;
+  }
+  throw new ZipError("corrupt", `damaged ${root} part`);
+}
+
+/** Offset just after the worksheet's sheetData, the only large element, so it is never scanned. */
+function afterSheetData(xml: string, p: string): number {
+  const close = xml.lastIndexOf(`</${p}sheetData>`);
+  if (close >= 0) return close + `</${p}sheetData>`.length;
+  const empty = new RegExp(`<${p}sheetData\s*/>`).exec(xml);
+  if (empty) return empty.index + empty[0].length;
+  throw new ZipError("corrupt", "a worksheet part has no sheetData");
+}
+
+/** Number of direct children named `name` in an XML fragment. */
+function countTopLevel(fragment: string, name: string): number {
+  const re = new RegExp(TAG.source, "g");
+  let depth = 0;
+  let count = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(fragment)) !== null) {
+    if (m[2] === undefined) continue;
+    if (m[1] === "/") {
+      depth--;
+      continue;
+    }
+    if (depth === 0 && m[2] === name) count++;
+    if (m[3] !== "/") depth++;
+  }
+  return count;
+}

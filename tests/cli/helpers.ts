@@ -1,0 +1,41 @@
+import { createHash } from "crypto";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { runCli } from "../../src/cli/main";
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process with captured output, in `cwd`, with LANG unset unless given. */
+export async function kpi(argv: string[], options: { cwd: string; env?: Record<string, string> }): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    env: options.env ?? {},
+    cwd: options.cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh temporary folder, removed by the returned function. */
+export function tempDir(prefix = "kpi-cli-"): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function sha256(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}
+
+export const REPO = join(__dirname, "../..");
+export const SEED = join(REPO, "seeds/000_30336ea7c660fe63.txt");
