@@ -1,0 +1,112 @@
+import { fmt, type Strings } from "../taskpane/i18n";
+
+/**
+ * Host failures in plain words. Office.js rejects `context.sync()` with an
+ * `OfficeExtension.Error` whose `code` says what went wrong (`AccessDenied` for a protected
+ * sheet, `InvalidOperationInCellEditMode` while the user is typing in a cell, `ApiNotFound`
+ * on an older Excel ...); the pane shows the sentence for the kind, plus the code in small
+ * print so that support can tell cases apart.
+ */
+
+export type HostErrorKind =
+  | "cellEdit"
+  | "protected"
+  | "apiMissing"
+  | "notFound"
+  | "exists"
+  | "tooLarge"
+  | "busy"
+  | "generic"
+  | "unexpected";
+
+export interface HostProblem {
+  readonly kind: HostErrorKind;
+  /** The host's error code (`AccessDenied`), or the JavaScript error's name. */
+  readonly code: string;
+  /** The sentence for the user. */
+  readonly message: string;
+}
+
+const BY_CODE: Readonly<Record<string, HostErrorKind>> = {
+  InvalidOperationInCellEditMode: "cellEdit",
+  AccessDenied: "protected",
+  ApiNotFound: "apiMissing",
+  NotImplemented: "apiMissing",
+  UnsupportedFeature: "apiMissing",
+  UnsupportedOperation: "apiMissing",
+  ItemNotFound: "notFound",
+  InvalidReference: "notFound",
+  ItemAlreadyExists: "exists",
+  RequestPayloadSizeLimitExceeded: "tooLarge",
+  ResponsePayloadSizeLimitExceeded: "tooLarge",
+  PayloadTooLarge: "tooLarge",
+  RangeExceedsLimit: "tooLarge",
+  OperationCellsExceedLimit: "tooLarge",
+  Conflict: "busy",
+  RequestAborted: "busy",
+  ActivityLimitReached: "busy",
+  ServiceNotAvailable: "busy",
+  InsertDeleteConflict: "busy",
+};
+
+/** The `code` of an OfficeExtension.Error-like value, if it has one. */
+export function errorCode(error: unknown): string | null {
+  if (typeof error !== "object" || error === null) return null;
+  const e = error as { code?: unknown; debugInfo?: { code?: unknown } };
+  if (typeof e.code === "string" && e.code !== "") return e.code;
+  if (typeof e.debugInfo?.code === "string") return e.debugInfo.code;
+  return null;
+}
+
+/** True for an error coming from the host (it carries a code) rather than from our code. */
+export function isHostError(error: unknown): boolean {
+  return errorCode(error) !== null;
+}
+
+/** True when the error says a request or response was over the host's payload limit. */
+export function isPayloadError(error: unknown): boolean {
+  return classifyHostError(error) === "tooLarge";
+}
+
+/**
+ * The kind of a host failure.
+ * @example classifyHostError({ code: "AccessDenied" }) // "protected"
+ */
+export function classifyHostError(error: unknown): HostErrorKind {
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : typeof error === "string" ? error : "";
+  if (code && BY_CODE[code]) return BY_CODE[code];
+  // Older hosts report cell-edit mode and protection as InvalidOperation/GeneralException with a message.
+  if (/cell[- ]?edit|editing mode|modalit[àa] (di )?modifica/i.test(message)) return "cellEdit";
+  if (/protect/i.test(message) && code !== null) return "protected";
+  if (/payload|too large|5 ?mb/i.test(message) && code !== null) return "tooLarge";
+  return code === null ? "unexpected" : "generic";
+}
+
+const MESSAGE_KEY: Readonly<Record<HostErrorKind, keyof Strings>> = {
+  cellEdit: "errCellEdit",
+  protected: "errProtected",
+  apiMissing: "errApiMissing",
+  notFound: "errNotFound",
+  exists: "errExists",
+  tooLarge: "errTooLarge",
+  busy: "errBusy",
+  generic: "errGeneric",
+  unexpected: "errUnexpected",
+};
+
+/**
+ * A host failure as the user reads it, in the pane's language.
+ * @example describeHostError({ code: "InvalidOperationInCellEditMode" }, it).message
+ *   // "Excel sta modificando una cella. Premi Invio o Esc nel foglio e riprova."
+ */
+export function describeHostError(error: unknown, strings: Strings): HostProblem {
+  const kind = classifyHostError(error);
+  const code = errorCode(error) ?? (error instanceof Error ? error.name : "Error");
+  return { kind, code, message: strings[MESSAGE_KEY[kind]] };
+}
+
+/** The code line shown under the message ("Codice: AccessDenied"). */
+export function codeLine(problem: HostProblem, strings: Strings): string {
+  return fmt(strings.errCode, { code: problem.code });
+}

@@ -1,0 +1,312 @@
+import { parseA1 } from "../core/a1";
+import type { CellSpec, RangeFormatSpec, SheetSpec, ValidationSpec, WorkbookSpec } from "../core/workbook/description";
+import type { ExcelHost } from "./host";
+import { budgetFor, type PayloadBudget } from "./read-grids";
+
+/**
+ * Writes a workbook description (src/core/workbook/description.ts) into the open workbook
+ * through Office.js, as NEW sheets only: a name already taken gets a free one (`A` -> `A (2)`),
+ * table names likewise (`KPI_A` -> `KPI_A_2`); no existing sheet, table or cell is touched.
+ *
+ * One `Excel.run`: sync 1 reads the names in use (sheets, tables, defined names), sync 2
+ * writes everything (cells, number formats, fonts and fills, column widths, frozen header,
+ * tables, data validation). A very large plan is split into more write syncs only beyond the
+ * payload budget. If a write sync fails, the sheets this import added are deleted again
+ * (Excel may have applied part of the batch), so the workbook is left as it was.
+ */
+
+export interface Renamed {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface ImportOutcome {
+  /** The sheets added, in order, with the name each got. */
+  readonly sheets: readonly Renamed[];
+  readonly tables: readonly Renamed[];
+}
+
+/** Thrown when the write failed; says whether the added sheets could be removed again. */
+export class ImportError extends Error {
+  constructor(
+    readonly cause: unknown,
+    /** True when every sheet the import added was deleted again. */
+    readonly rolledBack: boolean,
+    /** Sheets that may be left in the workbook when `rolledBack` is false. */
+    readonly leftover: readonly string[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "ImportError";
+  }
+}
+
+export interface ImportOptions {
+  readonly budget?: PayloadBudget;
+  readonly onPhase?: (phase: "names" | "writing") => void;
+}
+
+const SHEET_MAX = 31;
+
+/**
+ * A sheet name not in `taken` (compared case-insensitively, as Excel does): the name itself,
+ * else `name (2)`, `name (3)` ... cut to 31 characters.
+ * @example freeSheetName("A", new Set(["a"])) // "A (2)"
+ */
+export function freeSheetName(name: string, taken: ReadonlySet<string>): string {
+  const lower = (s: string) => s.toLowerCase();
+  const base = name.slice(0, SHEET_MAX);
+  if (!taken.has(lower(base))) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = base.slice(0, SHEET_MAX - suffix.length) + suffix;
+    if (!taken.has(lower(candidate))) return candidate;
+  }
+}
+
+/**
+ * A table (or defined) name not in `taken`: the name, else `name_2`, `name_3` ...
+ * @example freeTableName("KPI_A", new Set(["kpi_a"])) // "KPI_A_2"
+ */
+export function freeTableName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let i = 2; ; i++) {
+    const candidate = `${name}_${i}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/**
+ * A text as Excel must receive it to keep it text. Through `range.values`/`formulas` Excel
+ * parses what it is given as if typed: `= 6` becomes a formula, `---` and `+15%` formulas or
+ * numbers, `15%` a number, `31/12/2021` a date, `TRUE` a boolean. A leading apostrophe (the
+ * quote prefix, not part of the value) keeps such texts as written.
+ * @example textInput("---")   // "'---"
+ * @example textInput(">= 15%") // ">= 15%"
+ */
+export function textInput(text: string): string {
+  if (text === "") return text;
+  const t = text.trim();
+  const risky =
+    /^[=+\-@']/.test(text) ||
+    /^[=+\-@]/.test(t) ||
+    /^[€$£]?\s*[-+]?[\d.,\s]*\d[\d.,\s]*\s*%?\s*[€$£]?$/.test(t) || // numbers, thousands, percent, money
+    /^\d+([.,]\d+)?e[+-]?\d+$/i.test(t) || // scientific
+    /^\d{1,4}[/.\-]\d{1,2}([/.\-]\d{1,4})?$/.test(t) || // dates and fractions
+    /^\d{1,2}:\d{2}/.test(t) || // times
+    /^(true|false|vero|falso)$/i.test(t) ||
+    /^#[A-Z/0!?]+[!?A]?$/.test(t); // error literals such as #N/A
+  return risky ? `'${text}` : text;
+}
+
+/** A cell of the description as a `range.formulas` entry. */
+export function cellInput(cell: CellSpec | undefined): string | number | boolean {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "object") return `=${cell.formula}`;
+  if (typeof cell === "string") return textInput(cell);
+  return cell;
+}
+
+/** Rows x columns of an A1 range (`E2:E40` -> 39 x 1). */
+export function rangeSize(address: string): { rows: number; cols: number } {
+  const [a, b] = address.split(":");
+  const p = parseA1(a);
+  const q = parseA1(b ?? a);
+  if (!p || !q) throw new RangeError(`Bad range ${address}`);
+  return { rows: Math.abs(q.row - p.row) + 1, cols: Math.abs(q.col - p.col) + 1 };
+}
+
+function fill2d<T>(address: string, value: T): T[][] {
+  const { rows, cols } = rangeSize(address);
+  return Array.from({ length: rows }, () => new Array<T>(cols).fill(value));
+}
+
+/** Excel's column width is in points; the description's in characters of the default font. */
+export function widthInPoints(chars: number): number {
+  // 8.43 characters (the default) is 64 px = 48 pt: 7 px per character plus 5 px padding.
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** One unit of queued work with its estimated request size. */
+interface Work {
+  readonly bytes: number;
+  readonly queue: () => void;
+}
+
+const OP_BYTES = 120;
+
+function approxBytes(rows: readonly (readonly (string | number | boolean)[])[]): number {
+  let n = 2;
+  for (const row of rows) {
+    n += 2;
+    for (const v of row) n += (typeof v === "string" ? v.length + 3 : String(v).length + 1);
+  }
+  return n;
+}
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+
+function formatWork(ws: () => Excel.Worksheet, f: RangeFormatSpec): Work[] {
+  const out: Work[] = [];
+  const range = () => ws().getRange(f.range);
+  if (f.numberFormat !== undefined) {
+    const grid = fill2d(f.range, f.numberFormat);
+    out.push({ bytes: OP_BYTES + approxBytes(grid), queue: () => (range().numberFormat = grid) });
+  }
+  const simple: (() => void)[] = [];
+  if (f.bold !== undefined) simple.push(() => (range().format.font.bold = f.bold as boolean));
+  if (f.wrap !== undefined) simple.push(() => (range().format.wrapText = f.wrap as boolean));
+  if (f.horizontal) simple.push(() => (range().format.horizontalAlignment = H_ALIGN[f.horizontal!]));
+  if (f.vertical) simple.push(() => (range().format.verticalAlignment = V_ALIGN[f.vertical!]));
+  if (f.fill) simple.push(() => (range().format.fill.color = `#${f.fill}`));
+  if (f.fontColor) simple.push(() => (range().format.font.color = `#${f.fontColor}`));
+  for (const q of simple) out.push({ bytes: OP_BYTES, queue: q });
+  return out;
+}
+
+function validationWork(ws: () => Excel.Worksheet, v: ValidationSpec): Work {
+  return {
+    bytes: OP_BYTES * 3 + v.error.length + (v.prompt?.length ?? 0),
+    queue: () => {
+      const dv = ws().getRange(v.range).dataValidation;
+      dv.rule = { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
+      dv.ignoreBlanks = v.allowBlank;
+      dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.error };
+      if (v.prompt !== undefined) dv.prompt = { showPrompt: true, title: v.promptTitle ?? "", message: v.prompt };
+    },
+  };
+}
+
+/** Every write for one sheet, in the order Excel needs (cells before the table over them). */
+function sheetWork(
+  spec: SheetSpec,
+  tableNames: readonly string[],
+  ws: () => Excel.Worksheet,
+  host: ExcelHost,
+  budget: PayloadBudget,
+): Work[] {
+  const out: Work[] = [];
+  const width = Math.max(1, ...spec.cells.map((r) => r.length));
+  const rows = spec.cells.map((r) => Array.from({ length: width }, (_, c) => cellInput(r[c])));
+  // Cells in row blocks that each fit the budget (one block for any real plan).
+  const perRow = rows.length > 0 ? approxBytes(rows) / rows.length : 1;
+  const rowsPerBlock = Math.max(1, Math.floor(budget.maxBytes / 2 / Math.max(perRow, 1)));
+  for (let start = 0; start < rows.length; start += rowsPerBlock) {
+    const block = rows.slice(start, start + rowsPerBlock);
+    const address = `A${start + 1}:${columnLetters(width - 1)}${start + block.length}`;
+    out.push({ bytes: OP_BYTES + approxBytes(block), queue: () => (ws().getRange(address).formulas = block) });
+  }
+  spec.columns.forEach((c, i) => {
+    const col = columnLetters(i);
+    out.push({ bytes: OP_BYTES, queue: () => (ws().getRange(`${col}:${col}`).format.columnWidth = widthInPoints(c.width)) });
+  });
+  for (const f of spec.formats) out.push(...formatWork(ws, f));
+  spec.tables.forEach((t, i) => {
+    out.push({
+      bytes: OP_BYTES * 3,
+      queue: () => {
+        const table = ws().tables.add(t.range, true);
+        table.name = tableNames[i];
+        table.style = t.style;
+      },
+    });
+  });
+  if (host.supports("1.8")) for (const v of spec.validations) out.push(validationWork(ws, v));
+  if (spec.frozenRows > 0 && host.supports("1.7")) {
+    out.push({ bytes: OP_BYTES, queue: () => ws().freezePanes.freezeRows(spec.frozenRows) });
+  }
+  return out;
+}
+
+/**
+ * Adds the described sheets to the workbook. See the module comment.
+ * @example const { sheets } = await importWorkbook(officeHost(), buildWorkbook(parsePlan(text)));
+ */
+export async function importWorkbook(host: ExcelHost, spec: WorkbookSpec, options: ImportOptions = {}): Promise<ImportOutcome> {
+  const budget = options.budget ?? budgetFor(host.platform);
+  return host.run(async (context) => {
+    options.onPhase?.("names");
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    const tables = context.workbook.tables.load("items/name");
+    const names = context.workbook.names.load("items/name");
+    await context.sync();
+    const before = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
+    const takenSheets = new Set(before);
+    const takenTables = new Set([...tables.items, ...names.items].map((t) => t.name.toLowerCase()));
+
+    const sheets: Renamed[] = [];
+    const tableRenames: Renamed[] = [];
+    const work: Work[] = [];
+    let first: Excel.Worksheet | null = null;
+    for (const s of spec.sheets) {
+      const to = freeSheetName(s.name, takenSheets);
+      takenSheets.add(to.toLowerCase());
+      sheets.push({ from: s.name, to });
+      const tableNames = s.tables.map((t) => {
+        const free = freeTableName(t.name, takenTables);
+        takenTables.add(free.toLowerCase());
+        tableRenames.push({ from: t.name, to: free });
+        return free;
+      });
+      let ws: Excel.Worksheet | null = null;
+      const get = (): Excel.Worksheet => ws as Excel.Worksheet;
+      work.push({
+        bytes: OP_BYTES,
+        queue: () => {
+          ws = worksheets.add(to);
+          if (first === null) first = ws;
+        },
+      });
+      work.push(...sheetWork(s, tableNames, get, host, budget));
+    }
+    work.push({ bytes: OP_BYTES, queue: () => (first as Excel.Worksheet | null)?.activate() });
+
+    options.onPhase?.("writing");
+    try {
+      let size = 0;
+      for (const w of work) {
+        if (size > 0 && size + w.bytes > budget.maxBytes) {
+          await context.sync();
+          size = 0;
+        }
+        w.queue();
+        size += w.bytes;
+      }
+      await context.sync();
+    } catch (error) {
+      const added = sheets.map((s) => s.to);
+      const rolledBack = await removeAddedSheets(context, added, before);
+      throw new ImportError(error, rolledBack, rolledBack ? [] : added);
+    }
+    return { sheets, tables: tableRenames };
+  });
+}
+
+/** Deletes the sheets this import added (never one that existed before). */
+async function removeAddedSheets(context: Excel.RequestContext, added: readonly string[], before: ReadonlySet<string>): Promise<boolean> {
+  try {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const wanted = new Set(added.map((n) => n.toLowerCase()));
+    const victims = worksheets.items.filter((w) => wanted.has(w.name.toLowerCase()) && !before.has(w.name.toLowerCase()));
+    if (victims.length === 0) return true;
+    for (const w of victims) w.delete();
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}

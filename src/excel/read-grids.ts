@@ -1,0 +1,260 @@
+import type { CellValue, SheetGrid } from "../core";
+import { parseA1, rangeA1 } from "../core/a1";
+import type { ExcelHost, Platform } from "./host";
+import { isPayloadError } from "./host-errors";
+
+/**
+ * Reading every worksheet's used range through Office.js with a number of `context.sync()`
+ * calls that does not depend on the number of rows:
+ *
+ *   sync 1  the worksheet collection (names, visibility, protection);
+ *   sync 2  every sheet's used range dimensions (address, rows, columns), plus whatever the
+ *           caller queues in the same round trip (`alsoQueue`: the marks inventory);
+ *   sync 3  values + number formats of every used range, all sheets in one request.
+ *
+ * Only when the estimated response would exceed the payload budget (Excel on the web
+ * rejects requests and responses over 5 MB) are the ranges cut into row chunks: the first
+ * sync is sized with a conservative estimate (48 bytes a cell), the following ones with the
+ * density actually measured (+25%), so the web costs about one more sync per 4 MB of
+ * cells. If the host still rejects a sync as too large (long texts beat the estimate),
+ * the same rows are read again in smaller pieces. Desktop Excel has no payload limit: only
+ * the five-million-cell get limit, far beyond a KPI workbook.
+ */
+
+/** How much one sync may carry. */
+export interface PayloadBudget {
+  /** Estimated response bytes per sync. */
+  readonly maxBytes: number;
+  /** Estimated bytes per cell for values + number format together (JSON). */
+  readonly bytesPerCell: number;
+  /** Cells per sync (Excel: five million cells per get, on every platform). */
+  readonly maxCells: number;
+}
+
+/** Excel on the web: 5 MB per response, 4 MB budgeted to leave room for the envelope. */
+export const WEB_BUDGET: PayloadBudget = { maxBytes: 4_000_000, bytesPerCell: 48, maxCells: 1_000_000 };
+/** Desktop hosts have no payload limit; the five-million-cell get limit still applies. */
+export const DESKTOP_BUDGET: PayloadBudget = { maxBytes: Number.POSITIVE_INFINITY, bytesPerCell: 48, maxCells: 4_000_000 };
+
+export function budgetFor(platform: Platform): PayloadBudget {
+  return platform === "web" ? WEB_BUDGET : DESKTOP_BUDGET;
+}
+
+/** One worksheet as listed in sync 1 and measured in sync 2. */
+export interface SheetInfo {
+  readonly name: string;
+  readonly position: number;
+  readonly visible: boolean;
+  readonly protected: boolean;
+  /** Used range (values only) without the sheet, e.g. `B2:M40`; `null` for an empty sheet. */
+  readonly used: { readonly address: string; readonly row: number; readonly col: number; readonly rows: number; readonly cols: number } | null;
+}
+
+/** A block of rows of one sheet's used range, read in one load. */
+export interface Chunk {
+  readonly sheet: number;
+  /** 0-based row offset inside the used range, and the number of rows. */
+  readonly rowStart: number;
+  readonly rowCount: number;
+  readonly cells: number;
+}
+
+export interface ReadProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ReadOptions {
+  readonly budget?: PayloadBudget;
+  readonly onProgress?: (p: ReadProgress) => void;
+  /** Called after the worksheets are known, to queue more loads into sync 2. */
+  readonly alsoQueue?: (worksheets: readonly Excel.Worksheet[], infos: readonly SheetListing[]) => void;
+}
+
+export interface SheetListing {
+  readonly name: string;
+  readonly position: number;
+  readonly visible: boolean;
+  readonly protected: boolean;
+}
+
+export interface WorkbookRead {
+  readonly grids: SheetGrid[];
+  readonly sheets: readonly SheetInfo[];
+  readonly worksheets: readonly Excel.Worksheet[];
+}
+
+/** Where the next read starts: a sheet and a row offset inside its used range. */
+export interface Cursor {
+  readonly sheet: number;
+  readonly row: number;
+}
+
+/**
+ * The chunks of the next sync: rows taken in sheet order from `cursor` until `cells` cells
+ * (at least one row, so a very wide row still makes progress). Pure.
+ * @example nextGroup([{ rows: 10, cols: 5 }], { sheet: 0, row: 0 }, 1000).chunks
+ *   // [{ sheet: 0, rowStart: 0, rowCount: 10, cells: 50 }]
+ */
+export function nextGroup(
+  ranges: readonly ({ readonly rows: number; readonly cols: number } | null)[],
+  cursor: Cursor,
+  cells: number,
+): { chunks: Chunk[]; next: Cursor } {
+  const chunks: Chunk[] = [];
+  let used = 0;
+  let sheet = cursor.sheet;
+  let row = cursor.row;
+  while (sheet < ranges.length) {
+    const r = ranges[sheet];
+    if (!r || r.rows <= 0 || r.cols <= 0 || row >= r.rows) {
+      sheet++;
+      row = 0;
+      continue;
+    }
+    let take = Math.min(r.rows - row, Math.floor((cells - used) / r.cols));
+    if (take <= 0) {
+      if (chunks.length > 0) break;
+      take = 1;
+    }
+    chunks.push({ sheet, rowStart: row, rowCount: take, cells: take * r.cols });
+    used += take * r.cols;
+    row += take;
+  }
+  return { chunks, next: { sheet, row } };
+}
+
+/** Cells one sync may load at a given density (bytes per cell). */
+export function cellsPerSync(budget: PayloadBudget, bytesPerCell: number): number {
+  return Math.max(1, Math.min(budget.maxCells, Math.floor(budget.maxBytes / Math.max(bytesPerCell, 1))));
+}
+
+/** Approximate JSON size of loaded values and number formats, to learn the real density. */
+export function measureBytes(values: readonly (readonly unknown[])[], formats: readonly (readonly unknown[])[]): number {
+  let n = 0;
+  for (const grid of [values, formats]) {
+    for (const row of grid) {
+      n += 2;
+      for (const v of row) n += typeof v === "string" ? v.length + 3 : typeof v === "number" ? String(v).length + 1 : 6;
+    }
+  }
+  return n;
+}
+
+/** Safety factor over the measured density for the following syncs. */
+const DENSITY_MARGIN = 1.25;
+
+/** The used-range address without its sheet prefix (`'Area A'!B2:M40` -> `B2:M40`). */
+export function localAddress(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return bang >= 0 ? address.slice(bang + 1) : address;
+}
+
+/**
+ * Reads every sheet inside an existing `Excel.run` context (see the module comment for the
+ * syncs). The caller owns the context, so it can write marks in the same run.
+ */
+export async function readWorkbookIn(context: Excel.RequestContext, host: ExcelHost, options: ReadOptions = {}): Promise<WorkbookRead> {
+  const budget = options.budget ?? budgetFor(host.platform);
+  const canProtect = host.supports("1.2");
+
+  // sync 1: the sheets
+  const collection = context.workbook.worksheets;
+  collection.load(canProtect ? "items/name,items/position,items/visibility,items/protection/protected" : "items/name,items/position,items/visibility");
+  await context.sync();
+  const worksheets = collection.items;
+  const listing: SheetListing[] = worksheets.map((ws) => ({
+    name: ws.name,
+    position: ws.position,
+    visible: ws.visibility === "Visible",
+    protected: canProtect ? ws.protection.protected : false,
+  }));
+
+  // sync 2: the used ranges' size (and the caller's extra loads)
+  const usedRanges = worksheets.map((ws) => ws.getUsedRangeOrNullObject(true).load("address,rowCount,columnCount"));
+  options.alsoQueue?.(worksheets, listing);
+  await context.sync();
+  const sheets: SheetInfo[] = listing.map((l, i) => {
+    const r = usedRanges[i];
+    if (r.isNullObject) return { ...l, used: null };
+    const address = localAddress(r.address);
+    const topLeft = parseA1(address.split(":")[0]);
+    return {
+      ...l,
+      used: { address, row: topLeft?.row ?? 0, col: topLeft?.col ?? 0, rows: r.rowCount, cols: r.columnCount },
+    };
+  });
+
+  // sync 3..: the cells. The first sync uses the conservative estimate; later ones the
+  // density measured so far, so that the number of syncs follows the real payload.
+  const values: CellValue[][][] = sheets.map(() => []);
+  const formats: string[][][] = sheets.map(() => []);
+  const ranges = sheets.map((s) => s.used);
+  const totalCells = ranges.reduce((n, r) => n + (r ? r.rows * r.cols : 0), 0);
+  let density = budget.bytesPerCell;
+  let cursor: Cursor = { sheet: 0, row: 0 };
+  let cellsDone = 0;
+  let bytesSeen = 0;
+  let cellsSeen = 0;
+  const results = new Map<string, { values: CellValue[][]; formats: string[][] }>();
+  const estimateSyncs = (): number => Math.max(1, Math.ceil(((totalCells - cellsDone) * density) / Math.min(budget.maxBytes, budget.maxCells * density)));
+  let done = 0;
+  options.onProgress?.({ done, total: totalCells > 0 ? estimateSyncs() : 0 });
+  while (cellsDone < totalCells) {
+    const { chunks, next } = nextGroup(ranges, cursor, cellsPerSync(budget, density));
+    const loaded = chunks.map((c) => {
+      const u = sheets[c.sheet].used!;
+      const top = u.row + c.rowStart;
+      const address = rangeA1(top, u.col, top + c.rowCount - 1, u.col + u.cols - 1);
+      return { chunk: c, range: worksheets[c.sheet].getRange(address).load("values,numberFormat") };
+    });
+    try {
+      await context.sync();
+    } catch (e) {
+      const cells = chunks.reduce((n, c) => n + c.cells, 0);
+      if (!isPayloadError(e) || chunks.every((c) => c.rowCount <= 1) || cells <= 1) throw e;
+      // Longer texts than estimated: read the same rows again in smaller pieces.
+      density = Math.max(density * 2, ((budget.maxBytes / cells) * 2) | 0);
+      continue;
+    }
+    let bytes = 0;
+    for (const { chunk, range } of loaded) {
+      const v = range.values as CellValue[][];
+      const f = range.numberFormat as string[][];
+      results.set(`${chunk.sheet}:${chunk.rowStart}`, { values: v, formats: f });
+      bytes += measureBytes(v, f);
+      cellsDone += chunk.cells;
+      cellsSeen += chunk.cells;
+    }
+    bytesSeen += bytes;
+    density = Math.max(4, (bytesSeen / Math.max(cellsSeen, 1)) * DENSITY_MARGIN);
+    cursor = next;
+    done++;
+    options.onProgress?.({ done, total: done + (cellsDone < totalCells ? estimateSyncs() : 0) });
+  }
+  // Reassemble each sheet's rows in order (chunks may have been split and retried).
+  const order = [...results.keys()]
+    .map((k) => k.split(":").map(Number) as [number, number])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [sheet, rowStart] of order) {
+    const r = results.get(`${sheet}:${rowStart}`)!;
+    for (const row of r.values) values[sheet].push(row);
+    for (const row of r.formats) formats[sheet].push(row);
+  }
+
+  const grids: SheetGrid[] = sheets.map((s, i) => ({
+    name: s.name,
+    values: values[i],
+    formats: formats[i],
+    origin: s.used ? { row: s.used.row, col: s.used.col } : { row: 0, col: 0 },
+  }));
+  return { grids, sheets, worksheets };
+}
+
+/**
+ * Reads every sheet in its own `Excel.run` (for callers that only read: the benchmark).
+ * @example const { grids } = await readWorkbook(officeHost());
+ */
+export async function readWorkbook(host: ExcelHost, options: ReadOptions = {}): Promise<WorkbookRead> {
+  return host.run((context) => readWorkbookIn(context, host, options));
+}

@@ -1,0 +1,169 @@
+import type { Lang } from "../core";
+import { parsePlan } from "../core/plan/parse";
+import { buildWorkbook } from "../core/workbook/build";
+import { validateAndMark, type ValidatePhase } from "../excel/actions";
+import { nextTick, type ExcelHost } from "../excel/host";
+import { classifyHostError, describeHostError } from "../excel/host-errors";
+import { importWorkbook, ImportError } from "../excel/import";
+import { clearMarks, type MarkOutcome } from "../excel/marks";
+import { selectRange } from "../excel/select";
+import { fmt, formatNumber, type Strings } from "./i18n";
+import type { Action, Failure, Notice, Store } from "./state";
+import { buildReportView } from "./view-model";
+
+/**
+ * The pane's actions: each is one `Excel.run` (through src/excel/) and one state change at
+ * each phase, so the view can show progress; failures become words (host-errors.ts).
+ * One action at a time: a second click while busy is ignored (the buttons are disabled too).
+ */
+
+export interface Controller {
+  validate(year?: number | null): Promise<void>;
+  clear(): Promise<void>;
+  goTo(sheet: string, address: string): Promise<void>;
+  importPlan(text: string): Promise<void>;
+  dismissError(): void;
+}
+
+export interface ControllerDeps {
+  /** `null` outside Excel (a plain browser): every action explains that. */
+  readonly host: ExcelHost | null;
+  readonly store: Store;
+  readonly strings: Strings;
+  readonly lang: Lang;
+}
+
+export function createController({ host, store, strings, lang }: ControllerDeps): Controller {
+  const failure = (error: unknown): Failure => {
+    const p = describeHostError(error, strings);
+    return { message: p.message, code: p.code };
+  };
+  const noExcel: Failure = { message: strings.errNoExcel, code: "NoExcel" };
+
+  /** Runs an action unless another one is running; `busy` is cleared whatever happens. */
+  async function exclusive(action: Action, text: string, body: (h: ExcelHost) => Promise<void>): Promise<void> {
+    if (store.get().busy) return;
+    if (!host) {
+      store.set({ error: noExcel });
+      return;
+    }
+    store.set({ busy: { action, text }, error: null });
+    // Paint the busy state before the host call.
+    await nextTick();
+    try {
+      await body(host);
+    } finally {
+      store.set({ busy: null });
+    }
+  }
+
+  function marksNotice(marks: MarkOutcome): string[] {
+    const lines: string[] = [];
+    const total = marks.counts.met + marks.counts.unmet + marks.counts.missing;
+    if (marks.status === "unsupported") lines.push(strings.marksUnsupported);
+    else if (marks.status === "rolledBack") lines.push(strings.marksRolledBack);
+    else if (marks.status === "mayRemain") lines.push(strings.marksMayRemain);
+    else lines.push(total > 0 ? fmt(strings.marksWritten, { count: formatNumber(total, lang) }) : strings.marksNone);
+    if (marks.protectedSheets.length > 0) lines.push(fmt(strings.marksProtected, { sheets: marks.protectedSheets.join(", ") }));
+    return lines;
+  }
+
+  function phaseText(p: ValidatePhase): { text: string; done?: number; total?: number } {
+    if (p.kind === "reading") {
+      return { text: fmt(strings.phaseReading, { done: p.done, total: Math.max(p.total, p.done, 1) }), done: p.done, total: Math.max(p.total, 1) };
+    }
+    return { text: p.kind === "checking" ? strings.phaseChecking : strings.phaseMarking };
+  }
+
+  return {
+    async validate(year) {
+      const wanted = year === undefined ? store.get().year : year;
+      await exclusive("validate", fmt(strings.phaseReading, { done: 0, total: 1 }), async (h) => {
+        try {
+          const out = await validateAndMark(h, {
+            year: wanted,
+            lang,
+            onPhase: (p) => store.set({ busy: { action: "validate", ...phaseText(p) } }),
+          });
+          const view = buildReportView(out.report, strings, lang);
+          const lines = [fmt(strings.doneValidate, { rows: formatNumber(out.report.summary.rows, lang), tables: out.report.summary.tables }), ...marksNotice(out.marks)];
+          const tone = out.marks.status === "written" ? "success" : "warning";
+          store.set({
+            report: out.report,
+            view,
+            year: wanted,
+            notice: { tone, lines },
+            error: out.marks.error ? failure(out.marks.error) : null,
+            hiddenSheets: out.sheets.filter((s) => !s.visible).map((s) => s.name),
+          });
+        } catch (e) {
+          store.set({ error: failure(e) });
+        }
+      });
+    },
+
+    async clear() {
+      await exclusive("clear", strings.phaseClearing, async (h) => {
+        try {
+          const out = await clearMarks(h);
+          const lines: string[] = [];
+          if (!out.supported) lines.push(strings.marksUnsupported);
+          else lines.push(out.removed > 0 ? fmt(strings.doneClear, { count: out.removed }) : strings.doneClearNone);
+          if (out.protectedSheets.length > 0) lines.push(fmt(strings.marksProtected, { sheets: out.protectedSheets.join(", ") }));
+          const notice: Notice = { tone: out.protectedSheets.length > 0 ? "warning" : "success", lines };
+          store.set({ notice });
+        } catch (e) {
+          store.set({ error: failure(e) });
+        }
+      });
+    },
+
+    async goTo(sheet, address) {
+      await exclusive("select", strings.phaseSelecting, async (h) => {
+        try {
+          await selectRange(h, sheet, address);
+        } catch (e) {
+          const hidden = store.get().hiddenSheets.includes(sheet) && classifyHostError(e) !== "notFound";
+          store.set({ error: hidden ? { message: fmt(strings.errHidden, { sheet }), code: failure(e).code } : failure(e) });
+        }
+      });
+    },
+
+    async importPlan(text) {
+      if (text.trim() === "") {
+        store.set({ importNotice: { tone: "warning", lines: [strings.importEmpty] }, importError: null });
+        return;
+      }
+      await exclusive("import", strings.phaseImportParsing, async (h) => {
+        store.set({ importNotice: null, importError: null });
+        const plan = parsePlan(text, { lang });
+        if (plan.nodes.length === 0) {
+          store.set({ importNotice: { tone: "warning", lines: [strings.importNotPlan, ...plan.problems.slice(0, 3).map((p) => p.message)] } });
+          return;
+        }
+        store.set({ busy: { action: "import", text: strings.phaseImportBuilding } });
+        await nextTick();
+        const spec = buildWorkbook(plan, { lang });
+        store.set({ busy: { action: "import", text: strings.phaseImportWriting } });
+        try {
+          const out = await importWorkbook(h, spec);
+          const lines = [fmt(strings.importDone, { sheets: out.sheets.map((s) => s.to).join(", ") })];
+          for (const s of out.sheets) if (s.from !== s.to) lines.push(fmt(strings.importRenamed, { from: s.from, to: s.to }));
+          if (plan.problems.length > 0) lines.push(fmt(strings.importProblems, { count: plan.problems.length }));
+          store.set({ importNotice: { tone: plan.problems.length > 0 ? "warning" : "success", lines } });
+        } catch (e) {
+          const cause = e instanceof ImportError ? e.cause : e;
+          const lines =
+            e instanceof ImportError && !e.rolledBack
+              ? [fmt(strings.importMayRemain, { sheets: e.leftover.join(", ") })]
+              : [strings.importRolledBack];
+          store.set({ importNotice: { tone: "warning", lines }, importError: failure(cause) });
+        }
+      });
+    },
+
+    dismissError() {
+      store.set({ error: null });
+    },
+  };
+}

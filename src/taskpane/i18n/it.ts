@@ -1,0 +1,116 @@
+/**
+ * Every string of the task pane in Italian (the reference catalogue: en.ts must have the
+ * same keys and the same `{placeholders}`; a test checks it). Engine messages (problems in
+ * a report or a plan) are not here: they come from src/core/messages.ts already translated.
+ */
+export const it = {
+  htmlLang: "it",
+  appTitle: "KPI del Piano della Performance",
+  appIntro: "Controlla pesi, target e valori di tutte le tabelle KPI della cartella ed evidenzia i risultati sul foglio.",
+
+  // toolbar
+  validate: "Valida",
+  clear: "Rimuovi evidenziazioni",
+  yearLabel: "Anno",
+  yearAuto: "Ultimo anno con valori",
+  yearHint: "Cambiando anno la verifica viene ripetuta.",
+
+  // progress and outcome
+  ready: "Pronto. Premi «Valida» per controllare la cartella.",
+  busy: "Operazione in corso",
+  phaseReading: "Lettura dei fogli… ({done} di {total})",
+  phaseChecking: "Verifica dei KPI…",
+  phaseMarking: "Scrittura delle evidenziazioni…",
+  phaseClearing: "Rimozione delle evidenziazioni…",
+  phaseSelecting: "Selezione della cella…",
+  phaseImportParsing: "Lettura del piano…",
+  phaseImportBuilding: "Preparazione dei fogli…",
+  phaseImportWriting: "Scrittura dei fogli in Excel…",
+  doneValidate: "Verifica completata: {rows} righe KPI in {tables} tabelle.",
+  doneClear: "Evidenziazioni rimosse: {count}.",
+  doneClearNone: "Non c'erano evidenziazioni da rimuovere.",
+  dismiss: "Chiudi il messaggio",
+
+  // marks
+  marksWritten: "Celle evidenziate sul foglio: {count}.",
+  marksNone: "Nessuna cella da evidenziare.",
+  marksUnsupported: "Questa versione di Excel non consente le evidenziazioni (serve ExcelApi 1.6): i risultati sono solo nell'elenco.",
+  marksProtected: "Fogli protetti, lasciati senza evidenziazioni: {sheets}.",
+  marksRolledBack: "Le evidenziazioni non sono state scritte e quelle precedenti sono state tolte: la cartella non ha evidenziazioni a metà.",
+  marksMayRemain: "Alcune evidenziazioni potrebbero essere rimaste: premi «Rimuovi evidenziazioni».",
+
+  // summary
+  summaryTitle: "Riepilogo",
+  summaryYear: "Anno verificato: {year}",
+  summaryNoYear: "Target senza anno",
+  sumRows: "Righe KPI",
+  sumTables: "Tabelle",
+  sumGroups: "Gruppi di pesi",
+  sumGroupsBad: "Gruppi da correggere",
+  sumMet: "Raggiunti",
+  sumUnmet: "Non raggiunti",
+  sumMissing: "Mancanti",
+  sumNoTarget: "Senza target",
+  sumInvalid: "Non leggibili",
+
+  // legend
+  legendTitle: "Colori sul foglio",
+  legendUnmet: "Target non raggiunto",
+  legendMet: "Target raggiunto",
+  legendMissing: "Valore mancante",
+
+  // sections
+  resultsTitle: "Risultati",
+  secWeights: "Pesi che non sommano a 100",
+  secBadWeights: "Pesi non validi",
+  secTargets: "Target non leggibili",
+  secValues: "Valori non leggibili",
+  secMissing: "Valori mancanti",
+  secUnmet: "Target non raggiunti",
+  secMet: "Target raggiunti",
+  secOther: "Altre segnalazioni",
+  sectionEmpty: "Nessuna voce.",
+  showMore: "Mostra altre {n} voci",
+  groupTitle: "Somma {sum}, differenza {difference}",
+  groupTable: "Tabella",
+  groupRows: "righe {first}–{last}",
+  kpiResult: "Valore {value}, target {target}",
+  kpiAchievement: "raggiungimento {pct}%",
+  kpiMissing: "Nessun valore, target {target}",
+  kpiMissingNoTarget: "Nessun valore",
+  goTo: "Vai a {sheet}!{cell}",
+  allClear: "Nessun errore in pesi e target.",
+
+  // import
+  importTitle: "Importa piano",
+  importIntro: "Incolla il testo del Piano della Performance o scegli un file di testo. I fogli vengono aggiunti: nessun foglio esistente viene modificato.",
+  importTextLabel: "Testo del piano",
+  importFileLabel: "Oppure scegli un file (.txt, .md)",
+  importButton: "Importa piano",
+  importEmpty: "Incolla il testo del piano o scegli un file.",
+  importFileRead: "File letto: {name} ({size} caratteri).",
+  importFileError: "Il file non può essere letto: {detail}",
+  importNotPlan: "Il testo non sembra un Piano della Performance: nessun foglio è stato creato.",
+  importDone: "Fogli creati: {sheets}.",
+  importRenamed: "Il foglio «{from}» esisteva già: il nuovo si chiama «{to}».",
+  importProblems: "Segnalazioni sul piano: {count} (elencate anche nel foglio dei problemi).",
+  importRolledBack: "Importazione non riuscita: i fogli aggiunti sono stati tolti, la cartella è come prima.",
+  importMayRemain: "Importazione non riuscita e alcuni fogli nuovi potrebbero essere rimasti: {sheets}.",
+
+  // host errors
+  errCellEdit: "Excel sta modificando una cella. Premi Invio o Esc nel foglio e riprova.",
+  errProtected: "Il foglio è protetto. Togli la protezione (Revisione › Rimuovi protezione foglio) e riprova.",
+  errApiMissing: "Questa versione di Excel non ha una funzione necessaria. Aggiorna Excel o usa Excel per il web.",
+  errNotFound: "Il foglio o la cella non esiste più (forse è stato rinominato o eliminato). Premi «Valida» di nuovo.",
+  errHidden: "Il foglio «{sheet}» è nascosto: scoprilo (clic destro su una scheda › Scopri) per andare alla cella.",
+  errExists: "Esiste già un elemento con lo stesso nome.",
+  errTooLarge: "I dati sono troppo grandi per una sola richiesta a Excel.",
+  errBusy: "Excel è occupato con un'altra operazione. Riprova tra qualche secondo.",
+  errGeneric: "Excel non ha completato l'operazione.",
+  errUnexpected: "Errore imprevisto nel riquadro.",
+  errCode: "Codice: {code}",
+  errNoExcel: "Il riquadro funziona dentro Excel: aprilo dalla scheda Home di Excel.",
+} as const;
+
+/** The shape every catalogue has: the Italian keys, each a string. */
+export type Strings = { readonly [K in keyof typeof it]: string };

@@ -1,0 +1,150 @@
+import type { Lang } from "../../core";
+import type { Controller } from "../controller";
+import type { Strings } from "../i18n";
+import type { Failure, Notice, PaneState } from "../state";
+import type { ReportView } from "../view-model";
+import { h, replace, uid } from "./dom";
+import { renderImport } from "./import";
+import { renderResults } from "./results";
+import { renderLegend, renderSummary, yearLine } from "./summary";
+
+/**
+ * The pane's layout and its update from state. Regions are rebuilt only when their part of
+ * the state changes: the (possibly long) result list only when a new report arrives, the
+ * progress line on every phase.
+ */
+export interface App {
+  update(state: PaneState): void;
+}
+
+function noticeLines(notice: Notice): HTMLElement {
+  return h("div", { class: `notice notice-${notice.tone}` }, ...notice.lines.map((l) => h("p", {}, l)));
+}
+
+function failureBox(f: Failure, strings: Strings, onDismiss: (() => void) | null): HTMLElement {
+  const close = onDismiss ? h("button", { type: "button", class: "btn btn-subtle alert-close", "aria-label": strings.dismiss }, "×") : null;
+  close?.addEventListener("click", onDismiss!);
+  return h("div", { class: "alert-body" }, h("p", { class: "alert-message" }, f.message), h("p", { class: "alert-code" }, strings.errCode.replace("{code}", f.code)), close);
+}
+
+export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, actions: Controller): App {
+  const yearId = uid("year");
+  const year = h("select", { id: yearId, class: "select", disabled: true }, h("option", { value: "" }, strings.yearAuto));
+  const validate = h("button", { type: "button", class: "btn btn-primary", id: "validate" }, strings.validate);
+  const clear = h("button", { type: "button", class: "btn btn-secondary", id: "clear" }, strings.clear);
+  validate.addEventListener("click", () => void actions.validate());
+  clear.addEventListener("click", () => void actions.clear());
+  year.addEventListener("change", () => void actions.validate(year.value === "" ? null : Number(year.value)));
+
+  const progress = h("progress", { class: "progress", hidden: true });
+  const statusText = h("p", { class: "status-text" }, strings.ready);
+  const status = h("div", { class: "status", role: "status", "aria-live": "polite" }, progress, statusText);
+  const alert = h("div", { class: "alert", role: "alert" });
+
+  const summaryTitle = uid("summary-title");
+  const summaryBody = h("div", { class: "summary-body" });
+  const yearChecked = h("p", { class: "year-checked" });
+  const summary = h(
+    "section",
+    { class: "card summary", "aria-labelledby": summaryTitle, hidden: true },
+    h("div", { class: "card-header" }, h("h2", { id: summaryTitle, class: "card-title" }, strings.summaryTitle), yearChecked),
+    summaryBody,
+  );
+  const legendTitle = uid("legend-title");
+  const legend = h("section", { class: "card legend", "aria-labelledby": legendTitle }, h("h2", { id: legendTitle, class: "card-title" }, strings.legendTitle), renderLegend(strings));
+  const resultsTitle = uid("results-title");
+  const resultsBody = h("div", { class: "results-body" });
+  const results = h("section", { class: "card results", "aria-labelledby": resultsTitle, hidden: true }, h("h2", { id: resultsTitle, class: "card-title" }, strings.resultsTitle), resultsBody);
+  const importForm = renderImport(strings, (text) => void actions.importPlan(text));
+
+  replace(
+    root,
+    h("header", { class: "app-header" }, h("h1", { class: "app-title" }, strings.appTitle), h("p", { class: "app-intro" }, strings.appIntro)),
+    h(
+      "div",
+      { class: "toolbar" },
+      h("div", { class: "field" }, h("label", { for: yearId, class: "label" }, strings.yearLabel), year),
+      h("div", { class: "actions" }, validate, clear),
+    ),
+    status,
+    alert,
+    summary,
+    legend,
+    results,
+    importForm.element,
+  );
+  root.removeAttribute("aria-busy");
+
+  let shownView: ReportView | null = null;
+  let shownYears = "";
+  let wasBusy = false;
+  let focusBefore: Element | null = null;
+  return {
+    update(state) {
+      const busy = state.busy !== null;
+      // A disabled button loses the keyboard focus: give it back when the action ends.
+      if (busy && !wasBusy) focusBefore = document.activeElement;
+      for (const b of [validate, clear, importForm.button]) b.disabled = busy;
+      // aria-busy only on the region being rebuilt: on the root it would also hold back the
+      // progress announcements of the status line. data-busy is for styling and tests.
+      root.setAttribute("data-busy", busy ? "true" : "false");
+      results.setAttribute("aria-busy", busy ? "true" : "false");
+
+      // progress and the outcome of the last action
+      if (state.busy) {
+        progress.hidden = false;
+        if (state.busy.total !== undefined && state.busy.done !== undefined) {
+          progress.max = state.busy.total;
+          progress.value = state.busy.done;
+        } else {
+          progress.removeAttribute("value");
+        }
+        replace(statusText, state.busy.text);
+        statusText.className = "status-text";
+      } else {
+        progress.hidden = true;
+        if (state.notice) replace(statusText, noticeLines(state.notice));
+        else replace(statusText, state.view ? "" : strings.ready);
+      }
+      if (state.error) replace(alert, failureBox(state.error, strings, actions.dismissError));
+      else replace(alert);
+
+      // the year selector: the report's years, its year selected
+      const years = state.view ? state.view.summary.years.join(",") : "";
+      if (years !== shownYears) {
+        shownYears = years;
+        const opts = state.view && state.view.summary.years.length > 0
+          ? state.view.summary.years.map((y) => h("option", { value: y }, String(y)))
+          : [h("option", { value: "" }, strings.yearAuto)];
+        replace(year, ...opts);
+      }
+      if (state.view) year.value = state.view.summary.year === null ? "" : String(state.view.summary.year);
+      year.disabled = busy || !state.view || state.view.summary.years.length === 0;
+
+      // the report (rebuilt only for a new one)
+      if (state.view !== shownView) {
+        shownView = state.view;
+        summary.hidden = results.hidden = state.view === null;
+        if (state.view) {
+          replace(yearChecked, yearLine(state.view.summary, strings));
+          replace(summaryBody, ...renderSummary(state.view.summary, strings, lang));
+          replace(resultsBody, ...renderResults(state.view, strings, lang, (sheet, address) => void actions.goTo(sheet, address)));
+        }
+      }
+
+      if (!busy && wasBusy) {
+        const lost = document.activeElement === null || document.activeElement === document.body;
+        if (lost && focusBefore instanceof HTMLElement && focusBefore.isConnected) focusBefore.focus();
+        focusBefore = null;
+      }
+      wasBusy = busy;
+
+      // the import outcome
+      replace(
+        importForm.result,
+        state.importNotice ? noticeLines(state.importNotice) : null,
+        state.importError ? h("div", { class: "alert-inline", role: "alert" }, failureBox(state.importError, strings, null)) : null,
+      );
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Lang } from "../../core";
+import { fmt, formatNumber, type Strings } from "../i18n";
+import type { SummaryView } from "../view-model";
+import { h } from "./dom";
+
+/**
+ * The counts after a Validate: the three outcomes as tiles in the colours used on the sheet
+ * (so the tiles read as a key too), then the other counts as a compact list.
+ */
+export function renderSummary(s: SummaryView, strings: Strings, lang: Lang): HTMLElement[] {
+  const tile = (id: string, tone: string, label: string, value: number) =>
+    h("div", { class: `outcome outcome-${tone}`, "data-stat": id }, h("dt", { class: "outcome-label" }, label), h("dd", { class: "outcome-count" }, formatNumber(value, lang)));
+  const fact = (id: string, label: string, value: number, alert = false) =>
+    h("div", { class: `fact${alert && value > 0 ? " fact-alert" : ""}`, "data-stat": id }, h("dt", {}, label), h("dd", {}, formatNumber(value, lang)));
+  return [
+    h(
+      "dl",
+      { class: "outcomes" },
+      tile("unmet", "unmet", strings.sumUnmet, s.unmet),
+      tile("met", "met", strings.sumMet, s.met),
+      tile("missing", "missing", strings.sumMissing, s.missing),
+    ),
+    h(
+      "dl",
+      { class: "facts" },
+      fact("rows", strings.sumRows, s.rows),
+      fact("tables", strings.sumTables, s.tables),
+      fact("groups", strings.sumGroups, s.groups),
+      fact("groupsBad", strings.sumGroupsBad, s.groupsBad, true),
+      fact("invalid", strings.sumInvalid, s.invalid, true),
+      fact("noTarget", strings.sumNoTarget, s.noTarget),
+    ),
+  ];
+}
+
+/** The year line of the summary's header. */
+export function yearLine(s: SummaryView, strings: Strings): string {
+  return s.year === null ? strings.summaryNoYear : fmt(strings.summaryYear, { year: s.year });
+}
+
+/** The three mark colours with their meaning in words (colour is never the only cue). */
+export function renderLegend(strings: Strings): HTMLElement {
+  const entry = (kind: string, label: string) =>
+    h("li", { class: "legend-entry" }, h("span", { class: `swatch swatch-${kind}`, "aria-hidden": "true" }, "123"), h("span", {}, label));
+  return h(
+    "ul",
+    { class: "legend-list" },
+    entry("unmet", strings.legendUnmet),
+    entry("met", strings.legendMet),
+    entry("missing", strings.legendMissing),
+  );
+}

@@ -1,0 +1,220 @@
+/**
+ * The fake host must be as strict as Office where the adapter could go wrong, or the
+ * adapter tests prove nothing: these tests pin its load/sync rules, its payload limit,
+ * its partial application of a failing batch, API versions and protection.
+ */
+import { coerceInput, FakeExcel, FakeWorkbook, jsonSize, parseRect, rectAddress } from "./fake-excel";
+
+function book(options = {}): FakeExcel {
+  const fake = new FakeExcel(options);
+  fake.workbook.load({ name: "S", values: [["a", 1], ["b", 2]], fills: { B2: "#FF0000" } });
+  return fake;
+}
+
+describe("load and sync", () => {
+  test("reading a property that was never loaded throws PropertyNotLoaded", async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("A1:B2");
+      expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await ctx.sync();
+      expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    });
+  });
+
+  test("reading after load but before sync throws; after sync it gives the values", async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("A1:B2").load("values,address");
+      expect(() => r.values).toThrow(/context.sync\(\) has not been called/);
+      await ctx.sync();
+      expect(r.values).toEqual([["a", 1], ["b", 2]]);
+      expect(r.address).toBe("S!A1:B2");
+    });
+  });
+
+  test("collection items need loading; nested paths load the items' properties", async () => {
+    const fake = book();
+    fake.workbook.load({ name: "T", values: [[1]], protected: true });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets;
+      expect(() => ws.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      ws.load("items/name,items/protection/protected");
+      await ctx.sync();
+      expect(ws.items.map((w: { name: string }) => w.name)).toEqual(["S", "T"]);
+      expect(ws.items.map((w: { protection: { protected: boolean } }) => w.protection.protected)).toEqual([false, true]);
+      expect(() => ws.items[0].visibility).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    });
+  });
+
+  test("writes are queued and applied only at sync; each sync is counted", async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1").values = [["z"]];
+      expect(fake.workbook.sheets[0].rows[0][0]).toBe("a");
+      await ctx.sync();
+      expect(fake.workbook.sheets[0].rows[0][0]).toBe("z");
+    });
+    expect(fake.stats.syncs).toBe(1);
+    expect(fake.stats.runs).toBe(1);
+  });
+
+  test("a null object is detected after sync without an explicit load", async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const missing = ctx.workbook.worksheets.getItemOrNullObject("nope");
+      const used = ctx.workbook.worksheets.getItem("S").getUsedRangeOrNullObject(true);
+      await ctx.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(used.isNullObject).toBe(false);
+    });
+  });
+
+  test("an unknown sheet fails the sync with ItemNotFound", async () => {
+    const fake = book();
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("nope").activate();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+});
+
+describe("failures", () => {
+  test("a failing operation leaves the operations before it applied, as Excel does", async () => {
+    const fake = book();
+    fake.failSync(1, "GeneralException", 1);
+    await expect(
+      fake.run(async (ctx) => {
+        const s = ctx.workbook.worksheets.getItem("S");
+        s.getRange("A1").values = [["first"]];
+        s.getRange("A2").values = [["second"]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "GeneralException" });
+    const rows = fake.workbook.sheets[0].rows;
+    // Op 1 resolves the sheet, so the fault before op index 1 means nothing was written.
+    expect(rows[0][0]).toBe("a");
+    expect(rows[1][0]).toBe("b");
+  });
+
+  test("failSync after k operations applies exactly k operations", async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("S");
+      const a1 = s.getRange("A1");
+      const a2 = s.getRange("A2");
+      await ctx.sync(); // resolves the sheet and both ranges: the next batch is two writes
+      fake.failSync(1, "GeneralException", 1);
+      a1.values = [["first"]];
+      a2.values = [["second"]];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    });
+    const rows = fake.workbook.sheets[0].rows;
+    expect(rows[0][0]).toBe("first");
+    expect(rows[1][0]).toBe("b");
+  });
+
+  test("cell-edit mode rejects every sync", async () => {
+    const fake = book();
+    fake.cellEditMode = true;
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.load("items/name");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  });
+
+  test("the web rejects a response over 5 MB; desktop does not", async () => {
+    const big = Array.from({ length: 60_000 }, (_, i) => [`riga numero ${i} con del testo abbastanza lungo`, i, i * 2]);
+    for (const platform of ["web", "desktop"] as const) {
+      const fake = new FakeExcel({ platform });
+      fake.workbook.load({ name: "Big", values: big });
+      const p = fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Big").getRange("A1:C60000").load("values,numberFormat");
+        await ctx.sync();
+      });
+      if (platform === "web") await expect(p).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+      else await expect(p).resolves.toBeUndefined();
+    }
+  });
+
+  test("a protected sheet refuses writes with AccessDenied", async () => {
+    const fake = new FakeExcel();
+    fake.workbook.load({ name: "P", values: [[1]], protected: true });
+    await expect(
+      fake.run(async (ctx) => {
+        const cf = ctx.workbook.worksheets.getItem("P").getRange("A1").conditionalFormats.add("Custom");
+        cf.custom.rule.formula = "=TRUE";
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(fake.workbook.sheets[0].cfs).toEqual([]);
+  });
+
+  test("an API newer than the host's version throws ApiNotFound and isSetSupported agrees", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.5" });
+    fake.workbook.load({ name: "S", values: [[1]] });
+    expect(fake.isSetSupported("ExcelApi", "1.5")).toBe(true);
+    expect(fake.isSetSupported("ExcelApi", "1.6")).toBe(false);
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1").conditionalFormats.add("Custom");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});
+
+describe("conditional formats", () => {
+  test("customOrNullObject is null for non-custom rules and gives the formula for custom ones", async () => {
+    const fake = book();
+    const s = fake.workbook.sheets[0];
+    s.cfs.push({ id: "x", type: "DataBar", rects: [parseRect("B1:B2")], formula: null, format: { fill: null, fontColor: null, bold: null, italic: null }, stopIfTrue: false });
+    fake.workbook.sheets[0].cfs.push({ id: "y", type: "Custom", rects: [parseRect("A1")], formula: "=A1>0", format: { fill: "#00FF00", fontColor: null, bold: null, italic: null }, stopIfTrue: false });
+    await fake.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem("S").getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
+      await ctx.sync();
+      expect(cfs.items.map((c: { type: string }) => c.type)).toEqual(["DataBar", "Custom"]);
+      expect(cfs.items[0].customOrNullObject.isNullObject).toBe(true);
+      expect(cfs.items[1].customOrNullObject.isNullObject).toBe(false);
+      expect(cfs.items[1].customOrNullObject.rule.formula).toBe("=A1>0");
+    });
+  });
+
+  test("clearAll is refused: it would delete the user's rules", async () => {
+    const fake = book();
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1").conditionalFormats.clearAll();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "NotImplemented" });
+  });
+});
+
+describe("model helpers", () => {
+  test("Excel's coercion of written input: formulas, numbers, quote prefix", () => {
+    expect(coerceInput("'---")).toEqual({ value: "---", formula: null });
+    expect(coerceInput("---").formula).toBe("=---");
+    expect(coerceInput("15%")).toEqual({ value: 0.15, formula: null });
+    expect(coerceInput("=A1")).toEqual({ value: "", formula: "=A1" });
+    expect(coerceInput(">= 15%")).toEqual({ value: ">= 15%", formula: null });
+  });
+
+  test("addresses round-trip and sizes are JSON lengths", () => {
+    expect(rectAddress(parseRect("$B$2:C10"))).toBe("B2:C10");
+    expect(rectAddress(parseRect("5:9"))).toBe("A5:XFD9");
+    for (const v of [[["ab", 1]], [], [[true, null, 1.5]], { a: [1, "x"], b: false }, "plain"]) {
+      expect(jsonSize(v)).toBe(JSON.stringify(v).length);
+    }
+  });
+
+  test("snapshot survives toJSON/fromJSON", () => {
+    const fake = book();
+    const copy = JSON.parse(JSON.stringify(fake.workbook.toJSON()));
+    expect(JSON.stringify(FakeWorkbook.fromJSON(copy).snapshot())).toBe(JSON.stringify(fake.snapshot()));
+  });
+});

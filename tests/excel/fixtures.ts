@@ -1,0 +1,72 @@
+import type { ExcelHost } from "../../src/excel/host";
+import { FakeExcel, type FakeCell, type FakeOptions, type SheetInit } from "./fake-excel";
+
+/** The adapter's host over a fake (typed for the adapter). */
+export function hostOf(fake: FakeExcel): ExcelHost {
+  return fake.host() as unknown as ExcelHost;
+}
+
+export const HEADER: FakeCell[] = ["Codice", "Indicatore", "Algoritmo", "Peso", "Stato", "Target 2022", "Valore 2022"];
+
+/**
+ * A KPI table of `n` rows, statuses cycling met / unmet / missing (target ">= 10", values
+ * 12, 5, blank), in groups of 4 rows per code with weights 25 (sum 100).
+ */
+export function kpiRows(n: number): FakeCell[][] {
+  const rows: FakeCell[][] = [HEADER.slice()];
+  for (let i = 0; i < n; i++) {
+    const value = i % 3 === 0 ? 12 : i % 3 === 1 ? 5 : "";
+    rows.push([`A.${Math.floor(i / 4) + 1}`, `Indicatore ${i + 1}`, "Numero eventi", 25, 3, ">= 10", value]);
+  }
+  return rows;
+}
+
+/** Expected status of data row i (0-based) of `kpiRows`. */
+export function expectedStatus(i: number): "met" | "unmet" | "missing" {
+  return i % 3 === 0 ? "met" : i % 3 === 1 ? "unmet" : "missing";
+}
+
+/** A fake with one KPI sheet of n rows plus whatever else is given. */
+export function kpiWorkbook(n: number, options: FakeOptions = {}, extra: SheetInit[] = []): FakeExcel {
+  const fake = new FakeExcel(options);
+  fake.workbook.load({ name: "Area A", values: kpiRows(n) });
+  for (const s of extra) fake.workbook.load(s);
+  return fake;
+}
+
+/** Every cell of our rules (by the tag), as "Sheet!A1" -> kind. */
+export function markedCells(fake: FakeExcel, tag = "KPI-PP-MARK"): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of fake.workbook.sheets) {
+    for (const cf of s.cfs) {
+      const m = new RegExp(`"${tag}:(\\w+)"`).exec(cf.formula ?? "");
+      if (!m) continue;
+      for (const r of cf.rects)
+        for (let row = r.r0; row <= r.r1; row++)
+          for (let col = r.c0; col <= r.c1; col++) {
+            const k = `${s.name}!${colName(col)}${row + 1}`;
+            if (out.has(k)) throw new Error(`Cell ${k} is marked twice`);
+            out.set(k, m[1]);
+          }
+    }
+  }
+  return out;
+}
+
+export function colName(c: number): string {
+  let n = c + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Our rules only (not the user's). */
+export function ourRules(fake: FakeExcel): { sheet: string; formula: string; fill: string | null }[] {
+  return fake.workbook.sheets.flatMap((s) =>
+    s.cfs.filter((cf) => (cf.formula ?? "").includes("KPI-PP-MARK")).map((cf) => ({ sheet: s.name, formula: cf.formula as string, fill: cf.format.fill })),
+  );
+}

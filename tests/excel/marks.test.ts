@@ -1,0 +1,251 @@
+/**
+ * Marks: the right colour on the right cells, nothing twice, nothing stale, Clear restoring
+ * every cell and rule of the user exactly, and no half-written marks after a host failure.
+ */
+import { validateAndMark } from "../../src/excel/actions";
+import { clearMarks, MARK_STYLES, markFormula, markKindOf, planMarks } from "../../src/excel/marks";
+import type { KpiResult } from "../../src/core";
+import { FakeExcel } from "./fake-excel";
+import { expectedStatus, hostOf, kpiRows, kpiWorkbook, markedCells, ourRules } from "./fixtures";
+
+const snap = (fake: FakeExcel): string => JSON.stringify(fake.snapshot());
+
+/** A workbook with the user's own fills and rules on and around the KPI value cells. */
+function userWorkbook(): FakeExcel {
+  const fake = new FakeExcel({ platform: "web" });
+  fake.workbook.load({
+    name: "Area A",
+    at: "B3",
+    values: kpiRows(12),
+    numberFormats: kpiRows(12).map((r, i) => r.map((_, j) => (i > 0 && j === 6 ? "#,##0.00" : null))),
+    // The user's own fills, one exactly on a value cell that will be marked.
+    fills: { H4: "#FFFF00", H5: "#C0C0C0", B3: "#DDEBF7" },
+    conditionalFormats: [
+      { address: "H4:H15", formula: "=H4>100", fill: "#FF00FF" },
+      { address: "C4:C15", formula: '=ISTEXT("note")', fill: "#00FFFF" },
+    ],
+  });
+  fake.workbook.load({ name: "Note", values: [["Appunti liberi", 1, 2]], fills: { A1: "#123456" } });
+  return fake;
+}
+
+function statusByCell(kpis: readonly KpiResult[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const k of kpis) {
+    if (k.valueCell && (k.status === "met" || k.status === "unmet" || k.status === "missing")) m.set(`${k.sheet}!${k.valueCell}`, k.status);
+  }
+  return m;
+}
+
+describe("tags", () => {
+  test("our formula is recognised, the user's are not", () => {
+    for (const kind of ["met", "unmet", "missing"] as const) expect(markKindOf(markFormula(kind))).toBe(kind);
+    expect(markKindOf("=H4>100")).toBeNull();
+    expect(markKindOf('=ISTEXT("note")')).toBeNull();
+    expect(markKindOf(null)).toBeNull();
+  });
+
+  test("the three fills differ and are light enough for black text", () => {
+    const fills = Object.values(MARK_STYLES).map((s) => s.fill);
+    expect(new Set(fills).size).toBe(3);
+    for (const f of fills) {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(f.slice(i, i + 2), 16) / 255);
+      const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      const luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      // WCAG contrast of black text on the fill: (L + 0.05) / 0.05 >= 7 (AAA).
+      expect((luminance + 0.05) / 0.05).toBeGreaterThanOrEqual(7);
+    }
+  });
+});
+
+describe("planMarks", () => {
+  const kpi = (sheet: string, valueCell: string | null, status: KpiResult["status"]): KpiResult => ({
+    sheet,
+    row: 1,
+    owner: null,
+    indicator: "x",
+    weight: 1,
+    target: null,
+    value: null,
+    status,
+    achievement: null,
+    valueCell,
+    targetCell: "A1",
+    algorithmKind: null,
+  });
+
+  test("adjacent cells of one colour become one area; colours and sheets stay apart", () => {
+    const kpis = [
+      kpi("S", "H5", "unmet"),
+      kpi("S", "H6", "unmet"),
+      kpi("S", "H8", "unmet"),
+      kpi("S", "H7", "met"),
+      kpi("T", "H5", "unmet"),
+      kpi("S", "H9", "invalid"),
+      kpi("S", null, "missing"),
+    ];
+    const plan = planMarks({ kpis }, { skip: new Set(), multiArea: true });
+    expect(plan.rules).toEqual([
+      { sheet: "S", kind: "unmet", address: "H5:H6,H8", cells: 3 },
+      { sheet: "S", kind: "met", address: "H7", cells: 1 },
+      { sheet: "T", kind: "unmet", address: "H5", cells: 1 },
+    ]);
+    expect(plan.counts).toEqual({ unmet: 4, met: 1, missing: 0 });
+  });
+
+  test("without multi-area ranges each run is its own rule", () => {
+    const kpis = [kpi("S", "H5", "unmet"), kpi("S", "H6", "unmet"), kpi("S", "H8", "unmet")];
+    expect(planMarks({ kpis }, { skip: new Set(), multiArea: false }).rules.map((r) => r.address)).toEqual(["H5:H6", "H8"]);
+  });
+
+  test("long area lists are cut below the address limit; skipped sheets are reported", () => {
+    const kpis = Array.from({ length: 400 }, (_, i) => kpi("S", `H${i * 2 + 1}`, "met"));
+    kpis.push(kpi("P", "A1", "unmet"));
+    const plan = planMarks({ kpis }, { skip: new Set(["P"]), multiArea: true, maxAddress: 100 });
+    expect(plan.rules.length).toBeGreaterThan(1);
+    for (const r of plan.rules) expect(r.address.length).toBeLessThanOrEqual(100);
+    expect(plan.rules.reduce((n, r) => n + r.cells, 0)).toBe(400);
+    expect(plan.skipped).toEqual(["P"]);
+  });
+});
+
+describe("Validate writes the marks", () => {
+  test("every met, unmet and missing value cell gets its colour and nothing else is marked", async () => {
+    const fake = userWorkbook();
+    const { report, marks } = await validateAndMark(hostOf(fake), { lang: "it" });
+    expect(marks.status).toBe("written");
+    const marked = markedCells(fake);
+    expect(marked).toEqual(statusByCell(report.kpis));
+    // The fixture's statuses, independently of the engine: value column H from row 4.
+    for (let i = 0; i < 12; i++) expect(marked.get(`Area A!H${i + 4}`)).toBe(expectedStatus(i));
+    for (const rule of ourRules(fake)) expect(rule.fill).toBe(MARK_STYLES[markKindOf(rule.formula)!].fill);
+  });
+
+  test("running Validate twice gives the same rules, no duplicates", async () => {
+    const fake = userWorkbook();
+    await validateAndMark(hostOf(fake), { lang: "it" });
+    const first = snap(fake);
+    const second = await validateAndMark(hostOf(fake), { lang: "it" });
+    expect(second.marks.rulesRemoved).toBe(second.marks.rulesAdded);
+    const strip = (s: string) => s.replace(/"id":"cf-\d+"/g, '"id":"cf"');
+    expect(strip(snap(fake))).toBe(strip(first));
+  });
+
+  test("after the user edits values, Validate leaves no stale mark", async () => {
+    const fake = userWorkbook();
+    await validateAndMark(hostOf(fake), { lang: "it" });
+    const rows = fake.workbook.sheets[0].rows;
+    rows[3][7] = 1; // H4: was met (12), now unmet
+    rows[5][7] = 40; // H6: was missing, now met
+    const { report } = await validateAndMark(hostOf(fake), { lang: "it" });
+    const marked = markedCells(fake);
+    expect(marked.get("Area A!H4")).toBe("unmet");
+    expect(marked.get("Area A!H6")).toBe("met");
+    expect(marked).toEqual(statusByCell(report.kpis));
+  });
+
+  test("a protected sheet is left alone and named; the others are marked", async () => {
+    const fake = userWorkbook();
+    fake.workbook.load({ name: "Area B", values: kpiRows(3), protected: true });
+    const { marks } = await validateAndMark(hostOf(fake), { lang: "it" });
+    expect(marks.status).toBe("written");
+    expect(marks.protectedSheets).toEqual(["Area B"]);
+    expect(fake.workbook.sheet("Area B")!.cfs).toEqual([]);
+    expect(markedCells(fake).size).toBe(12);
+  });
+
+  test("ExcelApi 1.5: no marks are attempted, the report is still produced", async () => {
+    const fake = kpiWorkbook(6, { apiVersion: "1.5" });
+    const before = snap(fake);
+    const { report, marks } = await validateAndMark(hostOf(fake), { lang: "it" });
+    expect(marks.status).toBe("unsupported");
+    expect(report.summary.rows).toBe(6);
+    expect(snap(fake)).toBe(before);
+  });
+
+  test("ExcelApi 1.8 (no multi-area ranges): one rule per run of cells, same cells marked", async () => {
+    const fake = kpiWorkbook(9, { apiVersion: "1.8" });
+    const { report } = await validateAndMark(hostOf(fake), { lang: "it" });
+    expect(markedCells(fake)).toEqual(statusByCell(report.kpis));
+    expect(ourRules(fake).length).toBe(9); // statuses alternate: every cell is its own run
+  });
+});
+
+describe("Clear", () => {
+  test("restores every value, formula, fill, number format and rule exactly", async () => {
+    const fake = userWorkbook();
+    const original = snap(fake);
+    await validateAndMark(hostOf(fake), { lang: "it" });
+    expect(snap(fake)).not.toBe(original);
+    const out = await clearMarks(hostOf(fake));
+    expect(out.removed).toBe(3);
+    expect(snap(fake)).toBe(original);
+  });
+
+  test("touches nothing when there is nothing of ours", async () => {
+    const fake = userWorkbook();
+    const original = snap(fake);
+    const out = await clearMarks(hostOf(fake));
+    expect(out).toEqual({ supported: true, removed: 0, protectedSheets: [] });
+    expect(snap(fake)).toBe(original);
+  });
+
+  test("names a sheet whose marks cannot be removed because it was protected afterwards", async () => {
+    const fake = userWorkbook();
+    await validateAndMark(hostOf(fake), { lang: "it" });
+    fake.workbook.sheets[0].protected = true;
+    const out = await clearMarks(hostOf(fake));
+    expect(out.removed).toBe(0);
+    expect(out.protectedSheets).toEqual(["Area A"]);
+  });
+});
+
+describe("no half-written marks", () => {
+  // Validate's syncs: 1 list, 2 measure + existing rules, 3 read cells, 4 write marks.
+  test.each([1, 2, 3])("a failure on sync %i rejects and leaves the workbook exactly as it was", async (k) => {
+    const fake = userWorkbook();
+    await validateAndMark(hostOf(fake), { lang: "it" }); // earlier marks, as in real use
+    fake.workbook.sheets[0].rows[3][7] = 1;
+    const before = snap(fake);
+    fake.failSync(k, "GeneralException", 1);
+    await expect(validateAndMark(hostOf(fake), { lang: "it" })).rejects.toMatchObject({ code: "GeneralException" });
+    expect(snap(fake)).toBe(before);
+  });
+
+  test("a failure in the write sync after any number of its operations rolls back to no marks, user formats intact", async () => {
+    // How many operations the write sync of a re-validation has (deletes + adds + settings).
+    const probe = userWorkbook();
+    await validateAndMark(hostOf(probe), { lang: "it" });
+    probe.resetStats();
+    await validateAndMark(hostOf(probe), { lang: "it" });
+    const operations = probe.stats.perSync[3].operations;
+    expect(operations).toBeGreaterThan(6);
+    for (let applied = 0; applied <= operations; applied++) {
+      const fake = userWorkbook();
+      const clean = snap(fake);
+      await validateAndMark(hostOf(fake), { lang: "it" });
+      fake.failSync(4, "GeneralException", applied);
+      const { marks } = await validateAndMark(hostOf(fake), { lang: "it" });
+      expect(marks.status).toBe("rolledBack");
+      expect(marks.error).toMatchObject({ code: "GeneralException" });
+      expect(snap(fake)).toBe(clean);
+    }
+  });
+
+  test("when the rollback fails too, the outcome says marks may remain", async () => {
+    const fake = userWorkbook();
+    fake.failSync(4, "GeneralException", 3);
+    fake.failSync(5, "GeneralException", 0);
+    const { marks } = await validateAndMark(hostOf(fake), { lang: "it" });
+    expect(marks.status).toBe("mayRemain");
+  });
+
+  test("cell-edit mode: nothing is read or written", async () => {
+    const fake = userWorkbook();
+    const before = snap(fake);
+    fake.cellEditMode = true;
+    await expect(validateAndMark(hostOf(fake), { lang: "it" })).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    await expect(clearMarks(hostOf(fake))).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    expect(snap(fake)).toBe(before);
+  });
+});

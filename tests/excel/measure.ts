@@ -1,0 +1,55 @@
+/**
+ * Counts what Validate and Clear cost against the fake host: syncs and payload bytes, for a
+ * KPI workbook of n rows. Used by tests/excel/syncs.test.ts and reusable by the benchmark
+ * (issue 6): `measureActions(100_000, "web")`.
+ */
+import { validateAndMark } from "../../src/excel/actions";
+import { clearMarks } from "../../src/excel/marks";
+import type { FakeStats } from "./fake-excel";
+import { hostOf, kpiWorkbook } from "./fixtures";
+
+export interface ActionCost {
+  readonly syncs: number;
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  /** Largest single request or response, to compare with the web's 5 MB. */
+  readonly largestPayload: number;
+  readonly ms: number;
+}
+
+export interface Measured {
+  readonly rows: number;
+  readonly platform: "web" | "desktop";
+  readonly validate: ActionCost;
+  /** Validate again on the already-marked workbook (replaces the marks). */
+  readonly revalidate: ActionCost;
+  readonly clear: ActionCost;
+  /** Clear when there is nothing to clear. */
+  readonly clearNone: ActionCost;
+}
+
+function cost(stats: FakeStats, ms: number): ActionCost {
+  return {
+    syncs: stats.syncs,
+    requestBytes: stats.requestBytes,
+    responseBytes: stats.responseBytes,
+    largestPayload: Math.max(0, ...stats.perSync.map((s) => Math.max(s.request, s.response))),
+    ms,
+  };
+}
+
+export async function measureActions(rows: number, platform: "web" | "desktop"): Promise<Measured> {
+  const fake = kpiWorkbook(rows, { platform });
+  const host = hostOf(fake);
+  const run = async (action: () => Promise<unknown>): Promise<ActionCost> => {
+    fake.resetStats();
+    const t = Date.now();
+    await action();
+    return cost(fake.stats, Date.now() - t);
+  };
+  const validate = await run(() => validateAndMark(host, { lang: "it" }));
+  const revalidate = await run(() => validateAndMark(host, { lang: "it" }));
+  const clear = await run(() => clearMarks(host));
+  const clearNone = await run(() => clearMarks(host));
+  return { rows, platform, validate, revalidate, clear, clearNone };
+}

@@ -1,0 +1,66 @@
+import { classifyHostError, codeLine, describeHostError } from "../../src/excel/host-errors";
+import { selectRange } from "../../src/excel/select";
+import { en } from "../../src/taskpane/i18n/en";
+import { it as itStrings } from "../../src/taskpane/i18n/it";
+import { FakeExcel } from "./fake-excel";
+import { hostOf } from "./fixtures";
+
+describe("selectRange", () => {
+  function book(): FakeExcel {
+    const fake = new FakeExcel();
+    fake.workbook.load({ name: "Primo", values: [[1]] });
+    fake.workbook.load({ name: "Area 'B' bis", values: [[1, 2], [3, 4]] });
+    fake.workbook.load({ name: "Nascosto", values: [[1]], visibility: "Hidden" });
+    return fake;
+  }
+
+  test("activates the sheet and selects the cell, rows or block in one sync", async () => {
+    const fake = book();
+    for (const address of ["B2", "A1:B2", "5:9"]) {
+      await selectRange(hostOf(fake), "Area 'B' bis", address);
+      expect(fake.workbook.sheets[fake.workbook.activeSheet].name).toBe("Area 'B' bis");
+    }
+    expect(fake.workbook.selection).toEqual({ sheet: "Area 'B' bis", address: "A5:XFD9" });
+    expect(fake.stats.syncs).toBe(3);
+  });
+
+  test("a deleted sheet and a hidden sheet fail with the host's codes", async () => {
+    const fake = book();
+    await expect(selectRange(hostOf(fake), "Sparito", "A1")).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(selectRange(hostOf(fake), "Nascosto", "A1")).rejects.toMatchObject({ code: "InvalidOperation" });
+    expect(fake.workbook.selection).toBeNull();
+  });
+});
+
+describe("host errors in plain words", () => {
+  const cases: [unknown, string][] = [
+    [{ code: "InvalidOperationInCellEditMode" }, "cellEdit"],
+    [{ code: "AccessDenied" }, "protected"],
+    [{ code: "ApiNotFound" }, "apiMissing"],
+    [{ code: "ItemNotFound" }, "notFound"],
+    [{ code: "ItemAlreadyExists" }, "exists"],
+    [{ code: "ResponsePayloadSizeLimitExceeded" }, "tooLarge"],
+    [{ code: "Conflict" }, "busy"],
+    [{ code: "GeneralException", message: "The workbook is in cell edit mode" }, "generic"],
+    [Object.assign(new Error("Excel is in cell-editing mode"), { code: "InvalidOperation" }), "cellEdit"],
+    [{ code: "InvalidOperation", debugInfo: {} }, "generic"],
+    [{ debugInfo: { code: "AccessDenied" } }, "protected"],
+    [new TypeError("x is undefined"), "unexpected"],
+    ["boom", "unexpected"],
+  ];
+  test.each(cases)("%p is %s", (error, kind) => {
+    expect(classifyHostError(error)).toBe(kind);
+  });
+
+  test("every kind has a sentence in both languages, and the code is shown apart", () => {
+    const p = describeHostError({ code: "AccessDenied" }, itStrings);
+    expect(p.message).toMatch(/protetto/);
+    expect(describeHostError({ code: "AccessDenied" }, en).message).toMatch(/protected/);
+    expect(codeLine(p, itStrings)).toBe("Codice: AccessDenied");
+    expect(describeHostError({ code: "InvalidOperationInCellEditMode" }, en).message).toMatch(/Enter or Esc/);
+    for (const [error] of cases) {
+      expect(describeHostError(error, itStrings).message.length).toBeGreaterThan(10);
+      expect(describeHostError(error, en).message.length).toBeGreaterThan(10);
+    }
+  });
+});
