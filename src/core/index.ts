@@ -11,3 +11,35 @@ export { parseTarget, formatTarget, formatCondition, conditionForYear, targetYea
 export { DEFAULT_RULES, achievement, isMet, bandOf, roundHalfUp } from "./achievement";
 export { parseWeight, checkWeights, type WeightCheck } from "./weights";
 export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
+
+// Addresses
+export { a1, rangeA1, parseA1, columnLetters, columnIndex, sheetRef, MAX_COLUMN, MAX_ROW } from "./a1";
+
+// The plan document
+export { parsePlan } from "./plan/parse";
+export { classifyAlgorithm } from "./plan/algorithm";
+
+// The workbook built from the plan, as host-neutral data
+export type {
+  WorkbookSpec,
+  SheetSpec,
+  CellSpec,
+  FormulaSpec,
+  ColumnSpec,
+  TableSpec,
+  RangeFormatSpec,
+  ValidationSpec,
+} from "./workbook/description";
+export { buildWorkbook } from "./workbook/build";
+export { safeSheetName, safeTableName } from "./workbook/names";
+export { summarySheet, SUMMARY_SHEET, type SummaryInput } from "./workbook/summary";
+
+// KPI tables in any workbook
+export { findKpiTables } from "./reader/find-tables";
+export { matchHeader, HEADER_ALIASES } from "./reader/headers";
+export { validateWorkbook, isPercentFormat, type ValidateOptions } from "./validate";
+
+// Measurement rules, roll-up and the year-end report
+export { RULES_SHEET, findRulesSheet, readRules, readRulesSheet, rulesSheet, type RulesRead } from "./rules";
+export * from "./rollup";
+export * from "./report";

@@ -47,11 +47,11 @@ describe("writeXlsx on the seed workbook, read back with ExcelJS", () => {
   });
 
   test("the sheets, in order", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["A", "B", "C", "Albero"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["A", "B", "C", "Albero", "Impostazioni"]);
   });
 
   test("one Excel table per sheet, over the right range", () => {
-    const tables = wb.worksheets.map((w) => {
+    const tables = wb.worksheets.filter((w) => w.getTables().length > 0).map((w) => {
       const t = w.getTables()[0] as unknown as { table: { name: string; tableRef?: string; ref: string } };
       return [w.name, w.getTables().length, t.table.name, t.table.tableRef ?? t.table.ref];
     });
@@ -61,6 +61,8 @@ describe("writeXlsx on the seed workbook, read back with ExcelJS", () => {
       ["C", 1, "KPI_C", "A1:P44"],
       ["Albero", 1, "Nodi", "A1:G58"],
     ]);
+    // The settings sheet is a key/value list, not a table.
+    expect(wb.getWorksheet("Impostazioni")?.getTables()).toHaveLength(0);
   });
 
   test("values: text, Italian weights as numbers, baselines", () => {
@@ -136,7 +138,7 @@ withLibreOffice("the seed workbook opened by LibreOffice", () => {
   };
 
   test("every sheet is there with every row", () => {
-    expect([...sheets.keys()].sort()).toEqual(["A", "Albero", "B", "C"]);
+    expect([...sheets.keys()].sort()).toEqual(["A", "Albero", "B", "C", "Impostazioni"]);
     expect(rows("A")).toHaveLength(27);
     expect(rows("B")).toHaveLength(25);
     expect(rows("C")).toHaveLength(44);

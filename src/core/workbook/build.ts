@@ -3,7 +3,10 @@ import type { Lang } from "../messages";
 import { conditionForYear, formatCondition } from "../targets";
 import type { AlgorithmKind, ParsedPlan, PlanKpi, PlanNode } from "../types";
 import { isYearOverYear } from "../plan/algorithm";
-import { cellRef, rangeRef, safeSheetName, safeTableName } from "./a1";
+import { cellRef, rangeRef } from "./a1";
+import { safeSheetName, safeTableName } from "./names";
+import { DEFAULT_RULES } from "../achievement";
+import { rulesSheet } from "../rules";
 import type { CellSpec, FormulaSpec, RangeFormatSpec, SheetSpec, ValidationSpec, WorkbookSpec } from "./description";
 import { LABELS, type WorkbookLabels } from "./labels";
 
@@ -39,12 +42,14 @@ const TREND_FUNCTION: Partial<Record<AlgorithmKind, string>> = {
  *   shows nothing wrong where the add-in is not loaded (cached result `""`);
  * - a tree sheet (`Albero`) with code, kind, title, parent, program, units and a blank
  *   `Peso` for weighting the children (blank = equal weights);
+ * - the measurement rules (`Impostazioni`) with the documented defaults, for the body to adjust;
  * - a `Problemi` sheet when the parser reported problems, so none is lost.
  * Header rows are frozen, weights are validated (decimal 0..100).
- * @example buildWorkbook(parsePlan(text)).sheets.map((s) => s.name) // ["A", "B", "C", "Albero"]
+ * @example buildWorkbook(parsePlan(text)).sheets.map((s) => s.name) // ["A", "B", "C", "Albero", "Impostazioni"]
  */
 export function buildWorkbook(plan: ParsedPlan, options: { lang?: Lang } = {}): WorkbookSpec {
-  const labels = LABELS[options.lang ?? "it"];
+  const lang = options.lang ?? "it";
+  const labels = LABELS[lang];
   const nodes = new Map(plan.nodes.map((n) => [n.code, n]));
   const used = new Set<string>();
   const sheets: SheetSpec[] = [];
@@ -56,6 +61,11 @@ export function buildWorkbook(plan: ParsedPlan, options: { lang?: Lang } = {}): 
   const tree = safeSheetName(labels.tree.sheet, used);
   used.add(tree);
   sheets.push(treeSheet(tree, plan.nodes, labels));
+  // The measurement rules travel with the file, so every reader of it scores the same way.
+  const rules = rulesSheet(DEFAULT_RULES, { lang });
+  const rulesName = safeSheetName(rules.name, used);
+  used.add(rulesName);
+  sheets.push({ ...rules, name: rulesName });
   if (plan.problems.length > 0) {
     sheets.push(problemsSheet(safeSheetName(labels.problems.sheet, used), plan, labels));
   }

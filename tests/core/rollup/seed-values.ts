@@ -89,7 +89,9 @@ export function seedWorkbook(extraSheets: readonly SheetSpec[] = []): WorkbookSp
   });
   const unused = VALUES_2021.filter((_, i) => !used.has(i));
   if (unused.length > 0) throw new Error(`no row for ${JSON.stringify(unused)}`);
-  return { ...spec, sheets: [...sheets, ...extraSheets] };
+  // An extra sheet replaces the built one of the same name (e.g. other rules in Impostazioni).
+  const replaced = new Set(extraSheets.map((x) => x.name));
+  return { ...spec, sheets: [...sheets.filter((x) => !replaced.has(x.name)), ...extraSheets] };
 }
 
 /** A workbook description as the checker sees it: formula cells show their cached result. */

@@ -1,4 +1,5 @@
-import { cellRef, columnLetter, rangeRef, safeSheetName, safeTableName } from "../../../src/core/workbook/a1";
+import { cellRef, columnLetter, rangeRef } from "../../../src/core/workbook/a1";
+import { safeSheetName, safeTableName } from "../../../src/core/workbook/names";
 
 describe("A1 addressing", () => {
   test("column letters", () => {

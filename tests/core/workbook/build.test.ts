@@ -50,7 +50,7 @@ const HEADERS = [
 
 describe("buildWorkbook on the seed plan", () => {
   test("one sheet per area, then the tree; no problems sheet", () => {
-    expect(spec.sheets.map((s) => s.name)).toEqual(["A", "B", "C", "Albero"]);
+    expect(spec.sheets.map((s) => s.name)).toEqual(["A", "B", "C", "Albero", "Impostazioni"]);
   });
 
   test("each area sheet is one flat table with the plan's columns and the per-year columns", () => {
@@ -192,7 +192,7 @@ describe("buildWorkbook on the seed plan", () => {
 describe("buildWorkbook, other cases", () => {
   test("English headers still match the reader's vocabulary", () => {
     const en = buildWorkbook(parsePlan(seed), { lang: "en" });
-    expect(en.sheets.map((s) => s.name)).toEqual(["A", "B", "C", "Tree"]);
+    expect(en.sheets.map((s) => s.name)).toEqual(["A", "B", "C", "Tree", "Settings"]);
     expect(sheet("A", en).cells[0].slice(0, 10)).toEqual([
       "Code", "Kind", "Indicator", "Algorithm", "Weight", "Baseline", "Target", "Target 2021", "Measure 2021", "Actual 2021",
     ]);
@@ -202,7 +202,7 @@ describe("buildWorkbook, other cases", () => {
     const text = readFileSync(join(__dirname, "../../fixtures/plans/table-problems.txt"), "utf8");
     const plan = parsePlan(text);
     const wb = buildWorkbook(plan);
-    expect(wb.sheets.map((s) => s.name)).toEqual(["A", "Albero", "Problemi"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["A", "Albero", "Impostazioni", "Problemi"]);
     expect(sheet("A", wb).cells[0]).toEqual(["Codice", "Tipo", "Indicatore", "Algoritmo", "Peso", "Stato", "Target", "Valore"]);
     expect(sheet("Problemi", wb).cells).toHaveLength(plan.problems.length + 1);
     expect(sheet("Problemi", wb).cells[3]).toEqual([10, "errore", "PLAN_ROW_CELLS", plan.problems[2].message]);
@@ -233,6 +233,6 @@ describe("buildWorkbook, other cases", () => {
         "K\tNumero\t100\t---\tAnno: 2021 >= 1",
       ].join("\n"),
     );
-    expect(buildWorkbook(plan).sheets.map((s) => s.name)).toEqual(["B", "Albero"]);
+    expect(buildWorkbook(plan).sheets.map((s) => s.name)).toEqual(["B", "Albero", "Impostazioni"]);
   });
 });
