@@ -74,6 +74,8 @@ module.exports = (env, argv) => {
 
   const web = {
     name: "web",
+    // Quiet builds: `npm run demo` and `npm test` show only what needs attention.
+    stats: "errors-warnings",
     target: ["web", "es2017"],
     devtool: "source-map",
     entry: {
@@ -114,6 +116,7 @@ module.exports = (env, argv) => {
 
   const node = {
     name: "node",
+    stats: "errors-warnings",
     target: "node20",
     devtool: dev ? "source-map" : false,
     entry: { kpi: "./src/cli/kpi.ts" },
