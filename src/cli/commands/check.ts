@@ -1,11 +1,9 @@
-import { isTreeProblem, rollupJson, rollupWorkbook } from "../../core/rollup";
-import { readRules } from "../../core/rules";
-import type { ValidationReport } from "../../core/types";
-import { validateWorkbook } from "../../core/validate";
+import { analyseWorkbook, rollupJson, type ValidationReport } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { checkJson, checkText } from "../report";
 import { marksFor, writeMarkedCopy } from "../xlsx-marks";
+import { singleInput, stringOption, yearOption } from "./options";
 import type { Command } from "./types";
 
 export interface CheckRequest {
@@ -28,11 +26,8 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   const sheets = await readWorkbook(ctx, req.input, bytes);
   // The workbook's own measurement rules (sheet Impostazioni), and the roll-up through its
   // tree (sheet Albero): bad settings and a broken tree are problems like any other.
-  const rules = readRules(sheets, { lang: ctx.lang });
-  const checked = validateWorkbook(sheets, { year: req.year ?? null, rules: rules.rules, lang: ctx.lang });
-  if (checked.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
-  const roll = rollupWorkbook(checked, sheets, { rules: rules.rules, lang: ctx.lang });
-  const report: ValidationReport = { ...checked, problems: [...rules.problems, ...checked.problems, ...roll.problems.filter(isTreeProblem)] };
+  const { report, rollup: roll } = analyseWorkbook(sheets, { year: req.year ?? null, lang: ctx.lang });
+  if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
 
   let markedPath: string | null = null;
   if (req.output !== undefined) {
@@ -57,13 +52,6 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   return { code: errors ? 1 : 0, report };
 }
 
-/** `--year` as a number, or a usage error. */
-export function yearOption(ctx: CliContext, value: string | true | undefined): number | null {
-  if (value === undefined) return null;
-  const text = value === true ? "" : value.trim();
-  if (!/^\d{4}$/.test(text) || Number(text) < 1900) throw new CliError(ctx.t.badYear(text));
-  return Number(text);
-}
 
 export const checkCommand: Command = {
   name: "check",
@@ -73,15 +61,13 @@ export const checkCommand: Command = {
     { name: "output", short: "o", value: true },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
-    const [input, ...extra] = args.positionals;
-    if (input === undefined) throw new CliError(ctx.t.missingInput("check"));
-    if (extra.length > 0) throw new CliError(ctx.t.extraArgument(extra[0], "check"));
-    const output = args.options.output;
+    const input = singleInput(args, ctx, "check");
+    const output = stringOption(args.options.output);
     const { code } = await runCheck(ctx, {
       input,
       year: yearOption(ctx, args.options.year),
       json: args.options.json === true,
-      output: typeof output === "string" ? output : undefined,
+      output,
     });
     return code;
   },

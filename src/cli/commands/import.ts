@@ -3,9 +3,10 @@ import type { ParsedPlan } from "../../core/types";
 import { parsePlan } from "../../core/plan/parse";
 import { buildWorkbook } from "../../core/workbook/build";
 import type { ParsedArgs } from "../args";
-import { CliError, readPlanText, writeOutput, type CliContext } from "../io";
+import { readPlanText, writeOutput, type CliContext } from "../io";
 import { planJson, planText } from "../report";
 import { writeXlsx } from "../xlsx-write";
+import { singleInput, stringOption } from "./options";
 import type { Command } from "./types";
 
 export interface ImportRequest {
@@ -46,13 +47,11 @@ export const importCommand: Command = {
     { name: "output", short: "o", value: true },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
-    const [input, ...extra] = args.positionals;
-    if (input === undefined) throw new CliError(ctx.t.missingInput("import"));
-    if (extra.length > 0) throw new CliError(ctx.t.extraArgument(extra[0], "import"));
-    const output = args.options.output;
+    const input = singleInput(args, ctx, "import");
+    const output = stringOption(args.options.output);
     const { code } = await runImport(ctx, {
       input,
-      output: typeof output === "string" ? output : undefined,
+      output,
       json: args.options.json === true,
     });
     return code;

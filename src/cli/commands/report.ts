@@ -2,13 +2,11 @@ import { basename } from "path";
 import type { Lang } from "../../core/messages";
 import { renderReport } from "../../core/report";
 import { kpiCounts } from "../../core/report/html";
-import { rollupWorkbook, type WorkbookRollup } from "../../core/rollup";
-import { readRules } from "../../core/rules";
-import type { Problem, ValidationReport } from "../../core/types";
-import { validateWorkbook } from "../../core/validate";
+import { analyseWorkbook, type Problem, type ValidationReport, type WorkbookRollup } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
-import { yearOption } from "./check";
+
+import { singleInput, stringOption, yearOption } from "./options";
 import type { Command } from "./types";
 
 /** This command's own words (the shared ones are in ../i18n.ts). */
@@ -63,17 +61,14 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
   const bytes = readUserFile(ctx, req.input);
   const sheets = await readWorkbook(ctx, req.input, bytes);
   // The Relazione is an Italian document: its notes are in Italian whatever --lang says.
-  const rules = readRules(sheets, { lang: "it" });
-  const report = validateWorkbook(sheets, { year: req.year ?? null, rules: rules.rules, lang: "it" });
+  const { rules, report, rollup: roll } = analyseWorkbook(sheets, { year: req.year ?? null, lang: "it" });
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
-  const roll = rollupWorkbook(report, sheets, { rules: rules.rules, lang: "it" });
 
   const date = req.date ?? today();
+  // Missing values are counted in the report itself; one note per blank cell would drown the
+  // rest. The report's problems repeat the settings' and the tree's: a Set keeps each once.
   const notes: Problem[] = [
-    ...rules.problems,
-    // Missing values are counted in the report itself; one note per blank cell would drown the rest.
-    ...report.problems.filter((p) => p.severity === "error"),
-    ...roll.problems,
+    ...new Set([...rules.problems, ...report.problems.filter((p) => p.severity === "error"), ...roll.problems]),
   ];
   const html = renderReport({
     title: req.title ?? undefined,
@@ -129,14 +124,12 @@ export const reportCommand: Command = {
     { name: "date", value: true },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
-    const [input, ...extra] = args.positionals;
-    if (input === undefined) throw new CliError(ctx.t.missingInput("report"));
-    if (extra.length > 0) throw new CliError(ctx.t.extraArgument(extra[0], "report"));
-    const output = args.options.output;
+    const input = singleInput(args, ctx, "report");
+    const output = stringOption(args.options.output);
     const { code } = await runReport(ctx, {
       input,
       year: yearOption(ctx, args.options.year),
-      output: typeof output === "string" ? output : undefined,
+      output,
       body: textOption(ctx, args.options.ente, "ente"),
       title: textOption(ctx, args.options.title, "title"),
       date: dateOption(ctx, args.options.date),

@@ -1,0 +1,38 @@
+import type { Lang } from "./messages";
+import { isTreeProblem, rollupWorkbook, type WorkbookRollup } from "./rollup";
+import { readRules, type RulesRead } from "./rules";
+import type { SheetGrid, ValidationReport } from "./types";
+import { validateWorkbook } from "./validate";
+
+/** What a workbook says about itself for a year: its rules, its checked KPIs and its roll-up. */
+export interface WorkbookAnalysis {
+  /** The `Impostazioni` sheet's rules over the defaults, with the sheet's own problems. */
+  readonly rules: RulesRead;
+  /**
+   * The validation report; its problems also hold the settings' problems and the tree's
+   * (cycles, orphan codes), so that one list says everything that is wrong.
+   */
+  readonly report: ValidationReport;
+  readonly rollup: WorkbookRollup;
+}
+
+/**
+ * The one pipeline behind `kpi check`, `kpi report` and the pane's Valida: read the
+ * workbook's measurement rules, validate every KPI table for the year with them, and roll
+ * the achievements up through the workbook's tree (or its codes).
+ * @example analyseWorkbook(grids, { year: 2021 }).rollup.nodes.find((n) => n.code === "B")?.achievement
+ */
+export function analyseWorkbook(
+  sheets: readonly SheetGrid[],
+  options: { year?: number | null; lang?: Lang } = {},
+): WorkbookAnalysis {
+  const lang = options.lang ?? "it";
+  const rules = readRules(sheets, { lang });
+  const checked = validateWorkbook(sheets, { year: options.year ?? null, rules: rules.rules, lang });
+  const rollup = rollupWorkbook(checked, sheets, { rules: rules.rules, lang });
+  const report: ValidationReport = {
+    ...checked,
+    problems: [...rules.problems, ...checked.problems, ...rollup.problems.filter(isTreeProblem)],
+  };
+  return { rules, report, rollup };
+}
