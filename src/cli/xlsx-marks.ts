@@ -1,41 +1,47 @@
 import { parseA1, rangeA1 } from "../core/a1";
+import { MARK_STYLES as PALETTE, marksFor as marksOfReport, type Mark, type MarkKind } from "../core/marks";
 import type { KpiResult } from "../core/types";
 import { entryData, readZip, replaceEntry, writeZip, type ZipEntry, ZipError } from "./zip";
 
-/** What a mark says about a value cell. */
-export type MarkKind = "unmet" | "met" | "missing";
+export type { Mark, MarkKind };
 
-export interface Mark {
-  readonly sheet: string;
-  /** A1 address of the cell to mark. */
-  readonly cell: string;
-  readonly kind: MarkKind;
+/** A mark's look in SpreadsheetML terms: RGB hex without `#`, the xlsx border style. */
+export interface XlsxMarkStyle {
+  readonly fill: string;
+  readonly border: string;
+  readonly borderStyle: "thin" | "dashed";
+  readonly bold: boolean;
 }
 
 /**
- * The look of each mark: light fills from the Okabe-Ito palette (safe for the common
- * colour-vision deficiencies), each with a second cue that needs no colour at all:
- * unmet is bold with a solid vermillion border, met has a thin bluish-green border,
- * missing has a dashed orange border.
+ * The look of each mark, from the one palette of src/core/marks.ts (the task pane writes
+ * the same colours): light Okabe-Ito fills, each with a second cue that needs no colour at
+ * all: unmet is bold with a solid vermillion border, met has a thin bluish-green border,
+ * missing has a dashed dark-yellow border.
  */
-export const MARK_STYLES: Readonly<Record<MarkKind, { fill: string; border: string; borderStyle: "thin" | "dashed"; bold: boolean }>> = {
-  unmet: { fill: "F9D3BF", border: "D55E00", borderStyle: "thin", bold: true },
-  met: { fill: "C5EBDD", border: "009E73", borderStyle: "thin", bold: false },
-  missing: { fill: "FBF3B0", border: "E69F00", borderStyle: "dashed", bold: false },
-};
+export const MARK_STYLES: Readonly<Record<MarkKind, XlsxMarkStyle>> = Object.fromEntries(
+  (Object.keys(PALETTE) as MarkKind[]).map((kind) => {
+    const s = PALETTE[kind];
+    const style: XlsxMarkStyle = {
+      fill: s.fill.replace("#", "").toUpperCase(),
+      border: s.border.replace("#", "").toUpperCase(),
+      borderStyle: s.borderStyle === "dashed" ? "dashed" : "thin",
+      bold: s.bold,
+    };
+    return [kind, style];
+  }),
+) as Record<MarkKind, XlsxMarkStyle>;
 
+/** The rules' order on a sheet (first = highest priority). */
 const KINDS: readonly MarkKind[] = ["unmet", "missing", "met"];
 
-/** The marks a validation asks for: the value cell of every met, unmet and missing KPI. */
+/**
+ * The marks a validation asks for: the value cell of every met, unmet and missing KPI
+ * (src/core/marks.ts `marksFor`, kept here with the KPI list as argument for `kpi check`).
+ * @example marksFor(report.kpis)
+ */
 export function marksFor(kpis: readonly KpiResult[]): Mark[] {
-  const marks: Mark[] = [];
-  for (const k of kpis) {
-    if (k.valueCell === null) continue;
-    if (k.status === "met" || k.status === "unmet" || k.status === "missing") {
-      marks.push({ sheet: k.sheet, cell: k.valueCell, kind: k.status });
-    }
-  }
-  return marks;
+  return marksOfReport({ kpis });
 }
 
 /**

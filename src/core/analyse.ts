@@ -22,13 +22,36 @@ export interface WorkbookAnalysis {
  * the achievements up through the workbook's tree (or its codes).
  * @example analyseWorkbook(grids, { year: 2021 }).rollup.nodes.find((n) => n.code === "B")?.achievement
  */
-export function analyseWorkbook(
+export function analyseWorkbook(sheets: readonly SheetGrid[], options: AnalyseOptions = {}): WorkbookAnalysis {
+  const steps = analyseWorkbookSteps(sheets, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface AnalyseOptions {
+  readonly year?: number | null;
+  readonly lang?: Lang;
+}
+
+/**
+ * `analyseWorkbook` in steps: it yields between validation and roll-up, so that a host with
+ * a UI thread (the task pane) can let the page repaint between the two long phases.
+ * @example
+ * const steps = analyseWorkbookSteps(grids, { lang: "it" });
+ * let step = steps.next();
+ * while (!step.done) { await repaint(); step = steps.next(); }
+ * const { report, rollup } = step.value;
+ */
+export function* analyseWorkbookSteps(
   sheets: readonly SheetGrid[],
-  options: { year?: number | null; lang?: Lang } = {},
-): WorkbookAnalysis {
+  options: AnalyseOptions = {},
+): Generator<"validated", WorkbookAnalysis, void> {
   const lang = options.lang ?? "it";
   const rules = readRules(sheets, { lang });
   const checked = validateWorkbook(sheets, { year: options.year ?? null, rules: rules.rules, lang });
+  yield "validated";
   const rollup = rollupWorkbook(checked, sheets, { rules: rules.rules, lang });
   const report: ValidationReport = {
     ...checked,

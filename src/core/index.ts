@@ -43,4 +43,4 @@ export { validateWorkbook, isPercentFormat, type ValidateOptions } from "./valid
 export { RULES_SHEET, findRulesSheet, readRules, readRulesSheet, rulesSheet, type RulesRead } from "./rules";
 export * from "./rollup";
 export * from "./report";
-export { analyseWorkbook, type WorkbookAnalysis } from "./analyse";
+export { analyseWorkbook, analyseWorkbookSteps, type AnalyseOptions, type WorkbookAnalysis } from "./analyse";

@@ -1,12 +1,15 @@
-import type { Lang, MeasurementRules, ValidationReport } from "../core";
-import { validateWorkbook } from "../core/validate";
+import type { Lang, SheetGrid, ValidationReport } from "../core";
+import type { WorkbookRollup } from "../core/rollup/workbook";
+import type { RulesRead } from "../core/rules";
+import { checkGrids } from "./check";
 import { nextTick, type ExcelHost } from "./host";
 import { queueInventory, writeMarksIn, type MarkInventory, type MarkOutcome } from "./marks";
 import { readWorkbookIn, type PayloadBudget, type SheetInfo } from "./read-grids";
 
 /**
- * The Validate action: one `Excel.run` that reads every sheet, validates in the core (once)
- * and writes the marks.
+ * The Validate action: one `Excel.run` that reads every sheet, checks it in the core (once,
+ * with the workbook's own measurement rules, and rolls it up the workbook's tree, as
+ * `kpi check` does: ./check.ts) and writes the marks.
  *
  * Syncs, for a workbook whose cells fit the payload budget (all of them on desktop Excel):
  *   1 list the sheets, 2 measure the used ranges and load the rules already there,
@@ -24,7 +27,6 @@ export interface ValidateRequest {
   /** The plan year; absent or `null`: the latest year with values (the engine's default). */
   readonly year?: number | null;
   readonly lang: Lang;
-  readonly rules?: Partial<MeasurementRules>;
   readonly onPhase?: (phase: ValidatePhase) => void;
   readonly budget?: PayloadBudget;
   /** Write the marks (default true). */
@@ -35,6 +37,12 @@ export interface ValidateOutcome {
   readonly report: ValidationReport;
   readonly marks: MarkOutcome;
   readonly sheets: readonly SheetInfo[];
+  /** The roll-up of the same report through the workbook's tree. */
+  readonly rollup: WorkbookRollup;
+  /** The measurement rules used (the workbook's `Impostazioni`, else the defaults). */
+  readonly rules: RulesRead;
+  /** The workbook's tree sheet, for linking the tree's nodes to its rows. */
+  readonly treeSheet: SheetGrid | null;
 }
 
 const UNSUPPORTED: MarkOutcome = {
@@ -66,11 +74,12 @@ export async function validateAndMark(host: ExcelHost, request: ValidateRequest)
     });
     request.onPhase?.({ kind: "checking" });
     await nextTick();
-    const report = validateWorkbook(read.grids, { year: request.year ?? null, rules: request.rules, lang: request.lang });
-    if (!marking || inventory === null) return { report, marks: UNSUPPORTED, sheets: read.sheets };
+    const checked = await checkGrids(read.grids, { year: request.year ?? null, lang: request.lang, pause: nextTick });
+    const base = { report: checked.report, sheets: read.sheets, rollup: checked.rollup, rules: checked.rules, treeSheet: checked.treeSheet };
+    if (!marking || inventory === null) return { ...base, marks: UNSUPPORTED };
     request.onPhase?.({ kind: "marking" });
     await nextTick();
-    const marks = await writeMarksIn(context, host, report, inventory, read.worksheets, read.sheets, request.budget);
-    return { report, marks, sheets: read.sheets };
+    const marks = await writeMarksIn(context, host, checked.report, inventory, read.worksheets, read.sheets, request.budget);
+    return { ...base, marks };
   });
 }

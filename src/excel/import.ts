@@ -197,7 +197,7 @@ function sheetWork(
   budget: PayloadBudget,
 ): Work[] {
   const out: Work[] = [];
-  const width = Math.max(1, ...spec.cells.map((r) => r.length));
+  const width = spec.cells.reduce((n, r) => Math.max(n, r.length), 1);
   const rows = spec.cells.map((r) => Array.from({ length: width }, (_, c) => cellInput(r[c])));
   // Cells in row blocks that each fit the budget (one block for any real plan).
   const perRow = rows.length > 0 ? approxBytes(rows) / rows.length : 1;
@@ -229,6 +229,70 @@ function sheetWork(
   return out;
 }
 
+/** One sheet to write with `writeSheetsIn`. */
+export interface SheetWrite {
+  readonly spec: SheetSpec;
+  /** The name the sheet gets (already free: the caller chose it). */
+  readonly name: string;
+  /** The names of the spec's tables, in order (already free). */
+  readonly tableNames: readonly string[];
+  /**
+   * A sheet the add-in made earlier, to be cleared and written again in place (the summary);
+   * absent: a new sheet is added. Never a sheet of the user's.
+   */
+  readonly into?: Excel.Worksheet;
+  /** Queued after the sheet's content, in the same batch (e.g. a custom property). */
+  readonly after?: (ws: Excel.Worksheet) => void;
+}
+
+/**
+ * Writes described sheets inside the caller's `Excel.run`: cells, number formats, fonts and
+ * fills, column widths, frozen header, tables and data validation, then activates the first
+ * sheet. One sync, more only beyond the payload budget. A failure rejects with the host's
+ * error; what to undo is the caller's business (it knows which sheets were there before).
+ * @example await writeSheetsIn(context, host, [{ spec, name: "Riepilogo", tableNames: [] }], budgetFor(host.platform));
+ */
+export async function writeSheetsIn(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  writes: readonly SheetWrite[],
+  budget: PayloadBudget,
+): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  const work: Work[] = [];
+  let first: Excel.Worksheet | null = null;
+  for (const w of writes) {
+    let ws: Excel.Worksheet | null = null;
+    const get = (): Excel.Worksheet => ws as Excel.Worksheet;
+    work.push({
+      bytes: OP_BYTES,
+      queue: () => {
+        if (w.into) {
+          ws = w.into;
+          ws.getRange().clear("All");
+        } else {
+          ws = worksheets.add(w.name);
+        }
+        if (first === null) first = ws;
+      },
+    });
+    // A loop, not push(...): a large summary queues more operations than a call may take arguments.
+    for (const item of sheetWork(w.spec, w.tableNames, get, host, budget)) work.push(item);
+    if (w.after) work.push({ bytes: OP_BYTES, queue: () => w.after!(get()) });
+  }
+  work.push({ bytes: OP_BYTES, queue: () => (first as Excel.Worksheet | null)?.activate() });
+  let size = 0;
+  for (const w of work) {
+    if (size > 0 && size + w.bytes > budget.maxBytes) {
+      await context.sync();
+      size = 0;
+    }
+    w.queue();
+    size += w.bytes;
+  }
+  await context.sync();
+}
+
 /**
  * Adds the described sheets to the workbook. See the module comment.
  * @example const { sheets } = await importWorkbook(officeHost(), buildWorkbook(parsePlan(text)));
@@ -248,8 +312,7 @@ export async function importWorkbook(host: ExcelHost, spec: WorkbookSpec, option
 
     const sheets: Renamed[] = [];
     const tableRenames: Renamed[] = [];
-    const work: Work[] = [];
-    let first: Excel.Worksheet | null = null;
+    const writes: SheetWrite[] = [];
     for (const s of spec.sheets) {
       const to = freeSheetName(s.name, takenSheets);
       takenSheets.add(to.toLowerCase());
@@ -260,31 +323,12 @@ export async function importWorkbook(host: ExcelHost, spec: WorkbookSpec, option
         tableRenames.push({ from: t.name, to: free });
         return free;
       });
-      let ws: Excel.Worksheet | null = null;
-      const get = (): Excel.Worksheet => ws as Excel.Worksheet;
-      work.push({
-        bytes: OP_BYTES,
-        queue: () => {
-          ws = worksheets.add(to);
-          if (first === null) first = ws;
-        },
-      });
-      work.push(...sheetWork(s, tableNames, get, host, budget));
+      writes.push({ spec: s, name: to, tableNames });
     }
-    work.push({ bytes: OP_BYTES, queue: () => (first as Excel.Worksheet | null)?.activate() });
 
     options.onPhase?.("writing");
     try {
-      let size = 0;
-      for (const w of work) {
-        if (size > 0 && size + w.bytes > budget.maxBytes) {
-          await context.sync();
-          size = 0;
-        }
-        w.queue();
-        size += w.bytes;
-      }
-      await context.sync();
+      await writeSheetsIn(context, host, writes, budget);
     } catch (error) {
       const added = sheets.map((s) => s.to);
       const rolledBack = await removeAddedSheets(context, added, before);
@@ -294,8 +338,8 @@ export async function importWorkbook(host: ExcelHost, spec: WorkbookSpec, option
   });
 }
 
-/** Deletes the sheets this import added (never one that existed before). */
-async function removeAddedSheets(context: Excel.RequestContext, added: readonly string[], before: ReadonlySet<string>): Promise<boolean> {
+/** Deletes the sheets an action added (never one that existed before). */
+export async function removeAddedSheets(context: Excel.RequestContext, added: readonly string[], before: ReadonlySet<string>): Promise<boolean> {
   try {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");

@@ -1,11 +1,13 @@
-import type { KpiStatus, ValidationReport } from "../core";
+import type { ValidationReport } from "../core";
 import { parseA1, rangeA1 } from "../core/a1";
+import { MARK_KINDS, MARK_STYLES, markKindOfStatus, type MarkKind } from "../core/marks";
 import type { ExcelHost } from "./host";
 import { budgetFor, type PayloadBudget, type SheetListing } from "./read-grids";
 
 /**
  * Marks on the sheet for a validation report: unmet targets, met targets and missing values,
- * as conditional formats on the KPI value cells.
+ * as conditional formats on the KPI value cells, in the palette of src/core/marks.ts (fill,
+ * border and bold: the same look as the CLI's marked copies).
  *
  * Why conditional formats, not fills: a rule is layered over the cell, so the user's own fill,
  * font and conditional formats stay exactly as they were, and removing the rule restores the
@@ -28,32 +30,10 @@ import { budgetFor, type PayloadBudget, type SheetListing } from "./read-grids";
  * is one batch and one sync (more only beyond the payload budget).
  */
 
-export type MarkKind = "unmet" | "met" | "missing";
-export const MARK_KINDS: readonly MarkKind[] = ["unmet", "met", "missing"];
+export { MARK_KINDS, MARK_STYLES, type MarkKind, type MarkStyle } from "../core/marks";
 
 /** The tag in our rules' formulas. Versioned so that a future format can still find these. */
 export const MARK_TAG = "KPI-PP-MARK";
-
-export interface MarkStyle {
-  /** Fill colour (#RRGGBB). */
-  readonly fill: string;
-  /** A second cue besides colour: unmet values are also bold. */
-  readonly bold: boolean;
-  /** The Okabe-Ito colour the fill is a tint of (for the legend and the docs). */
-  readonly base: string;
-}
-
-/**
- * Light tints of the Okabe-Ito colour-blind-safe palette, dark enough to tell apart, light
- * enough for black text: vermillion (#D55E00), bluish green (#009E73), yellow (#F0E442).
- */
-export const MARK_STYLES: Readonly<Record<MarkKind, MarkStyle>> = {
-  unmet: { fill: "#ECB68C", bold: true, base: "#D55E00" },
-  met: { fill: "#8CD3C0", bold: false, base: "#009E73" },
-  missing: { fill: "#F6EF8E", bold: false, base: "#F0E442" },
-};
-
-const KIND_OF_STATUS: Readonly<Partial<Record<KpiStatus, MarkKind>>> = { unmet: "unmet", met: "met", missing: "missing" };
 
 /** Longest address text given to one multi-area rule. */
 export const MAX_AREA_ADDRESS = 1000;
@@ -108,7 +88,7 @@ export function planMarks(
   const counts: Record<MarkKind, number> = { unmet: 0, met: 0, missing: 0 };
   const skipped = new Set<string>();
   for (const k of report.kpis) {
-    const kind = KIND_OF_STATUS[k.status];
+    const kind = markKindOfStatus(k.status);
     if (!kind || k.valueCell === null) continue;
     const at = parseA1(k.valueCell);
     if (!at) continue;
@@ -223,7 +203,7 @@ export function findMarks(inventory: MarkInventory): FoundMark[] {
 // ------------------------------------------------------------------ writing
 
 /** Rough request size of one queued operation, for splitting very large batches. */
-const ADD_BYTES = 360;
+const ADD_BYTES = 700;
 const DELETE_BYTES = 80;
 
 export type MarkStatus = "written" | "unsupported" | "rolledBack" | "mayRemain";
@@ -261,14 +241,22 @@ function batches<T>(items: readonly T[], bytes: (t: T) => number, budget: Payloa
   return out;
 }
 
-/** Queues one rule: tag formula, fill, and bold where the style asks for it. */
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+
+/** Queues one rule: tag formula, fill, the four borders, and bold where the style asks for it. */
 function queueRule(ws: Excel.Worksheet, rule: MarkRule, multiArea: boolean): void {
   const target = multiArea ? ws.getRanges(rule.address) : ws.getRange(rule.address);
   const cf = target.conditionalFormats.add("Custom");
   const style = MARK_STYLES[rule.kind];
   cf.custom.rule.formula = markFormula(rule.kind);
-  cf.custom.format.fill.color = style.fill;
-  if (style.bold) cf.custom.format.font.bold = true;
+  const format = cf.custom.format;
+  format.fill.color = style.fill;
+  for (const edge of EDGES) {
+    const border = format.borders.getItem(edge);
+    border.style = style.borderStyle === "dashed" ? "Dash" : "Continuous";
+    border.color = style.border;
+  }
+  if (style.bold) format.font.bold = true;
 }
 
 /**

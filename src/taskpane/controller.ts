@@ -7,8 +7,10 @@ import { classifyHostError, describeHostError } from "../excel/host-errors";
 import { importWorkbook, ImportError } from "../excel/import";
 import { clearMarks, type MarkOutcome } from "../excel/marks";
 import { selectRange } from "../excel/select";
+import { buildSummary, SummaryError, type SummaryPhase } from "../excel/summary";
 import { fmt, formatNumber, type Strings } from "./i18n";
 import type { Action, Failure, Notice, Store } from "./state";
+import { buildTreeView } from "./tree-model";
 import { buildReportView } from "./view-model";
 
 /**
@@ -20,6 +22,8 @@ import { buildReportView } from "./view-model";
 export interface Controller {
   validate(year?: number | null): Promise<void>;
   clear(): Promise<void>;
+  /** Writes the `Riepilogo` sheet for the year shown (reading the workbook again). */
+  summary(): Promise<void>;
   goTo(sheet: string, address: string): Promise<void>;
   importPlan(text: string): Promise<void>;
   dismissError(): void;
@@ -68,11 +72,12 @@ export function createController({ host, store, strings, lang }: ControllerDeps)
     return lines;
   }
 
-  function phaseText(p: ValidatePhase): { text: string; done?: number; total?: number } {
+  function phaseText(p: ValidatePhase | SummaryPhase): { text: string; done?: number; total?: number } {
     if (p.kind === "reading") {
       return { text: fmt(strings.phaseReading, { done: p.done, total: Math.max(p.total, p.done, 1) }), done: p.done, total: Math.max(p.total, 1) };
     }
-    return { text: p.kind === "checking" ? strings.phaseChecking : strings.phaseMarking };
+    if (p.kind === "checking") return { text: strings.phaseChecking };
+    return { text: p.kind === "marking" ? strings.phaseMarking : strings.phaseSummaryWriting };
   }
 
   return {
@@ -86,11 +91,13 @@ export function createController({ host, store, strings, lang }: ControllerDeps)
             onPhase: (p) => store.set({ busy: { action: "validate", ...phaseText(p) } }),
           });
           const view = buildReportView(out.report, strings, lang);
+          const tree = buildTreeView(out.rollup, out.report, out.treeSheet, out.rules, strings, lang);
           const lines = [fmt(strings.doneValidate, { rows: formatNumber(out.report.summary.rows, lang), tables: out.report.summary.tables }), ...marksNotice(out.marks)];
           const tone = out.marks.status === "written" ? "success" : "warning";
           store.set({
             report: out.report,
             view,
+            tree,
             year: wanted,
             notice: { tone, lines },
             error: out.marks.error ? failure(out.marks.error) : null,
@@ -114,6 +121,40 @@ export function createController({ host, store, strings, lang }: ControllerDeps)
           store.set({ notice });
         } catch (e) {
           store.set({ error: failure(e) });
+        }
+      });
+    },
+
+    async summary() {
+      // The year shown in the pane (the one the tree is for).
+      const year = store.get().view?.summary.year ?? store.get().year;
+      await exclusive("summary", fmt(strings.phaseReading, { done: 0, total: 1 }), async (h) => {
+        try {
+          const out = await buildSummary(h, {
+            year,
+            lang,
+            onPhase: (p) => store.set({ busy: { action: "summary", ...phaseText(p) } }),
+          });
+          // The sheet was built from the cells as they are now: the pane shows the same figures.
+          const view = buildReportView(out.report, strings, lang);
+          const tree = buildTreeView(out.rollup, out.report, out.treeSheet, out.rules, strings, lang);
+          const lines =
+            out.sheet === null ? [strings.summaryNothing] : [fmt(out.replaced ? strings.summaryReplaced : strings.summaryDone, { sheet: out.sheet })];
+          store.set({
+            report: out.report,
+            view,
+            tree,
+            notice: { tone: out.sheet === null ? "warning" : "success", lines },
+            error: null,
+            hiddenSheets: out.sheets.filter((s) => !s.visible).map((s) => s.name),
+          });
+        } catch (e) {
+          if (e instanceof SummaryError) {
+            const line = e.rolledBack ? strings.summaryRolledBack : fmt(strings.summaryIncomplete, { sheet: e.sheet });
+            store.set({ notice: { tone: "warning", lines: [line] }, error: failure(e.cause) });
+          } else {
+            store.set({ error: failure(e) });
+          }
         }
       });
     },

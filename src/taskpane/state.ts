@@ -1,4 +1,5 @@
 import type { ValidationReport } from "../core";
+import type { TreeView } from "./tree-model";
 import type { ReportView } from "./view-model";
 
 /**
@@ -7,7 +8,7 @@ import type { ReportView } from "./view-model";
  * arrives and kept here, so rendering never recomputes it.
  */
 
-export type Action = "validate" | "clear" | "select" | "import";
+export type Action = "validate" | "clear" | "select" | "import" | "summary";
 
 export interface Busy {
   readonly action: Action;
@@ -35,6 +36,8 @@ export interface PaneState {
   readonly busy: Busy | null;
   readonly report: ValidationReport | null;
   readonly view: ReportView | null;
+  /** The roll-up tree of the same report. */
+  readonly tree: TreeView | null;
   /** The year asked for; `null` is the engine's default (latest year with values). */
   readonly year: number | null;
   readonly notice: Notice | null;
@@ -49,6 +52,7 @@ export const INITIAL_STATE: PaneState = {
   busy: null,
   report: null,
   view: null,
+  tree: null,
   year: null,
   notice: null,
   error: null,

@@ -1,27 +1,16 @@
 /**
  * The task pane's entry: waits for Office, picks the language from Office's UI language,
  * and wires the store, the controller (src/excel/ actions) and the view. Nothing else.
+ * The stylesheet is a file of its own (webpack copies taskpane.css next to the page, which
+ * links it in <head>): the page's Content-Security-Policy allows only `style-src 'self'`.
  */
 import { officeHost } from "../excel/host";
 import { createController } from "./controller";
 import { CATALOGUES, langOf } from "./i18n";
 import { createStore } from "./state";
 import { mountApp } from "./view/app";
-import { STYLESHEET_URL } from "./stylesheet";
-
-/** Links the stylesheet if the page does not already (taskpane.html links it in <head>). */
-function ensureStylesheet(): void {
-  const href = new URL(STYLESHEET_URL, document.baseURI).href;
-  const linked = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].some((l) => l.href === href);
-  if (linked) return;
-  const link = document.createElement("link");
-  link.rel = "stylesheet";
-  link.href = href;
-  document.head.appendChild(link);
-}
 
 function boot(): void {
-  ensureStylesheet();
   const root = document.getElementById("app");
   if (!root) return;
   const inOffice = typeof Office !== "undefined" && typeof Excel !== "undefined";

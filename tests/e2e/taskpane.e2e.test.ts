@@ -18,10 +18,12 @@ import { extname, join } from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import ts from "typescript";
 import { conditionForYear, isKpiError, parseTarget, type ValidationReport } from "../../src/core";
+import type { RollupResultNode } from "../../src/core/rollup/rollup";
 import { parsePlan } from "../../src/core/plan/parse";
 import { validateAndMark } from "../../src/excel/actions";
 import { importWorkbook } from "../../src/excel/import";
 import { buildWorkbook } from "../../src/core/workbook/build";
+import { achievementText, rowsAddress } from "../../src/taskpane/tree-model";
 import { FakeExcel, parseRect, type FakeCell } from "../excel/fake-excel";
 import { colName, hostOf, kpiWorkbook } from "../excel/fixtures";
 
@@ -34,6 +36,7 @@ const SEED = readFileSync(join(ROOT, "seeds/000_30336ea7c660fe63.txt"), "utf8");
 const HOSTILE_INDICATOR = "<img src=x onerror=alert(1)>";
 const HOSTILE_SHEET = "<svg onload=alert(2)>";
 const SCREENSHOT = join(ROOT, "docs/screenshots/taskpane-validate.png");
+const TREE_SCREENSHOT = join(ROOT, "docs/screenshots/taskpane-tree.png");
 const YEAR = 2022;
 
 const haveChromium = existsSync(CHROMIUM);
@@ -54,6 +57,8 @@ interface Fixture {
   /** The engine's report on the same workbook (the oracle for the counts). */
   report: ValidationReport;
   reportEn: ValidationReport;
+  /** The engine's roll-up of the same workbook (the oracle for the tree). */
+  rollup: RollupResultNode[];
   /** The hostile indicator's value cell, where its link must go. */
   hostileCell: { sheet: string; address: string };
 }
@@ -123,9 +128,10 @@ async function buildFixture(): Promise<Fixture> {
   // The oracle: the engine on a copy of the same cells (through the same reader).
   const oracle = async (lang: "it" | "en") => {
     const copy = new FakeExcel({ platform: "desktop" }, (await import("../excel/fake-excel")).FakeWorkbook.fromJSON(workbook));
-    return (await validateAndMark(hostOf(copy), { lang, mark: false })).report;
+    return validateAndMark(hostOf(copy), { lang, mark: false });
   };
-  return { workbook, report: await oracle("it"), reportEn: await oracle("en"), hostileCell };
+  const it = await oracle("it");
+  return { workbook, report: it.report, reportEn: (await oracle("en")).report, rollup: it.rollup.nodes, hostileCell };
 }
 
 // ------------------------------------------------------------------ serving dist/ and the stub
@@ -353,11 +359,30 @@ describeBrowser("the task pane in Chromium", () => {
     expect(wheres.some((t) => t.startsWith(`${HOSTILE_SHEET}!`))).toBe(true);
     expect(await page.evaluate(() => document.querySelectorAll("img, svg, iframe, object, embed").length)).toBe(0);
 
+    // The roll-up tree: the plan's areas, open, each node with its figures in words.
+    const roots = fixture.rollup.filter((n) => n.depth === 0);
+    expect(await page.locator(".tree-list > .tree-node").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")))).toEqual(roots.map((n) => n.code));
+    const band = { green: "Verde", amber: "Giallo", red: "Rosso" } as const;
+    for (const n of fixture.rollup.filter((x) => x.depth <= 1)) {
+      const node = page.locator(`.tree-node[data-code="${n.code}"] > .tree-row`);
+      await expect(node.locator(".tree-ach").textContent()).resolves.toBe(
+        n.achievement === null ? "Grado di raggiungimento n.d." : `Grado di raggiungimento ${achievementText(n.achievement, "it")}%`,
+      );
+      await expect(node.locator(".band").textContent()).resolves.toBe(n.band === null ? "n.d." : band[n.band]);
+    }
+    const strategic = fixture.rollup.find((n) => n.kind === "strategic" && n.kpis > 0)!;
+
     // Screenshot after Validate (the README shows it).
     await page.locator("details[data-section='met']").evaluate((d) => ((d as HTMLDetailsElement).open = false));
     await page.evaluate(() => window.scrollTo(0, 0));
     mkdirSync(join(ROOT, "docs/screenshots"), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+    // ... and of the tree, one strategic objective opened to its operational objectives.
+    await page.locator(`.tree-node[data-code="${strategic.code}"] > .tree-row > .tree-toggle`).click();
+    await expect(page.locator(`.tree-node[data-code="${strategic.code}"] > .tree-row > .tree-toggle`).getAttribute("aria-expanded")).resolves.toBe("true");
+    const children = fixture.rollup.filter((n) => n.parent === strategic.code).map((n) => n.code);
+    expect(await page.locator(`.tree-node[data-code="${strategic.code}"] > .tree-children > .tree-node`).evaluateAll((els) => els.map((e) => e.getAttribute("data-code")))).toEqual(children);
+    await page.locator(".tree").screenshot({ path: TREE_SCREENSHOT });
     // For looking at the rest of the pane while working on it (not a test artefact).
     if (process.env.KPI_REVIEW_DIR) {
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -366,6 +391,23 @@ describeBrowser("the task pane in Chromium", () => {
       }
       await page.screenshot({ path: join(process.env.KPI_REVIEW_DIR, "pane-end.png"), clip: { x: 0, y: Math.max(0, height - 900), width: 360, height: 900 }, fullPage: true });
     }
+
+    // A node of the tree selects the rows of its KPIs on its sheet.
+    // (Read from the workbook itself: the KPI sheet whose first column holds the code.)
+    const kpiSheet = (fixture.workbook as { sheets: { name: string; rows: (unknown[] | null)[] }[] }).sheets.find(
+      (x) => x.name !== "Albero" && x.rows.some((r) => r?.[0] === strategic.code),
+    )!;
+    const strategicRows = kpiSheet.rows.flatMap((r, i) => (r?.[0] === strategic.code ? [i + 1] : []));
+    expect(strategicRows.length).toBeGreaterThanOrEqual(strategic.kpis);
+    await page.locator(`.tree-node[data-code="${strategic.code}"] > .tree-row > .tree-link`).click();
+    await idle(page);
+    await expect(stubCall(page, "selection")).resolves.toEqual({
+      active: kpiSheet.name,
+      selection: {
+        sheet: kpiSheet.name,
+        address: rowsAddress(strategicRows).split(",").map((run) => run.replace(/^(\d+):(\d+)$/, "A$1:XFD$2")).join(","),
+      },
+    });
 
     // Links: a click selects the cell on its sheet; Enter on a focused link does the same.
     const hostileItem = page.locator(".item-link", { hasText: HOSTILE_INDICATOR }).first();
@@ -413,6 +455,21 @@ describeBrowser("the task pane in Chromium", () => {
     await expect(page.locator(".status-text").textContent()).resolves.toContain("Evidenziazioni rimosse");
     // Going to cells changed the active sheet (that is what the links are for); nothing else changed.
     expect(sameWorkbook(await stubCall<string>(page, "snapshot"), original, ["active"])).toBe("identical");
+
+    // Crea riepilogo: one Excel.run adds the Riepilogo sheet; every other sheet stays as it was.
+    await stubCall(page, "resetStats");
+    await page.locator("#summary").click();
+    await idle(page);
+    await expect(page.locator(".status-text").textContent()).resolves.toBe("Riepilogo scritto nel nuovo foglio «Riepilogo».");
+    await expect(stubCall<{ runs: number; syncs: number }>(page, "stats")).resolves.toMatchObject({ runs: 1, syncs: 4 });
+    const withSummary = JSON.parse(await stubCall<string>(page, "snapshot")) as { sheets: { name: string; rows: unknown[][] }[] };
+    const originalSheets = (JSON.parse(original) as { sheets: unknown[] }).sheets;
+    expect(withSummary.sheets.map((x) => x.name)).toEqual([...originalSheets.map((x) => (x as { name: string }).name), "Riepilogo"]);
+    expect(withSummary.sheets.slice(0, originalSheets.length)).toEqual(originalSheets);
+    const summaryRows = withSummary.sheets[withSummary.sheets.length - 1].rows;
+    expect(String(summaryRows[0][0])).toContain(`Riepilogo della performance ${report.year}`);
+    expect(summaryRows.filter((r) => r && roots.some((n) => n.code === r[0])).length).toBeGreaterThanOrEqual(roots.length);
+    await expect(stubCall(page, "selection")).resolves.toMatchObject({ active: "Riepilogo" });
 
     expect(await page.evaluate(() => (window as unknown as { __alerts: string[] }).__alerts)).toEqual([]);
     expect(dialogs).toEqual([]);
@@ -487,6 +544,12 @@ describeBrowser("the task pane in Chromium", () => {
     expect(await badge(page, "unmet")).toBe(statusOf(fixture.reportEn, "unmet").length);
     await expect(page.locator(".year-checked").textContent()).resolves.toBe(`Year checked: ${fixture.reportEn.year}`);
     await expect(page.locator(".legend-list").textContent()).resolves.toContain("Target not met");
+    await expect(page.locator(".tree .card-title").textContent()).resolves.toBe("Performance tree");
+    await expect(page.locator("#summary").textContent()).resolves.toBe("Build summary");
+    const bands = await page.locator(".tree-list > .tree-node > .tree-row .band").allTextContents();
+    expect(bands.length).toBeGreaterThan(0);
+    expect(bands.every((b) => ["Green", "Amber", "Red", "n/a"].includes(b))).toBe(true);
+    expect((await page.locator(".tree-list > .tree-node > .tree-row .tree-ach").first().textContent())!).toMatch(/^Achievement (\d+\.\d\d%|n\/a)$/);
     // Engine messages come in English too.
     const problems = fixture.reportEn.problems.filter((p) => p.code !== "VALUE_MISSING" && p.code !== "WEIGHTS_SUM");
     if (problems.length > 0) {
@@ -525,8 +588,10 @@ describeBrowser("the task pane in Chromium", () => {
     expect(phases.filter((t) => t.startsWith("Lettura dei fogli")).length).toBeGreaterThan(1);
     expect(phases).toEqual(expect.arrayContaining(["Verifica dei KPI…", "Scrittura delle evidenziazioni…"]));
     expect(await badge(page, "unmet")).toBe(16_667);
-    // The list shows a page of items, not 16,667 buttons.
+    // The list shows a page of items, not 16,667 buttons; the tree (12,500 codes) a page of closed nodes.
     expect(await page.locator("[data-section='unmet'] .item-link").count()).toBe(100);
+    expect(await page.locator(".tree-list > .tree-node").count()).toBe(100);
+    expect(await page.locator(".tree-children > .tree-node").count()).toBe(0);
     // The engine runs on the page's thread: one stall for the whole check, well under a few seconds.
     expect(longest).toBeLessThan(2500);
     await context.close();

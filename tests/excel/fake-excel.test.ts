@@ -218,3 +218,72 @@ describe("model helpers", () => {
     expect(JSON.stringify(FakeWorkbook.fromJSON(copy).snapshot())).toBe(JSON.stringify(fake.snapshot()));
   });
 });
+
+describe("what the summary and the marks' borders need", () => {
+  test("worksheet custom properties: ExcelApi 1.12, case-insensitive keys, add overwrites, null objects until synced", async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      const missing = ws.customProperties.getItemOrNullObject("K").load("value");
+      await ctx.sync();
+      expect(missing.isNullObject).toBe(true);
+      ws.customProperties.add("K", "1");
+      ws.customProperties.add("k", "2");
+      const found = ws.customProperties.getItemOrNullObject("K").load("value");
+      expect(() => found.value).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await ctx.sync();
+      expect([found.isNullObject, found.value]).toEqual([false, "2"]);
+    });
+    expect([...fake.workbook.sheets[0].customProperties]).toEqual([["K", "2"]]);
+    // They survive the JSON round trip of the e2e stub.
+    expect([...FakeWorkbook.fromJSON(JSON.parse(JSON.stringify(fake.workbook.toJSON()))).sheets[0].customProperties]).toEqual([["K", "2"]]);
+    const old = book({ apiVersion: "1.11" });
+    await old.run(async (ctx) => {
+      expect(() => ctx.workbook.worksheets.getItem("S").customProperties.add("K", "1")).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+    });
+  });
+
+  test("Range.clear empties values, formulas and formats inside the range only; refused on a protected sheet", async () => {
+    const fake = book();
+    fake.workbook.load({ name: "T", values: [[1, 2], [3, 4]], fills: { A1: "#00FF00" }, protected: true });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1:A2").clear();
+      await ctx.sync();
+    });
+    expect(fake.workbook.sheets[0].rows).toEqual([["", 1], ["", 2]]);
+    expect(fake.workbook.sheets[0].formats.get(1 * 16384 + 1)?.fill).toBe("#FF0000");
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("T").getRange().clear();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+  });
+
+  test("conditional-format borders: the four edges, thin styles only", async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItem("S").getRange("B1:B2").conditionalFormats.add("Custom");
+      cf.custom.rule.formula = "=TRUE";
+      const top = cf.custom.format.borders.getItem("EdgeTop");
+      top.style = "Dash";
+      top.color = "#8F7F00";
+      await ctx.sync();
+      expect(() => cf.custom.format.borders.getItem("InsideHorizontal")).toThrow(expect.objectContaining({ code: "InvalidArgument" }));
+      cf.custom.format.borders.getItem("EdgeLeft").style = "Thick";
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+    expect(fake.workbook.sheets[0].cfs[0].format.borders).toEqual({ EdgeTop: { style: "Dash", color: "#8F7F00" } });
+  });
+
+  test("RangeAreas.select selects several areas on the active sheet (ExcelApi 1.9)", async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.activate();
+      ws.getRanges("2:3,5:5").select();
+      await ctx.sync();
+    });
+    expect(fake.workbook.selection).toEqual({ sheet: "S", address: "A2:XFD3,A5:XFD5" });
+  });
+});

@@ -55,7 +55,14 @@ export interface CFModel {
   type: string;
   rects: Rect[];
   formula: string | null;
-  format: { fill: string | null; fontColor: string | null; bold: boolean | null; italic: boolean | null };
+  format: {
+    fill: string | null;
+    fontColor: string | null;
+    bold: boolean | null;
+    italic: boolean | null;
+    /** Set edges only (`EdgeTop` ...), absent when the rule has no border. */
+    borders?: Record<string, { style: string; color: string | null }>;
+  };
   stopIfTrue: boolean;
 }
 
@@ -92,6 +99,8 @@ export interface SheetModel {
   tables: TableModel[];
   validations: ValidationModel[];
   freeze: { rows: number; columns: number } | null;
+  /** Worksheet custom properties (ExcelApi 1.12), key as given -> value. */
+  customProperties: Map<string, string>;
 }
 
 export interface FakeOptions {
@@ -301,6 +310,7 @@ function newSheet(name: string): SheetModel {
     tables: [],
     validations: [],
     freeze: null,
+    customProperties: new Map(),
   };
 }
 
@@ -430,6 +440,7 @@ export class FakeWorkbook {
         tables: s.tables.map((t) => ({ ...t, rect: rectAddress(t.rect) })),
         validations: s.validations.map((v) => ({ ...v, rect: rectAddress(v.rect) })),
         freeze: s.freeze,
+        customProperties: [...s.customProperties.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
       })),
     };
   }
@@ -456,6 +467,7 @@ export class FakeWorkbook {
       m.tables = (s.tables as any[]).map((t) => ({ ...t, rect: parseRect(t.rect) }));
       m.validations = (s.validations as any[]).map((v) => ({ ...v, rect: parseRect(v.rect) }));
       m.freeze = s.freeze;
+      m.customProperties = new Map(s.customProperties ?? []);
       wb.sheets.push(m);
     }
     wb.activeSheet = json.active ?? 0;
@@ -1009,18 +1021,78 @@ defineProps(TableProxy, {
   },
 });
 
+/** Keys are case-insensitive, as in Excel: the stored key keeps its first spelling. */
+function propertyKey(sheet: SheetModel, k: string): string | undefined {
+  const lower = k.toLowerCase();
+  return [...sheet.customProperties.keys()].find((x) => x.toLowerCase() === lower);
+}
+
+class CustomPropertyCollectionProxy extends Obj {
+  protected readonly className = "WorksheetCustomPropertyCollection";
+  protected declare readonly props: Record<string, PropDef>;
+  add(k: string, value: string): CustomPropertyProxy {
+    this.ctx.requireApi("1.12", "WorksheetCustomPropertyCollection.add");
+    this.ctx.queue(() => {
+      const sheet: SheetModel = this._live();
+      if (typeof k !== "string" || k.length === 0 || k.length > 255) fail("InvalidArgument", "A custom property key has 1 to 255 characters.");
+      guardWrite(sheet, "setting a custom property");
+      // Adding an existing key overwrites its value (Office.js documents this).
+      sheet.customProperties.set(propertyKey(sheet, k) ?? k, String(value));
+    }, jsonSize(k) + jsonSize(value));
+    return new CustomPropertyProxy(this.ctx, () => this.find(k), false, true);
+  }
+  getItem(k: string): CustomPropertyProxy {
+    this.ctx.requireApi("1.12", "WorksheetCustomPropertyCollection.getItem");
+    return new CustomPropertyProxy(this.ctx, () => this.find(k), false, true);
+  }
+  getItemOrNullObject(k: string): CustomPropertyProxy {
+    this.ctx.requireApi("1.12", "WorksheetCustomPropertyCollection.getItemOrNullObject");
+    return new CustomPropertyProxy(this.ctx, () => this.find(k), true, true);
+  }
+  private find(k: string): { sheet: SheetModel; key: string } | null {
+    const sheet: SheetModel = this._live();
+    const found = propertyKey(sheet, k);
+    return found === undefined ? null : { sheet, key: found };
+  }
+}
+defineProps(CustomPropertyCollectionProxy, {});
+
+class CustomPropertyProxy extends Obj {
+  protected readonly className = "WorksheetCustomProperty";
+  protected declare readonly props: Record<string, PropDef>;
+  delete(): void {
+    this.ctx.queue(() => {
+      const t: { sheet: SheetModel; key: string } = this._live();
+      guardWrite(t.sheet, "deleting a custom property");
+      t.sheet.customProperties.delete(t.key);
+    });
+  }
+}
+defineProps(CustomPropertyProxy, {
+  key: { get: (t: { key: string }) => t.key },
+  value: {
+    get: (t: { sheet: SheetModel; key: string }) => t.sheet.customProperties.get(t.key) ?? null,
+    set: (t: { sheet: SheetModel; key: string }, v: string) => {
+      guardWrite(t.sheet, "setting a custom property");
+      t.sheet.customProperties.set(t.key, String(v));
+    },
+  },
+});
+
 class WorksheetProxy extends Obj {
   protected readonly className = "Worksheet";
   protected declare readonly props: Record<string, PropDef>;
   readonly protection: WorksheetProtectionProxy;
   readonly freezePanes: FreezePanesProxy;
   readonly tables: TableCollectionProxy;
+  readonly customProperties: CustomPropertyCollectionProxy;
   constructor(ctx: FakeContext, resolver: Resolver, nullable = false, queued = false) {
     super(ctx, resolver, nullable, queued);
     const self = (): SheetModel => this._live();
     this.protection = new WorksheetProtectionProxy(ctx, self);
     this.freezePanes = new FreezePanesProxy(ctx, self);
     this.tables = new TableCollectionProxy(ctx, self);
+    this.customProperties = new CustomPropertyCollectionProxy(ctx, self);
   }
   getRange(address?: string): RangeProxy {
     return new RangeProxy(
@@ -1260,8 +1332,34 @@ class RangeProxy extends Obj {
       wb.selection = { sheet: t.sheet.name, address: rectAddress(t.rect) };
     });
   }
-  clear(): void {
-    fail("NotImplemented", "Range.clear is not used by the add-in (it would destroy user formats).");
+  /**
+   * Clears everything in the range: values, formulas, number formats, cell formats, data
+   * validation and the conditional formats inside it (only "All" is modelled). The add-in
+   * may use it on a sheet it made itself (the summary), never on the user's.
+   */
+  clear(applyTo: string = "All"): void {
+    if (applyTo !== "All") fail("NotImplemented", `Range.clear("${applyTo}") is not modelled.`);
+    this.ctx.queue(() => {
+      const t: RangeTarget = this._live();
+      guardWrite(t.sheet, "clearing a range");
+      const s = t.sheet;
+      const inside = (k: number) => {
+        const r = Math.floor(k / COLS);
+        const c = k % COLS;
+        return r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1;
+      };
+      for (let r = t.rect.r0; r <= Math.min(t.rect.r1, s.rows.length - 1); r++) {
+        const row = s.rows[r];
+        if (!row) continue;
+        for (let c = t.rect.c0; c <= Math.min(t.rect.c1, row.length - 1); c++) row[c] = "";
+      }
+      for (const m of [s.formulas, s.numberFormats, s.formats] as Map<number, unknown>[]) {
+        for (const k of [...m.keys()]) if (inside(k)) m.delete(k);
+      }
+      const within = (r: Rect) => r.r0 >= t.rect.r0 && r.r1 <= t.rect.r1 && r.c0 >= t.rect.c0 && r.c1 <= t.rect.c1;
+      s.cfs = s.cfs.filter((cf) => !cf.rects.every(within));
+      s.validations = s.validations.filter((v) => !within(v.rect));
+    });
   }
 }
 defineProps(RangeProxy, {
@@ -1312,6 +1410,15 @@ class RangeAreasProxy extends Obj {
   constructor(ctx: FakeContext, resolver: Resolver) {
     super(ctx, resolver, false, true);
     this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, () => this._live());
+  }
+  select(): void {
+    this.ctx.requireApi("1.9", "RangeAreas.select");
+    this.ctx.queue(() => {
+      const t: { sheet: SheetModel; rects: Rect[] } = this._live();
+      const wb: FakeWorkbook = this.ctx.host.workbook;
+      if (wb.sheets[wb.activeSheet] !== t.sheet) fail("InvalidSelection", "The range is not on the active sheet.");
+      wb.selection = { sheet: t.sheet.name, address: t.rects.map(rectAddress).join(",") };
+    });
   }
 }
 defineProps(RangeAreasProxy, {
@@ -1632,7 +1739,7 @@ class CustomCFProxy extends Obj {
     this.rule = new CFRuleProxy(ctx, () => this._live());
     this.format = new CFFormatProxy(ctx, () => this._live());
     if (orNull) {
-      for (const child of [this.rule, this.format, this.format.fill, this.format.font]) child._nullParent = this;
+      for (const child of [this.rule, this.format, this.format.fill, this.format.font, this.format.borders]) child._nullParent = this;
     }
   }
   override _loadPath(path: string): void {
@@ -1662,13 +1769,64 @@ class CFFormatProxy extends Obj {
   protected declare readonly props: Record<string, PropDef>;
   readonly fill: CFFillProxy;
   readonly font: CFFontProxy;
+  readonly borders: CFBorderCollectionProxy;
   constructor(ctx: FakeContext, resolver: Resolver) {
     super(ctx, resolver);
     this.fill = new CFFillProxy(ctx, () => this._live());
     this.font = new CFFontProxy(ctx, () => this._live());
+    this.borders = new CFBorderCollectionProxy(ctx, () => this._live());
   }
 }
 defineProps(CFFormatProxy, {});
+
+const CF_EDGES = new Set(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"]);
+/** Conditional formats take only thin lines (Excel refuses Medium, Thick, Double there). */
+const CF_BORDER_STYLES = new Set(["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot"]);
+
+class CFBorderCollectionProxy extends Obj {
+  protected readonly className = "ConditionalRangeBorderCollection";
+  protected declare readonly props: Record<string, PropDef>;
+  getItem(index: string): CFBorderProxy {
+    this.ctx.requireApi("1.6", "ConditionalRangeBorderCollection.getItem");
+    if (!CF_EDGES.has(index)) fail("InvalidArgument", `A conditional format has no border '${index}'.`);
+    return new CFBorderProxy(this.ctx, () => ({ one: this._live() as OneCF, edge: index }));
+  }
+}
+defineProps(CFBorderCollectionProxy, {});
+
+interface CFEdge {
+  one: OneCF;
+  edge: string;
+}
+
+function cfBorder(t: CFEdge): { style: string; color: string | null } {
+  const f = t.one.cf.format;
+  const borders = (f.borders ??= {});
+  return (borders[t.edge] ??= { style: "None", color: null });
+}
+
+class CFBorderProxy extends Obj {
+  protected readonly className = "ConditionalRangeBorder";
+  protected declare readonly props: Record<string, PropDef>;
+}
+defineProps(CFBorderProxy, {
+  style: {
+    get: (t: CFEdge) => t.one.cf.format.borders?.[t.edge]?.style ?? "None",
+    set: (t: CFEdge, v: string) => {
+      guardWrite(t.one.sheet, "changing a conditional format");
+      if (!CF_BORDER_STYLES.has(v)) fail("InvalidArgument", `The border style '${v}' is not allowed in a conditional format.`);
+      cfBorder(t).style = v;
+    },
+  },
+  color: {
+    get: (t: CFEdge) => t.one.cf.format.borders?.[t.edge]?.color ?? null,
+    set: (t: CFEdge, v: string) => {
+      guardWrite(t.one.sheet, "changing a conditional format");
+      checkColor(v);
+      cfBorder(t).color = v;
+    },
+  },
+});
 
 class CFFillProxy extends Obj {
   protected readonly className = "ConditionalRangeFill";

@@ -1,4 +1,6 @@
+import type { WorkbookSpec } from "../../src/core/workbook/description";
 import type { ExcelHost } from "../../src/excel/host";
+import { importWorkbook } from "../../src/excel/import";
 import { FakeExcel, type FakeCell, type FakeOptions, type SheetInit } from "./fake-excel";
 
 /** The adapter's host over a fake (typed for the adapter). */
@@ -69,4 +71,28 @@ export function ourRules(fake: FakeExcel): { sheet: string; formula: string; fil
   return fake.workbook.sheets.flatMap((s) =>
     s.cfs.filter((cf) => (cf.formula ?? "").includes("KPI-PP-MARK")).map((cf) => ({ sheet: s.name, formula: cf.formula as string, fill: cf.format.fill })),
   );
+}
+
+/**
+ * A fake holding a workbook description, written by the add-in's own import; formula cells
+ * then hold the description's cached results, as Excel would show them once calculated (the
+ * fake does not calculate). Stats are reset.
+ */
+export async function fakeFromSpec(spec: WorkbookSpec, options: FakeOptions = {}): Promise<FakeExcel> {
+  const fake = new FakeExcel(options);
+  await importWorkbook(hostOf(fake), spec);
+  for (const s of spec.sheets) {
+    const sheet = fake.workbook.sheet(s.name);
+    if (!sheet) throw new Error(`sheet ${s.name} was not imported`);
+    s.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell === null || typeof cell !== "object") return;
+        sheet.formulas.delete(r * 16384 + c);
+        sheet.rows[r][c] = cell.result ?? "";
+      }),
+    );
+  }
+  fake.workbook.activeSheet = 0;
+  fake.resetStats();
+  return fake;
 }

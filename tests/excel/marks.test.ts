@@ -121,6 +121,36 @@ describe("Validate writes the marks", () => {
     for (const rule of ourRules(fake)) expect(rule.fill).toBe(MARK_STYLES[markKindOf(rule.formula)!].fill);
   });
 
+  test("the marks look like the CLI's: fill, four borders (dashed for missing) and bold, from the one palette", async () => {
+    const fake = userWorkbook();
+    await validateAndMark(hostOf(fake), { lang: "it" });
+    const ours = fake.workbook.sheets.flatMap((s) => s.cfs).filter((cf) => markKindOf(cf.formula) !== null);
+    expect(new Set(ours.map((cf) => markKindOf(cf.formula)))).toEqual(new Set(["unmet", "met", "missing"]));
+    for (const cf of ours) {
+      const kind = markKindOf(cf.formula)!;
+      const style = MARK_STYLES[kind];
+      const line = { style: kind === "missing" ? "Dash" : "Continuous", color: style.border };
+      expect([kind, cf.format]).toEqual([
+        kind,
+        {
+          fill: style.fill,
+          fontColor: null,
+          bold: kind === "unmet" ? true : null,
+          italic: null,
+          borders: { EdgeTop: line, EdgeBottom: line, EdgeLeft: line, EdgeRight: line },
+        },
+      ]);
+    }
+    // The same colours as the CLI's marked copies (src/cli/xlsx-marks.ts).
+    const cli = (await import("../../src/cli/xlsx-marks")).MARK_STYLES;
+    for (const kind of ["unmet", "met", "missing"] as const) {
+      expect(`#${cli[kind].fill}`).toBe(MARK_STYLES[kind].fill);
+      expect(`#${cli[kind].border}`).toBe(MARK_STYLES[kind].border);
+      expect(cli[kind].bold).toBe(MARK_STYLES[kind].bold);
+      expect(cli[kind].borderStyle === "dashed").toBe(MARK_STYLES[kind].borderStyle === "dashed");
+    }
+  });
+
   test("running Validate twice gives the same rules, no duplicates", async () => {
     const fake = userWorkbook();
     await validateAndMark(hostOf(fake), { lang: "it" });

@@ -5,6 +5,7 @@
  */
 import { validateAndMark } from "../../src/excel/actions";
 import { clearMarks } from "../../src/excel/marks";
+import { buildSummary } from "../../src/excel/summary";
 import type { FakeStats } from "./fake-excel";
 import { hostOf, kpiWorkbook } from "./fixtures";
 
@@ -52,4 +53,33 @@ export async function measureActions(rows: number, platform: "web" | "desktop"):
   const clear = await run(() => clearMarks(host));
   const clearNone = await run(() => clearMarks(host));
   return { rows, platform, validate, revalidate, clear, clearNone };
+}
+
+export interface MeasuredSummary {
+  readonly rows: number;
+  readonly platform: "web" | "desktop";
+  /** Build summary on a workbook without one: a new sheet. */
+  readonly build: ActionCost;
+  /** Build summary again: the sheet of the first build is rewritten in place. */
+  readonly rebuild: ActionCost;
+  /** Nodes of the roll-up (rows of the summary's tree). */
+  readonly nodes: number;
+  readonly sheets: readonly string[];
+}
+
+/** Counts what Build summary costs on a KPI workbook of n rows (n/4 codes). */
+export async function measureSummary(rows: number, platform: "web" | "desktop"): Promise<MeasuredSummary> {
+  const fake = kpiWorkbook(rows, { platform });
+  const host = hostOf(fake);
+  let nodes = 0;
+  const run = async (): Promise<ActionCost> => {
+    fake.resetStats();
+    const t = Date.now();
+    const out = await buildSummary(host, { lang: "it", generatedOn: "2023-01-31" });
+    nodes = out.rollup.nodes.length;
+    return cost(fake.stats, Date.now() - t);
+  };
+  const build = await run();
+  const rebuild = await run();
+  return { rows, platform, build, rebuild, nodes, sheets: fake.workbook.sheets.map((s) => s.name) };
 }

@@ -24,6 +24,16 @@ describe("selectRange", () => {
     expect(fake.stats.syncs).toBe(3);
   });
 
+  test("rows that are not next to each other (a tree node's KPIs): several areas, or the first one before ExcelApi 1.9", async () => {
+    const fake = book();
+    await selectRange(hostOf(fake), "Primo", "2:3,6:6");
+    expect(fake.workbook.selection).toEqual({ sheet: "Primo", address: "A2:XFD3,A6:XFD6" });
+    const old = new FakeExcel({ apiVersion: "1.8" }, fake.workbook);
+    await selectRange(hostOf(old), "Primo", "4:5,8:8");
+    expect(fake.workbook.selection).toEqual({ sheet: "Primo", address: "A4:XFD5" });
+    expect(fake.stats.syncs + old.stats.syncs).toBe(2);
+  });
+
   test("a deleted sheet and a hidden sheet fail with the host's codes", async () => {
     const fake = book();
     await expect(selectRange(hostOf(fake), "Sparito", "A1")).rejects.toMatchObject({ code: "ItemNotFound" });

@@ -5,6 +5,8 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
+import { parsePlan } from "../../src/core/plan/parse";
+import { buildWorkbook } from "../../src/core/workbook/build";
 import type { ExcelHost } from "../../src/excel/host";
 import { createController } from "../../src/taskpane/controller";
 import { it } from "../../src/taskpane/i18n/it";
@@ -132,7 +134,10 @@ test("Import: empty text, a text that is not a plan, the seed plan with a name c
   text.value = SEED;
   await p.controller.importPlan(text.value);
   const result = p.$(".import-result").textContent!;
-  expect(result).toContain("Fogli creati: A (2), B, C, Albero.");
+  // Every sheet the plan describes, the clashing one renamed (the list comes from the core's description).
+  const described = buildWorkbook(parsePlan(SEED, { lang: "it" }), { lang: "it" }).sheets.map((s) => (s.name === "A" ? "A (2)" : s.name));
+  expect(described.slice(0, 4)).toEqual(["A (2)", "B", "C", "Albero"]);
+  expect(result).toContain(`Fogli creati: ${described.join(", ")}.`);
   expect(result).toContain("Il foglio «A» esisteva già: il nuovo si chiama «A (2)».");
   expect(fake.workbook.sheet("A")!.rows).toEqual([["mio"]]);
 
@@ -153,4 +158,49 @@ test("a plan file is read in the page (FileReader) into the text box", async () 
   await new Promise((r) => setTimeout(r, 20));
   expect(p.root.querySelector("textarea")!.value).toBe("Area strategica: A Imprese");
   expect(p.$(".file-status").textContent).toBe("File letto: piano.txt (26 caratteri).");
+});
+
+test("after Validate the roll-up tree is shown; a node goes to its rows; Crea riepilogo writes the sheet and says so", async () => {
+  const fake = book();
+  const p = pane(fake);
+  expect(p.$(".tree").hidden).toBe(true);
+  await p.controller.validate();
+  expect(p.$(".tree").hidden).toBe(false);
+  // A hand-made sheet: each code is a node (A.1 has rows 2-5 of "Area A"; kpiRows groups 4 rows per code).
+  expect([...p.root.querySelectorAll(".tree-list > .tree-node")].map((n) => n.getAttribute("data-code"))).toEqual(["A.1", "A.2", "A.3"]);
+  expect(p.$('[data-code="A.1"] .tree-ach').textContent).toMatch(/^Grado di raggiungimento \d+,\d\d%$/);
+  (p.$('[data-code="A.2"] .tree-link') as HTMLButtonElement).click();
+  while (p.store.get().busy || fake.workbook.selection === null) await new Promise((r) => setTimeout(r, 5));
+  expect(fake.workbook.selection).toEqual({ sheet: "Area A", address: "A6:XFD9" });
+
+  const button = p.$("#summary") as HTMLButtonElement;
+  expect(button.textContent).toBe("Crea riepilogo");
+  fake.resetStats();
+  button.focus();
+  button.click();
+  await new Promise((r) => setTimeout(r, 0));
+  expect(button.disabled).toBe(true);
+  while (p.store.get().busy) await new Promise((r) => setTimeout(r, 5));
+  const phases = p.seen.filter((s) => s.busy?.action === "summary").map((s) => s.busy!.text);
+  expect(phases).toEqual(expect.arrayContaining(["Verifica dei KPI…", "Scrittura del foglio di riepilogo…"]));
+  expect(fake.stats).toMatchObject({ runs: 1, syncs: 4 });
+  expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Area A", "Nascosto", "Riepilogo"]);
+  expect(p.$(".status-text").textContent).toBe("Riepilogo scritto nel nuovo foglio «Riepilogo».");
+  expect(document.activeElement).toBe(button);
+  // Again: the same sheet, updated.
+  await p.controller.summary();
+  expect(p.$(".status-text").textContent).toBe("Riepilogo aggiornato nel foglio «Riepilogo», creato in precedenza da questo riquadro.");
+  expect(fake.workbook.sheets).toHaveLength(3);
+});
+
+test("Crea riepilogo: a failed write is explained and the workbook is as before", async () => {
+  const fake = book();
+  const p = pane(fake);
+  await p.controller.validate();
+  const before = JSON.stringify(fake.snapshot());
+  fake.failSync(4, "AccessDenied", 3);
+  await p.controller.summary();
+  expect(p.$(".status-text").textContent).toBe(it.summaryRolledBack);
+  expect(p.$(".alert-message").textContent).toBe(it.errProtected);
+  expect(JSON.stringify(fake.snapshot())).toBe(before);
 });

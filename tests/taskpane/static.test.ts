@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
-import { MARK_STYLES } from "../../src/excel/marks";
+import { MARK_KINDS, MARK_STYLES } from "../../src/core/marks";
 
 const ROOT = join(__dirname, "../..");
 const read = (p: string) => readFileSync(join(ROOT, p), "utf8");
@@ -43,9 +43,53 @@ test("no HTML is built from strings, no eval, in the pane or the Office adapter"
   }
 });
 
-test("the stylesheet loads nothing from outside and its mark colours are the sheet's", () => {
+test("the stylesheet loads nothing from outside", () => {
   const css = read("src/taskpane/taskpane.css");
   expect(css).not.toMatch(/@import|url\(\s*["']?(https?:)?\/\//i);
-  const varOf = (name: string) => new RegExp(`--mark-${name}:\\s*(#[0-9a-fA-F]{6})`).exec(css)![1].toUpperCase();
-  for (const kind of ["unmet", "met", "missing"] as const) expect(varOf(kind)).toBe(MARK_STYLES[kind].fill.toUpperCase());
+});
+
+/** The declarations of a custom property and of a rule's block, from the stylesheet's text. */
+function cssVar(css: string, name: string): string {
+  const m = new RegExp(`--${name}:\\s*([^;]+);`).exec(css);
+  if (!m) throw new Error(`--${name} is not in taskpane.css`);
+  return m[1].trim();
+}
+function cssRule(css: string, selector: string): Record<string, string> {
+  const body = new RegExp(`(?:^|\\n)${selector.replace(/[.]/g, "\\.")}\\s*\\{([^}]*)\\}`).exec(css.replace(/\/\*[\s\S]*?\*\//g, ""));
+  if (!body) throw new Error(`${selector} is not in taskpane.css`);
+  return Object.fromEntries(
+    body[1]
+      .split(";")
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.slice(0, d.indexOf(":")).trim(), d.slice(d.indexOf(":") + 1).trim()]),
+  );
+}
+
+test("the legend wears the palette of the marks (src/core/marks.ts): fill, border colour and style, bold", () => {
+  const css = read("src/taskpane/taskpane.css");
+  for (const kind of MARK_KINDS) {
+    const style = MARK_STYLES[kind];
+    expect([kind, cssVar(css, `mark-${kind}`).toUpperCase()]).toEqual([kind, style.fill.toUpperCase()]);
+    expect([kind, cssVar(css, `mark-${kind}-edge`).toUpperCase()]).toEqual([kind, style.border.toUpperCase()]);
+    const swatch = cssRule(css, `.swatch-${kind}`);
+    expect([kind, swatch.background]).toEqual([kind, `var(--mark-${kind})`]);
+    expect([kind, swatch.border]).toEqual([kind, `1px ${style.borderStyle} var(--mark-${kind}-edge)`]);
+    expect([kind, swatch["font-weight"] === "700"]).toEqual([kind, style.bold]);
+  }
+});
+
+test("the parser above reads what it should (and fails on what is not there)", () => {
+  const css = ":root {\n  --mark-x: #ABCDEF;\n}\n.swatch-x {\n  background: red; /* c */\n  border: 1px solid blue;\n}\n";
+  expect(cssVar(css, "mark-x")).toBe("#ABCDEF");
+  expect(cssRule(css, ".swatch-x")).toEqual({ background: "red", border: "1px solid blue" });
+  expect(() => cssVar(css, "mark-y")).toThrow();
+});
+
+test("the page links its stylesheet as a file; no module makes webpack emit it", () => {
+  const html = read("src/taskpane/taskpane.html");
+  expect(html).toMatch(/<link rel="stylesheet" href="taskpane\.css">/);
+  expect(read("webpack.config.js")).toMatch(/from: "src\/taskpane\/taskpane\.css", to: "taskpane\.css"/);
+  const sources = files("src/taskpane").filter((f) => f.endsWith(".ts"));
+  for (const f of sources) expect([f, /import\.meta|taskpane\.css/.test(read(f).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ""))]).toEqual([f, false]);
 });

@@ -75,12 +75,13 @@ test("an empty section is a quiet row that still shows 0", () => {
   expect(el.querySelector(".badge")!.getAttribute("data-count")).toBe("0");
 });
 
-test("the legend names the three colours in words", () => {
-  const legend = renderLegend(it);
+test("the legend names the three colours in words, in each language", () => {
+  const legend = renderLegend("it");
   expect([...legend.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
     "123Target non raggiunto",
     "123Target raggiunto",
     "123Valore mancante",
   ]);
+  expect([...renderLegend("en").querySelectorAll("li")].map((li) => li.textContent)).toEqual(["123Target not met", "123Target met", "123Missing value"]);
   for (const kind of ["unmet", "met", "missing"]) expect(legend.querySelector(`.swatch-${kind}`)!.getAttribute("aria-hidden")).toBe("true");
 });

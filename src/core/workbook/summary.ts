@@ -46,7 +46,8 @@ const BAR_CHAR = "█";
 const BAR_STEP = 5;
 
 const BAND_FILL: Readonly<Record<Band, string>> = { green: "D3F0DA", amber: "FCE9C2", red: "F8D4D1" };
-const BAND_FONT: Readonly<Record<Band, string>> = { green: "1E7B34", amber: "8A4F00", red: "B42318" };
+// Each at least 4.5:1 (WCAG AA) on its band fill.
+const BAND_FONT: Readonly<Record<Band, string>> = { green: "17692B", amber: "8A4F00", red: "B42318" };
 const HEADER_FILL = "DDEBF7";
 const SECTION_FILL = "1F3B63";
 const AREA_FILL = "E8EDF3";

@@ -53,11 +53,37 @@ export const it = {
   sumNoTarget: "Senza target",
   sumInvalid: "Non leggibili",
 
-  // legend
+  // legend (the three meanings come with the palette, src/core/marks.ts)
   legendTitle: "Colori sul foglio",
-  legendUnmet: "Target non raggiunto",
-  legendMet: "Target raggiunto",
-  legendMissing: "Valore mancante",
+
+  // the roll-up tree and the summary sheet
+  treeTitle: "Albero della performance",
+  treeRulesSheet: "Regole di misurazione dal foglio «{sheet}».",
+  treeRulesDefault: "Regole di misurazione predefinite: la cartella non ha un foglio Impostazioni.",
+  treeFromSheet: "Albero dal foglio «{sheet}».",
+  treeFromCodes: "Albero ricavato dai codici dei KPI.",
+  treeExpand: "Mostra i livelli sotto {code}",
+  treeGoTo: "Vai alle righe di {code}: {where}",
+  treeCounts: "Raggiunti {met} · Non raggiunti {unmet} · Mancanti {missing}",
+  treeNoData: "n.d.",
+  treeAchievementLabel: "Grado di raggiungimento",
+  bandGreen: "Verde",
+  bandAmber: "Giallo",
+  bandRed: "Rosso",
+  kindArea: "Area strategica",
+  kindStrategic: "Obiettivo strategico",
+  kindProgram: "Programma",
+  kindOperational: "Obiettivo operativo",
+  kindAction: "Azione",
+  kindCode: "Obiettivo",
+  summaryButton: "Crea riepilogo",
+  summaryHint: "Scrive l'albero con i gradi di raggiungimento in un foglio «Riepilogo» nuovo; aggiorna solo un riepilogo creato da questo riquadro e non modificato.",
+  phaseSummaryWriting: "Scrittura del foglio di riepilogo…",
+  summaryDone: "Riepilogo scritto nel nuovo foglio «{sheet}».",
+  summaryReplaced: "Riepilogo aggiornato nel foglio «{sheet}», creato in precedenza da questo riquadro.",
+  summaryNothing: "Nessuna tabella KPI nella cartella: non c'è niente da riepilogare.",
+  summaryRolledBack: "Il riepilogo non è stato scritto: il foglio aggiunto è stato tolto, la cartella è come prima.",
+  summaryIncomplete: "Il riepilogo non è stato scritto del tutto: il foglio «{sheet}» potrebbe essere incompleto. Eliminalo e premi di nuovo «Crea riepilogo».",
 
   // sections
   resultsTitle: "Risultati",

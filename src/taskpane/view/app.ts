@@ -7,6 +7,8 @@ import { h, replace, uid } from "./dom";
 import { renderImport } from "./import";
 import { renderResults } from "./results";
 import { renderLegend, renderSummary, yearLine } from "./summary";
+import { renderTreeCard } from "./tree";
+import type { TreeView } from "../tree-model";
 
 /**
  * The pane's layout and its update from state. Regions are rebuilt only when their part of
@@ -51,11 +53,12 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
     summaryBody,
   );
   const legendTitle = uid("legend-title");
-  const legend = h("section", { class: "card legend", "aria-labelledby": legendTitle }, h("h2", { id: legendTitle, class: "card-title" }, strings.legendTitle), renderLegend(strings));
+  const legend = h("section", { class: "card legend", "aria-labelledby": legendTitle }, h("h2", { id: legendTitle, class: "card-title" }, strings.legendTitle), renderLegend(lang));
   const resultsTitle = uid("results-title");
   const resultsBody = h("div", { class: "results-body" });
   const results = h("section", { class: "card results", "aria-labelledby": resultsTitle, hidden: true }, h("h2", { id: resultsTitle, class: "card-title" }, strings.resultsTitle), resultsBody);
   const importForm = renderImport(strings, (text) => void actions.importPlan(text));
+  const tree = renderTreeCard(strings, lang, (sheet, address) => void actions.goTo(sheet, address), () => void actions.summary());
 
   replace(
     root,
@@ -69,6 +72,7 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
     status,
     alert,
     summary,
+    tree.element,
     legend,
     results,
     importForm.element,
@@ -76,6 +80,7 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
   root.removeAttribute("aria-busy");
 
   let shownView: ReportView | null = null;
+  let shownTree: TreeView | null = null;
   let shownYears = "";
   let wasBusy = false;
   let focusBefore: Element | null = null;
@@ -84,11 +89,12 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
       const busy = state.busy !== null;
       // A disabled button loses the keyboard focus: give it back when the action ends.
       if (busy && !wasBusy) focusBefore = document.activeElement;
-      for (const b of [validate, clear, importForm.button]) b.disabled = busy;
+      for (const b of [validate, clear, importForm.button, tree.button]) b.disabled = busy;
       // aria-busy only on the region being rebuilt: on the root it would also hold back the
       // progress announcements of the status line. data-busy is for styling and tests.
       root.setAttribute("data-busy", busy ? "true" : "false");
       results.setAttribute("aria-busy", busy ? "true" : "false");
+      tree.element.setAttribute("aria-busy", busy ? "true" : "false");
 
       // progress and the outcome of the last action
       if (state.busy) {
@@ -130,6 +136,11 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
           replace(summaryBody, ...renderSummary(state.view.summary, strings, lang));
           replace(resultsBody, ...renderResults(state.view, strings, lang, (sheet, address) => void actions.goTo(sheet, address)));
         }
+      }
+
+      if (state.tree !== shownTree) {
+        shownTree = state.tree;
+        tree.update(state.tree);
       }
 
       if (!busy && wasBusy) {

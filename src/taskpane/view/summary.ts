@@ -1,4 +1,5 @@
 import type { Lang } from "../../core";
+import { MARK_KINDS, MARK_STYLES, type MarkKind } from "../../core/marks";
 import { fmt, formatNumber, type Strings } from "../i18n";
 import type { SummaryView } from "../view-model";
 import { h } from "./dom";
@@ -38,15 +39,18 @@ export function yearLine(s: SummaryView, strings: Strings): string {
   return s.year === null ? strings.summaryNoYear : fmt(strings.summaryYear, { year: s.year });
 }
 
-/** The three mark colours with their meaning in words (colour is never the only cue). */
-export function renderLegend(strings: Strings): HTMLElement {
-  const entry = (kind: string, label: string) =>
-    h("li", { class: "legend-entry" }, h("span", { class: `swatch swatch-${kind}`, "aria-hidden": "true" }, "123"), h("span", {}, label));
-  return h(
-    "ul",
-    { class: "legend-list" },
-    entry("unmet", strings.legendUnmet),
-    entry("met", strings.legendMet),
-    entry("missing", strings.legendMissing),
-  );
+/**
+ * The three mark colours with their meaning in words (colour is never the only cue): the
+ * palette and the words of src/core/marks.ts, the same as the CLI's; the swatches' colours
+ * come from taskpane.css (`--mark-*`), which a test keeps equal to the palette.
+ */
+export function renderLegend(lang: Lang): HTMLElement {
+  const entry = (kind: MarkKind) =>
+    h(
+      "li",
+      { class: "legend-entry", "data-kind": kind },
+      h("span", { class: `swatch swatch-${kind}`, "aria-hidden": "true" }, "123"),
+      h("span", {}, MARK_STYLES[kind].label[lang]),
+    );
+  return h("ul", { class: "legend-list" }, ...MARK_KINDS.map(entry));
 }

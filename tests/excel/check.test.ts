@@ -1,0 +1,74 @@
+/**
+ * The pane checks a workbook exactly as `kpi check` does: the workbook's own measurement
+ * rules (`Impostazioni`), the same report, the same roll-up through its tree. Both run here
+ * on the same workbook (the seed plan with the values of tests/core/rollup/seed-values.ts):
+ * the pane through the fake Excel host, the CLI on the .xlsx of the same description.
+ */
+import { writeFileSync } from "fs";
+import { join } from "path";
+import { rollupJson } from "../../src/core/rollup/workbook";
+import { rulesSheet } from "../../src/core/rules";
+import type { WorkbookSpec } from "../../src/core/workbook/description";
+import { checkJson } from "../../src/cli/report";
+import { writeXlsx } from "../../src/cli/xlsx-write";
+import { validateAndMark } from "../../src/excel/actions";
+import { kpi, tempDir } from "../cli/helpers";
+import { seedWorkbook } from "../core/rollup/seed-values";
+import { fakeFromSpec, hostOf } from "./fixtures";
+
+let work: { dir: string; cleanup: () => void };
+beforeAll(() => {
+  work = tempDir("kpi-pane-check-");
+});
+afterAll(() => work.cleanup());
+
+async function cli(spec: WorkbookSpec, name: string): Promise<unknown> {
+  writeFileSync(join(work.dir, name), await writeXlsx(spec));
+  const r = await kpi(["check", name, "--year", "2021", "--json"], { cwd: work.dir });
+  expect(r.stderr).toBe("");
+  return JSON.parse(r.stdout);
+}
+
+async function pane(spec: WorkbookSpec) {
+  const fake = await fakeFromSpec(spec, { platform: "desktop" });
+  const out = await validateAndMark(hostOf(fake), { lang: "it", year: 2021, mark: false });
+  return { out, json: JSON.parse(JSON.stringify({ ...(checkJson(out.report) as object), rollup: rollupJson(out.rollup.nodes, { decimals: 2 }) })) as unknown };
+}
+
+type Json = { rollup: { code: string; achievement: number | null; band: string | null }[]; kpis: { owner: string; indicator: string; achievement: number | null }[]; problems: { code: string }[] };
+
+test("the seed workbook with its default settings: the pane's report and roll-up are kpi check --json's", async () => {
+  const spec = seedWorkbook();
+  const [{ out, json }, expected] = await Promise.all([pane(spec), cli(spec, "seed.xlsx")]);
+  expect(json).toEqual(expected);
+  // The hand-computed figures of tests/core/rollup (B = 81.72, amber).
+  expect((json as Json).rollup.find((n) => n.code === "B")).toMatchObject({ achievement: 81.72, band: "amber" });
+  expect(out.rules.sheet).toBe("Impostazioni");
+  expect(out.rollup.tree).toBe("sheet");
+  expect(out.treeSheet?.name).toBe("Albero");
+});
+
+test("other rules in Impostazioni change the pane's figures as they change kpi check's", async () => {
+  // Lower is better, linear: C.1's "Tempestività" (<= 1, value 1.25) scores 75 instead of 80;
+  // bands red < 80, amber < 95: B (81.72) stays amber, a node at 75 turns red.
+  const linear = rulesSheet({ lowerIsBetter: "linear", bands: { red: 80, amber: 95 } });
+  const spec = seedWorkbook([linear]);
+  const [{ json }, expected] = await Promise.all([pane(spec), cli(spec, "linear.xlsx")]);
+  expect(json).toEqual(expected);
+  const { json: defaults } = await pane(seedWorkbook());
+  const tempestivita = (j: unknown) => (j as Json).kpis.find((k) => k.owner === "C.1" && k.indicator.startsWith("Tempestività"))!.achievement;
+  expect(tempestivita(defaults)).toBe(80);
+  expect(tempestivita(json)).toBe(75);
+  expect((json as Json).rollup.filter((n) => n.band === "red").length).toBeGreaterThan((defaults as Json).rollup.filter((n) => n.band === "red").length);
+});
+
+test("a bad setting is a problem of the report, with its cell, in the pane as in kpi check", async () => {
+  const bad = rulesSheet({});
+  const cells = bad.cells.map((row) => [...row]);
+  const r = cells.findIndex((row) => row[0] === "Credito parziale");
+  cells[r][1] = "forse";
+  const spec = seedWorkbook([{ ...bad, cells }]);
+  const [{ json }, expected] = await Promise.all([pane(spec), cli(spec, "bad.xlsx")]);
+  expect(json).toEqual(expected);
+  expect((json as Json).problems.map((p) => p.code)).toContain("RULES_BAD_VALUE");
+});
