@@ -3,7 +3,7 @@ import type { WorkbookRollup } from "../core/rollup/workbook";
 import type { RulesRead } from "../core/rules";
 import { checkGrids } from "./check";
 import { nextTick, type ExcelHost } from "./host";
-import { queueInventory, writeMarksIn, type MarkInventory, type MarkOutcome } from "./marks";
+import { inventoryOf, queueSheetRules, writeMarksIn, type MarkOutcome } from "./marks";
 import { readWorkbookIn, type PayloadBudget, type SheetInfo } from "./read-grids";
 
 /**
@@ -11,11 +11,18 @@ import { readWorkbookIn, type PayloadBudget, type SheetInfo } from "./read-grids
  * with the workbook's own measurement rules, and rolls it up the workbook's tree, as
  * `kpi check` does: ./check.ts) and writes the marks.
  *
- * Syncs, for a workbook whose cells fit the payload budget (all of them on desktop Excel):
- *   1 list the sheets, 2 measure the used ranges and load the rules already there,
- *   3 read every sheet's values and number formats, 4 replace our marks.
- * That is 4 whatever the number of rows; Excel on the web adds one read sync per ~4 MB of
- * cells. A workbook with nothing to mark and no old marks skips sync 4.
+ * Syncs, exactly, for a workbook whose cells fit in one response (all of them on desktop
+ * Excel; up to 5 MB on the web):
+ *   1 find every sheet and read its used range's values and number formats, and the rules
+ *     already there (./read-grids.ts, ./discover.ts);
+ *   2 replace our marks (skipped when there is nothing to remove or add).
+ * So 2 whatever the number of rows. When the cells do not fit one response (Excel on the web
+ * beyond 5 MB), sync 1 is refused and sent again without them, and the cells are read in R
+ * chunks of about 4 MB (3-5 MB each but the last): 1 + 1 + R + 1 syncs the first time; on the
+ * next actions, while the workbook stays that large (the host is remembered), no refused
+ * attempt and full-size chunks from the first: 1 + R' + 1, R' = R or R - 1. Each 32 sheets
+ * beyond the first 32 add one sync; ExcelApi older than 1.5 adds one (the sheets are listed
+ * first), and so does a host that refuses to reach past the last sheet (./discover.ts).
  */
 
 export type ValidatePhase =
@@ -62,21 +69,18 @@ const UNSUPPORTED: MarkOutcome = {
 export async function validateAndMark(host: ExcelHost, request: ValidateRequest): Promise<ValidateOutcome> {
   const marking = request.mark !== false && host.supports("1.6");
   return host.run(async (context) => {
-    let inventory: MarkInventory | null = null;
     const read = await readWorkbookIn(context, host, {
       budget: request.budget,
       onProgress: (p) => request.onPhase?.({ kind: "reading", done: p.done, total: p.total }),
-      alsoQueue: marking
-        ? (worksheets, listing) => {
-            inventory = queueInventory(worksheets, listing);
-          }
-        : undefined,
+      // The rules already there ride on the read's first sync.
+      perSheet: marking ? queueSheetRules : () => null,
     });
     request.onPhase?.({ kind: "checking" });
     await nextTick();
     const checked = await checkGrids(read.grids, { year: request.year ?? null, lang: request.lang, pause: nextTick });
     const base = { report: checked.report, sheets: read.sheets, rollup: checked.rollup, rules: checked.rules, treeSheet: checked.treeSheet };
-    if (!marking || inventory === null) return { ...base, marks: UNSUPPORTED };
+    if (!marking) return { ...base, marks: UNSUPPORTED };
+    const inventory = inventoryOf(read.sheets, read.extras as Excel.ConditionalFormatCollection[]);
     request.onPhase?.({ kind: "marking" });
     await nextTick();
     const marks = await writeMarksIn(context, host, checked.report, inventory, read.worksheets, read.sheets, request.budget);

@@ -1,8 +1,9 @@
 import type { ValidationReport } from "../core";
 import { parseA1, rangeA1 } from "../core/a1";
 import { MARK_KINDS, MARK_STYLES, markKindOfStatus, type MarkKind } from "../core/marks";
+import { discoverSheetsIn, type SheetListing } from "./discover";
 import type { ExcelHost } from "./host";
-import { budgetFor, type PayloadBudget, type SheetListing } from "./read-grids";
+import { budgetFor, type PayloadBudget } from "./read-grids";
 
 /**
  * Marks on the sheet for a validation report: unmet targets, met targets and missing values,
@@ -26,8 +27,9 @@ import { budgetFor, type PayloadBudget, type SheetListing } from "./read-grids";
  *
  * Cost: one rule per (sheet, colour) holding all its cells as one multi-area range
  * (`getRanges`, ExcelApi 1.9), cut only when the address text gets long; on ExcelApi
- * 1.6-1.8 one rule per run of adjacent cells. Deleting the old rules and adding the new ones
- * is one batch and one sync (more only beyond the payload budget).
+ * 1.6-1.8 one rule per run of adjacent cells. The rules already there are loaded in the
+ * read's own sync (`queueSheetRules`); deleting the old rules and adding the new ones is one
+ * batch and one sync (more only beyond the payload budget).
  */
 
 export { MARK_KINDS, MARK_STYLES, type MarkKind, type MarkStyle } from "../core/marks";
@@ -171,17 +173,22 @@ export function isEmptyFormula(formula: string | null | undefined): boolean {
 }
 
 /**
- * Queues the loading of every sheet's conditional formats (type and, for custom rules, the
- * formula). Costs no sync of its own: it rides on the caller's next one.
+ * Queues the loading of one sheet's conditional formats (type and, for custom rules, the
+ * formula). Costs no sync of its own: it rides on the caller's next one (the read's sync 1,
+ * where it may be queued on a null object past the last sheet: then it is dropped unread).
  */
+export function queueSheetRules(worksheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  return worksheet.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
+}
+
+/** The inventory of the sheets found, from their loaded rules (`queueSheetRules`). */
+export function inventoryOf(listing: readonly SheetListing[], rules: readonly Excel.ConditionalFormatCollection[]): MarkInventory {
+  return { sheets: listing.map((l, i) => ({ name: l.name, protected: l.protected, rules: rules[i] })) };
+}
+
+/** Queues the loading of every known sheet's conditional formats (read after the next sync). */
 export function queueInventory(worksheets: readonly Excel.Worksheet[], listing: readonly SheetListing[]): MarkInventory {
-  return {
-    sheets: worksheets.map((ws, i) => ({
-      name: listing[i].name,
-      protected: listing[i].protected,
-      rules: ws.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
-    })),
-  };
+  return inventoryOf(listing, worksheets.map(queueSheetRules));
 }
 
 /** Our rules among the loaded ones (by the tag); the user's rules are never returned. */
@@ -343,27 +350,16 @@ export interface ClearOutcome {
 }
 
 /**
- * Removes every mark of ours and nothing else, in one `Excel.run`: sync 1 lists the sheets,
- * sync 2 loads their conditional formats, sync 3 deletes ours (skipped when there are none).
- * Rules of the user, fills and values are never touched.
+ * Removes every mark of ours and nothing else, in one `Excel.run`: sync 1 finds the sheets
+ * and loads their conditional formats together (./discover.ts), sync 2 deletes ours (skipped
+ * when there are none; more than one only beyond the payload budget). Rules of the user,
+ * fills and values are never touched.
  */
 export async function clearMarks(host: ExcelHost, budget: PayloadBudget = budgetFor(host.platform)): Promise<ClearOutcome> {
   if (!host.supports("1.6")) return { supported: false, removed: 0, protectedSheets: [] };
-  const canProtect = host.supports("1.2");
   return host.run(async (context) => {
-    const collection = context.workbook.worksheets;
-    collection.load(canProtect ? "items/name,items/protection/protected" : "items/name");
-    await context.sync();
-    const worksheets = collection.items;
-    const listing: SheetListing[] = worksheets.map((ws, i) => ({
-      name: ws.name,
-      position: i,
-      visible: true,
-      protected: canProtect ? ws.protection.protected : false,
-    }));
-    const inventory = queueInventory(worksheets, listing);
-    await context.sync();
-    const found = findMarks(inventory);
+    const sheets = await discoverSheetsIn(context, host, { perSheet: queueSheetRules });
+    const found = findMarks(inventoryOf(sheets.listing, sheets.extras));
     const ours = found.filter((m) => !m.protected);
     for (const batch of batches(ours, () => DELETE_BYTES, budget)) {
       for (const m of batch) m.rule.delete();

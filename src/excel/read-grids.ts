@@ -1,24 +1,34 @@
 import type { CellValue, SheetGrid } from "../core";
 import { parseA1, rangeA1 } from "../core/a1";
+import { discoverSheetsIn, knownLarge, rememberLarge, type SheetListing } from "./discover";
 import type { ExcelHost, Platform } from "./host";
 import { isPayloadError } from "./host-errors";
 
+export type { SheetListing } from "./discover";
+
 /**
- * Reading every worksheet's used range through Office.js with a number of `context.sync()`
- * calls that does not depend on the number of rows:
+ * Reading every worksheet's used range (values and number formats) through Office.js with a
+ * number of `context.sync()` calls that does not depend on the number of rows:
  *
- *   sync 1  the worksheet collection (names, visibility, protection);
- *   sync 2  every sheet's used range dimensions (address, rows, columns), plus whatever the
- *           caller queues in the same round trip (`alsoQueue`: the marks inventory);
- *   sync 3  values + number formats of every used range, all sheets in one request.
+ *   sync 1  every sheet (reached without listing them first, ./discover.ts), its used range
+ *           WITH its values and number formats, plus whatever the caller queues on each sheet
+ *           (`perSheet`: the marks' rules, the summary's marker) in the same round trip.
  *
- * Only when the estimated response would exceed the payload budget (Excel on the web
- * rejects requests and responses over 5 MB) are the ranges cut into row chunks: the first
- * sync is sized with a conservative estimate (48 bytes a cell), the following ones with the
- * density actually measured (+25%), so the web costs about one more sync per 4 MB of
- * cells. If the host still rejects a sync as too large (long texts beat the estimate),
- * the same rows are read again in smaller pieces. Desktop Excel has no payload limit: only
- * the five-million-cell get limit, far beyond a KPI workbook.
+ * That is the whole read for a workbook whose cells fit in one response (all of them on
+ * desktop Excel, whose only limit is five million cells per range; up to 5 MB on the web).
+ * When the host refuses that response as too large, sync 1 is sent again without the cells
+ * and the cells are read in row chunks under the payload budget: the first chunk sized with
+ * a conservative estimate (48 bytes a cell), the following ones with the density actually
+ * measured (+15%), so the web costs about one more sync per 4 MB of cells. If the host still
+ * rejects a chunk as too large (long texts beat the estimate), the same rows are read again
+ * in smaller pieces. The host is remembered as holding a large workbook (with the density
+ * measured), so the next action goes straight to full-size chunks (one sync fewer, and no
+ * small first chunk) until a read shows that the cells fit again.
+ *
+ * Syncs, exactly: 1 when the cells fit one response; else 2 + the chunks (the refused
+ * attempt, sync 1 again without cells), and 1 + the chunks while the host is remembered as
+ * large. Plus one per 32 sheets beyond the first 32, and one when the sheets must be listed
+ * first (ExcelApi older than 1.5, or a host that refuses the walk: ./discover.ts).
  */
 
 /** How much one sync may carry. */
@@ -40,7 +50,7 @@ export function budgetFor(platform: Platform): PayloadBudget {
   return platform === "web" ? WEB_BUDGET : DESKTOP_BUDGET;
 }
 
-/** One worksheet as listed in sync 1 and measured in sync 2. */
+/** One worksheet as found and measured in sync 1. */
 export interface SheetInfo {
   readonly name: string;
   readonly position: number;
@@ -64,24 +74,22 @@ export interface ReadProgress {
   readonly total: number;
 }
 
-export interface ReadOptions {
+export interface ReadOptions<T = undefined> {
   readonly budget?: PayloadBudget;
   readonly onProgress?: (p: ReadProgress) => void;
-  /** Called after the worksheets are known, to queue more loads into sync 2. */
-  readonly alsoQueue?: (worksheets: readonly Excel.Worksheet[], infos: readonly SheetListing[]) => void;
+  /**
+   * Queues the caller's loads on each sheet in sync 1 (read them after `readWorkbookIn`
+   * returns, in `extras`). It may be called on a null object past the last sheet.
+   */
+  readonly perSheet?: (worksheet: Excel.Worksheet) => T;
 }
 
-export interface SheetListing {
-  readonly name: string;
-  readonly position: number;
-  readonly visible: boolean;
-  readonly protected: boolean;
-}
-
-export interface WorkbookRead {
+export interface WorkbookRead<T = undefined> {
   readonly grids: SheetGrid[];
   readonly sheets: readonly SheetInfo[];
   readonly worksheets: readonly Excel.Worksheet[];
+  /** What `perSheet` queued, per sheet, loaded. */
+  readonly extras: readonly T[];
 }
 
 /** Where the next read starts: a sheet and a row offset inside its used range. */
@@ -142,7 +150,7 @@ export function measureBytes(values: readonly (readonly unknown[])[], formats: r
 }
 
 /** Safety factor over the measured density for the following syncs. */
-const DENSITY_MARGIN = 1.25;
+const DENSITY_MARGIN = 1.15;
 
 /** The used-range address without its sheet prefix (`'Area A'!B2:M40` -> `B2:M40`). */
 export function localAddress(address: string): string {
@@ -152,30 +160,22 @@ export function localAddress(address: string): string {
 
 /**
  * Reads every sheet inside an existing `Excel.run` context (see the module comment for the
- * syncs). The caller owns the context, so it can write marks in the same run.
+ * syncs). The caller owns the context, so it can write in the same run.
  */
-export async function readWorkbookIn(context: Excel.RequestContext, host: ExcelHost, options: ReadOptions = {}): Promise<WorkbookRead> {
+export async function readWorkbookIn<T = undefined>(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  options: ReadOptions<T> = {},
+): Promise<WorkbookRead<T>> {
   const budget = options.budget ?? budgetFor(host.platform);
-  const canProtect = host.supports("1.2");
+  options.onProgress?.({ done: 0, total: 1 });
 
-  // sync 1: the sheets
-  const collection = context.workbook.worksheets;
-  collection.load(canProtect ? "items/name,items/position,items/visibility,items/protection/protected" : "items/name,items/position,items/visibility");
-  await context.sync();
-  const worksheets = collection.items;
-  const listing: SheetListing[] = worksheets.map((ws) => ({
-    name: ws.name,
-    position: ws.position,
-    visible: ws.visibility === "Visible",
-    protected: canProtect ? ws.protection.protected : false,
-  }));
-
-  // sync 2: the used ranges' size (and the caller's extra loads)
-  const usedRanges = worksheets.map((ws) => ws.getUsedRangeOrNullObject(true).load("address,rowCount,columnCount"));
-  options.alsoQueue?.(worksheets, listing);
-  await context.sync();
-  const sheets: SheetInfo[] = listing.map((l, i) => {
-    const r = usedRanges[i];
+  // sync 1: the sheets, their used ranges with the cells (if they fit), the caller's loads.
+  const large = knownLarge(host);
+  const found = await discoverSheetsIn(context, host, { used: true, cells: large === null, perSheet: options.perSheet });
+  const { worksheets, listing } = found;
+  const sheets: SheetInfo[] = listing.map((l: SheetListing, i) => {
+    const r = found.used[i];
     if (r.isNullObject) return { ...l, used: null };
     const address = localAddress(r.address);
     const topLeft = parseA1(address.split(":")[0]);
@@ -185,21 +185,33 @@ export async function readWorkbookIn(context: Excel.RequestContext, host: ExcelH
     };
   });
 
-  // sync 3..: the cells. The first sync uses the conservative estimate; later ones the
-  // density measured so far, so that the number of syncs follows the real payload.
   const values: CellValue[][][] = sheets.map(() => []);
   const formats: string[][][] = sheets.map(() => []);
-  const ranges = sheets.map((s) => s.used);
-  const totalCells = ranges.reduce((n, r) => n + (r ? r.rows * r.cols : 0), 0);
-  let density = budget.bytesPerCell;
-  let cursor: Cursor = { sheet: 0, row: 0 };
-  let cellsDone = 0;
   let bytesSeen = 0;
   let cellsSeen = 0;
+  sheets.forEach((s, i) => {
+    if (!found.withCells[i] || !s.used) return;
+    const v = found.used[i].values as CellValue[][];
+    const f = found.used[i].numberFormat as string[][];
+    values[i] = v;
+    formats[i] = f;
+    bytesSeen += measureBytes(v, f);
+    cellsSeen += s.used.rows * s.used.cols;
+  });
+
+  // sync 2..: the cells not read with sync 1, in chunks. The first chunk uses the density
+  // measured so far (or at the last read of this workbook), else the conservative estimate;
+  // later ones the density measured.
+  const ranges = sheets.map((s, i) => (found.withCells[i] ? null : s.used));
+  const totalCells = ranges.reduce((n, r) => n + (r ? r.rows * r.cols : 0), 0);
+  const measured = cellsSeen > 0 ? bytesSeen / cellsSeen : large;
+  let density = measured !== null ? Math.max(4, measured * DENSITY_MARGIN) : budget.bytesPerCell;
+  let cursor: Cursor = { sheet: 0, row: 0 };
+  let cellsDone = 0;
   const results = new Map<string, { values: CellValue[][]; formats: string[][] }>();
   const estimateSyncs = (): number => Math.max(1, Math.ceil(((totalCells - cellsDone) * density) / Math.min(budget.maxBytes, budget.maxCells * density)));
-  let done = 0;
-  options.onProgress?.({ done, total: totalCells > 0 ? estimateSyncs() : 0 });
+  let done = 1;
+  options.onProgress?.({ done, total: done + (totalCells > 0 ? estimateSyncs() : 0) });
   while (cellsDone < totalCells) {
     const { chunks, next } = nextGroup(ranges, cursor, cellsPerSync(budget, density));
     const loaded = chunks.map((c) => {
@@ -217,22 +229,20 @@ export async function readWorkbookIn(context: Excel.RequestContext, host: ExcelH
       density = Math.max(density * 2, ((budget.maxBytes / cells) * 2) | 0);
       continue;
     }
-    let bytes = 0;
     for (const { chunk, range } of loaded) {
       const v = range.values as CellValue[][];
       const f = range.numberFormat as string[][];
       results.set(`${chunk.sheet}:${chunk.rowStart}`, { values: v, formats: f });
-      bytes += measureBytes(v, f);
+      bytesSeen += measureBytes(v, f);
       cellsDone += chunk.cells;
       cellsSeen += chunk.cells;
     }
-    bytesSeen += bytes;
     density = Math.max(4, (bytesSeen / Math.max(cellsSeen, 1)) * DENSITY_MARGIN);
     cursor = next;
     done++;
     options.onProgress?.({ done, total: done + (cellsDone < totalCells ? estimateSyncs() : 0) });
   }
-  // Reassemble each sheet's rows in order (chunks may have been split and retried).
+  // Reassemble each chunked sheet's rows in order (chunks may have been split and retried).
   const order = [...results.keys()]
     .map((k) => k.split(":").map(Number) as [number, number])
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -241,6 +251,10 @@ export async function readWorkbookIn(context: Excel.RequestContext, host: ExcelH
     for (const row of r.values) values[sheet].push(row);
     for (const row of r.formats) formats[sheet].push(row);
   }
+  // Next time: straight to the chunks if these cells did not fit one response; back to one
+  // sync once they would (within the budget).
+  if (bytesSeen <= budget.maxBytes) rememberLarge(host, null);
+  else if (found.cellsRefused || large !== null) rememberLarge(host, bytesSeen / Math.max(cellsSeen, 1));
 
   const grids: SheetGrid[] = sheets.map((s, i) => ({
     name: s.name,
@@ -248,13 +262,13 @@ export async function readWorkbookIn(context: Excel.RequestContext, host: ExcelH
     formats: formats[i],
     origin: s.used ? { row: s.used.row, col: s.used.col } : { row: 0, col: 0 },
   }));
-  return { grids, sheets, worksheets };
+  return { grids, sheets, worksheets, extras: found.extras };
 }
 
 /**
  * Reads every sheet in its own `Excel.run` (for callers that only read: the benchmark).
  * @example const { grids } = await readWorkbook(officeHost());
  */
-export async function readWorkbook(host: ExcelHost, options: ReadOptions = {}): Promise<WorkbookRead> {
+export async function readWorkbook<T = undefined>(host: ExcelHost, options: ReadOptions<T> = {}): Promise<WorkbookRead<T>> {
   return host.run((context) => readWorkbookIn(context, host, options));
 }

@@ -13,9 +13,11 @@ import { budgetFor, readWorkbookIn, type PayloadBudget, type SheetInfo } from ".
  * writer. Reading again rather than reusing the last Validate keeps the sheet true to the
  * cells as they are now, and costs no extra round trip per row.
  *
- * Syncs (desktop, or a workbook that fits the web's payload budget): 1 list the sheets,
- * 2 measure the used ranges and read the summary sheets' marker property, 3 read the cells,
- * 4 write the sheet. Constant in the number of rows; the web adds one read per ~4 MB.
+ * Syncs, exactly (desktop, or a workbook whose cells fit one response on the web): 1 find
+ * every sheet, read its cells and every sheet's marker property (./read-grids.ts), 2 write
+ * the sheet. Constant in the number of rows; on the web, cells beyond one response are read
+ * in chunks of about 4 MB (one more sync each, plus the refused attempt the first time) and
+ * a summary beyond the write budget is written in batches of about 4 MB.
  *
  * Never overwriting: the summary goes to a new sheet with a free name (`Riepilogo`, else
  * `Riepilogo (2)` ...), except in one case. A sheet named `Riepilogo` or `Riepilogo (n)`
@@ -185,20 +187,17 @@ export async function buildSummary(host: ExcelHost, request: SummaryRequest): Pr
   const budget = request.budget ?? budgetFor(host.platform);
   const markers = host.supports("1.12");
   return host.run(async (context) => {
-    // Sync 2 also fetches the marker of every sheet that could be an earlier summary.
-    const found: { index: number; property: Excel.WorksheetCustomProperty }[] = [];
+    // The read's first sync also fetches every sheet's marker (the names are not known yet:
+    // a missing property is a null object, nearly free).
     const read = await readWorkbookIn(context, host, {
       budget,
       onProgress: (p) => request.onPhase?.({ kind: "reading", done: p.done, total: p.total }),
-      alsoQueue: markers
-        ? (worksheets, listing) => {
-            listing.forEach((l, index) => {
-              if (!isSummaryName(l.name, lang)) return;
-              found.push({ index, property: worksheets[index].customProperties.getItemOrNullObject(SHEET_MARKER).load("value") });
-            });
-          }
-        : undefined,
+      perSheet: (ws): Excel.WorksheetCustomProperty | null =>
+        markers ? ws.customProperties.getItemOrNullObject(SHEET_MARKER).load("value") : null,
     });
+    const found = read.sheets
+      .map((_, index) => ({ index, property: read.extras[index] }))
+      .filter((f): f is { index: number; property: Excel.WorksheetCustomProperty } => f.property !== null && isSummaryName(read.sheets[f.index].name, lang));
     request.onPhase?.({ kind: "checking" });
     await nextTick();
     const checked = await checkGrids(read.grids, { year: request.year ?? null, lang, pause: nextTick });

@@ -10,8 +10,11 @@
  * functions bundle that shares the page.
  *
  * The test configures it before any script runs (page.addInitScript) with
- *   window.__OFFICE_STUB_CONFIG__ = { displayLanguage, platform, apiVersion, workbook }
- * where `workbook` is a FakeWorkbook JSON, and inspects it through `window.__officeStub`.
+ *   window.__OFFICE_STUB_CONFIG__ = { displayLanguage, platform, apiVersion, workbook, nullParents }
+ * where `workbook` is a FakeWorkbook JSON and `nullParents` the fake's option of that name
+ * (how objects reached from a null object behave; default "null"), and inspects it through
+ * `window.__officeStub`. Every Excel API the fake models (e.g. `worksheets.getFirst()`,
+ * `Worksheet.getNextOrNullObject()`) is available to the page as it is to the unit tests.
  */
 (function () {
   "use strict";
@@ -20,7 +23,10 @@
   var config = window.__OFFICE_STUB_CONFIG__ || {};
   var workbook = config.workbook ? lib.FakeWorkbook.fromJSON(config.workbook) : new lib.FakeWorkbook();
   var platform = config.platform === "desktop" ? "desktop" : "web";
-  var fake = new lib.FakeExcel({ platform: platform, apiVersion: config.apiVersion || "1.12" }, workbook);
+  var fake = new lib.FakeExcel(
+    { platform: platform, apiVersion: config.apiVersion || "1.12", nullParents: config.nullParents === "fail" ? "fail" : "null" },
+    workbook,
+  );
   var officePlatform = platform === "desktop" ? "PC" : "OfficeOnline";
   var info = { host: "Excel", platform: officePlatform };
   var associated = {};

@@ -296,9 +296,9 @@ describeBrowser("the task pane in Chromium", () => {
     // The keyboard stays on Validate (it was disabled while working).
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("validate");
 
-    // One Excel.run, 4 syncs: sheets, used ranges + existing rules, cells, marks.
+    // One Excel.run, 2 syncs: every sheet with its cells and the rules already there; the marks.
     const stats = await stubCall<{ runs: number; syncs: number }>(page, "stats");
-    expect(stats).toMatchObject({ runs: 1, syncs: 4 });
+    expect(stats).toMatchObject({ runs: 1, syncs: 2 });
 
     // Summary and sections agree with the engine run in Node on the same cells.
     const stat = async (id: string) => Number((await page.locator(`[data-stat="${id}"] dd`).textContent())!.replace(/\D/g, ""));
@@ -443,16 +443,18 @@ describeBrowser("the task pane in Chromium", () => {
     });
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
-    // Validate again: same marks (no duplicates), still 4 syncs.
+    // Validate again: same marks (no duplicates), still 2 syncs.
     await stubCall(page, "resetStats");
     await validate(page);
     expect(await stubCall(page, "ourRules")).toEqual(rules);
-    await expect(stubCall<{ syncs: number }>(page, "stats")).resolves.toMatchObject({ syncs: 4 });
+    await expect(stubCall<{ syncs: number }>(page, "stats")).resolves.toMatchObject({ syncs: 2 });
 
-    // Clear: the workbook is byte for byte what it was before Validate.
+    // Clear: the workbook is byte for byte what it was before Validate; 2 syncs (find our rules, delete them).
+    await stubCall(page, "resetStats");
     await page.locator("#clear").click();
     await idle(page);
     await expect(page.locator(".status-text").textContent()).resolves.toContain("Evidenziazioni rimosse");
+    await expect(stubCall<{ runs: number; syncs: number }>(page, "stats")).resolves.toMatchObject({ runs: 1, syncs: 2 });
     // Going to cells changed the active sheet (that is what the links are for); nothing else changed.
     expect(sameWorkbook(await stubCall<string>(page, "snapshot"), original, ["active"])).toBe("identical");
 
@@ -461,7 +463,7 @@ describeBrowser("the task pane in Chromium", () => {
     await page.locator("#summary").click();
     await idle(page);
     await expect(page.locator(".status-text").textContent()).resolves.toBe("Riepilogo scritto nel nuovo foglio «Riepilogo».");
-    await expect(stubCall<{ runs: number; syncs: number }>(page, "stats")).resolves.toMatchObject({ runs: 1, syncs: 4 });
+    await expect(stubCall<{ runs: number; syncs: number }>(page, "stats")).resolves.toMatchObject({ runs: 1, syncs: 2 });
     const withSummary = JSON.parse(await stubCall<string>(page, "snapshot")) as { sheets: { name: string; rows: unknown[][] }[] };
     const originalSheets = (JSON.parse(original) as { sheets: unknown[] }).sheets;
     expect(withSummary.sheets.map((x) => x.name)).toEqual([...originalSheets.map((x) => (x as { name: string }).name), "Riepilogo"]);
@@ -505,7 +507,7 @@ describeBrowser("the task pane in Chromium", () => {
     expect(sameWorkbook(await stubCall<string>(page, "snapshot"), before)).toBe("identical");
     await stubCall(page, "setCellEditMode", false);
     // The write sync fails: the pane says the marks were removed, none are left.
-    await stubCall(page, "failNextSync", 4, "AccessDenied");
+    await stubCall(page, "failNextSync", 2, "AccessDenied");
     await validate(page);
     await expect(page.locator(".alert-message").textContent()).resolves.toMatch(/protetto/);
     await expect(page.locator(".status-text").textContent()).resolves.toMatch(/non sono state scritte/);
@@ -559,7 +561,7 @@ describeBrowser("the task pane in Chromium", () => {
     await context.close();
   });
 
-  test("50,000 KPI rows: progress is shown and the page never stalls for long", async () => {
+  test("50,000 KPI rows: progress is shown phase by phase, and the list and tree stay paged", async () => {
     const big = JSON.parse(JSON.stringify(kpiWorkbook(50_000).workbook.toJSON()));
     const { context, page } = await open("it-IT", { workbook: big });
     await page.evaluate(() => {
@@ -592,8 +594,9 @@ describeBrowser("the task pane in Chromium", () => {
     expect(await page.locator("[data-section='unmet'] .item-link").count()).toBe(100);
     expect(await page.locator(".tree-list > .tree-node").count()).toBe(100);
     expect(await page.locator(".tree-children > .tree-node").count()).toBe(0);
-    // The engine runs on the page's thread: one stall for the whole check, well under a few seconds.
-    expect(longest).toBeLessThan(2500);
+    // How long the page stalls is printed above, not asserted: timings on a shared machine
+    // are noise (bench/ measures speed). What must hold is structural: the pane showed each
+    // phase as it went, so it yielded to the page between them.
     await context.close();
   });
 

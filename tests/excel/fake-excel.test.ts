@@ -70,6 +70,72 @@ describe("load and sync", () => {
     });
   });
 
+  test("getFirst / getNextOrNullObject walk the sheets in tab order (hidden ones too) in one batch; past the last, null objects", async () => {
+    const fake = book();
+    fake.workbook.load({ name: "Nascosto", values: [[1]], visibility: "Hidden", protected: true });
+    fake.workbook.load({ name: "T", values: [[2]] });
+    await fake.run(async (ctx) => {
+      const walk = [ctx.workbook.worksheets.getFirst()];
+      for (let i = 0; i < 4; i++) walk.push(walk[walk.length - 1].getNextOrNullObject());
+      const used = walk.map((ws) => ws.getUsedRangeOrNullObject(true).load("address,values"));
+      for (const ws of walk) ws.load("name");
+      const prot = walk.map((ws) => ws.protection.load("protected"));
+      const rules = walk.map((ws) => ws.getRange().conditionalFormats.load("items/type"));
+      const visible = ctx.workbook.worksheets.getFirst().getNextOrNullObject(true).load("name");
+      expect(() => walk[1].isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await ctx.sync();
+      expect(fake.stats.syncs).toBe(1);
+      expect(walk.map((ws) => ws.isNullObject)).toEqual([false, false, false, true, true]);
+      expect(walk.slice(0, 3).map((ws) => ws.name)).toEqual(["S", "Nascosto", "T"]);
+      expect(prot.map((p) => p.protected)).toEqual([false, true, false, null, null]);
+      expect(used[2].address).toBe("T!A1");
+      expect(used[2].values).toEqual([[2]]);
+      // Loads on null objects, and on objects reached from them, give null; nothing throws.
+      expect([walk[3].name, used[3].isNullObject, used[3].address, used[4].values]).toEqual([null, true, null, null]);
+      expect(rules[0].items).toEqual([]);
+      expect(rules[3].items).toBeUndefined();
+      expect(visible.name).toBe("T");
+    });
+  });
+
+  test("anything but a load on a null object, or on an object reached from one, fails the sync with InvalidOperation", async () => {
+    const fake = book();
+    for (const act of [
+      (ws: any) => (ws.getRange("A1").values = [["x"]]),
+      (ws: any) => ws.delete(),
+      (ws: any) => ws.getRange("A1").conditionalFormats.add("Custom"),
+    ]) {
+      await expect(
+        fake.run(async (ctx) => {
+          act(ctx.workbook.worksheets.getFirst().getNextOrNullObject());
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code: "InvalidOperation" });
+    }
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["S"]);
+    expect(fake.workbook.sheets[0].rows[0][0]).toBe("a");
+  });
+
+  test("nullParents 'fail' (the strict reading): reaching past a null object fails the sync; getFirst needs ExcelApi 1.5", async () => {
+    const fake = book({ nullParents: "fail" });
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getFirst().getNextOrNullObject().getNextOrNullObject().load("name");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+    // One step past the last sheet is still a plain null object.
+    await fake.run(async (ctx) => {
+      const next = ctx.workbook.worksheets.getFirst().getNextOrNullObject().load("name");
+      await ctx.sync();
+      expect(next.isNullObject).toBe(true);
+    });
+    const old = book({ apiVersion: "1.4" });
+    await old.run(async (ctx) => {
+      expect(() => ctx.workbook.worksheets.getFirst()).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+    });
+  });
+
   test("an unknown sheet fails the sync with ItemNotFound", async () => {
     const fake = book();
     await expect(
@@ -138,6 +204,12 @@ describe("failures", () => {
       });
       if (platform === "web") await expect(p).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
       else await expect(p).resolves.toBeUndefined();
+      // A refused response was built but never sent: counted apart from the bytes moved.
+      const [stat] = fake.stats.perSync;
+      expect(stat.response).toBeGreaterThan(5 * 1024 * 1024);
+      expect([stat.rejected === true, fake.stats.rejectedBytes > 0, fake.stats.responseBytes > 0]).toEqual(
+        platform === "web" ? [true, true, false] : [false, false, true],
+      );
     }
   });
 

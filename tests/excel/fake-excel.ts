@@ -15,7 +15,12 @@
  *    and `isSetSupported` answers accordingly;
  *  - protected sheets refuse writes (`AccessDenied`); `cellEditMode` makes every sync fail
  *    with `InvalidOperationInCellEditMode`; `failSync(n, ...)` injects a failure into the
- *    n-th sync from now, optionally after k of its operations have been applied.
+ *    n-th sync from now, optionally after k of its operations have been applied;
+ *  - null objects (`*OrNullObject`) are detected after the sync without a load; loading a
+ *    property of one gives `null`; an object reached from one (`nullSheet.getNextOrNullObject()`,
+ *    `nullSheet.getUsedRangeOrNullObject()`, `nullSheet.protection`) is null too, and any
+ *    other operation on a null object (a write, `delete`, `add` ...) fails the sync with
+ *    `InvalidOperation`. See `FakeOptions.nullParents` for why, and for the strict variant.
  *
  * It has NO imports on purpose: tests/e2e transpiles this file with TypeScript and serves it,
  * together with tests/e2e/office-stub.js, in place of office.js; scripts (the benchmark) can
@@ -110,12 +115,29 @@ export interface FakeOptions {
   apiVersion?: string;
   /** Override the payload limit in bytes (default 5 MB on the web, none elsewhere). */
   payloadLimit?: number;
+  /**
+   * What becomes of an object reached from a null object in the same batch, e.g.
+   * `ws.getNextOrNullObject().getUsedRangeOrNullObject()` past the last sheet.
+   *
+   * `"null"` (default): it is a null object too; loads on it give `null`. This is the model of
+   * the Office.js runtime: every proxy is instantiated by the host and may come back null
+   * (`ClientObject._handleIdResult`), and a null object keeps a valid object path of type
+   * `NullObject` that later requests may reference (`ObjectPath._updateAsNullObject`).
+   * Microsoft's documentation does not state it in words for method calls, so
+   * `"fail"` models the strict reading (any use of a null object other than a load fails the
+   * sync with `InvalidOperation`): the adapter must stay correct under both
+   * (tests/excel/syncs.test.ts runs it that way).
+   */
+  nullParents?: "null" | "fail";
 }
 
 export interface SyncStat {
   request: number;
+  /** The response the host built; when `rejected`, it was refused and never sent. */
   response: number;
   operations: number;
+  /** True when the host refused the request or the response as over the payload limit. */
+  rejected?: boolean;
 }
 
 /** What the host is asked to do and how much it costs; reset with `resetStats()`. */
@@ -123,7 +145,10 @@ export interface FakeStats {
   runs: number;
   syncs: number;
   requestBytes: number;
+  /** Responses actually sent: one refused as over the limit is counted in `rejectedBytes`. */
   responseBytes: number;
+  /** Responses built but refused as over the payload limit (web). */
+  rejectedBytes: number;
   perSync: SyncStat[];
 }
 
@@ -501,6 +526,8 @@ export class FakeContext {
   executing = new Batch();
   /** While set, `queue` runs an operation at once (loads expanded inside another operation). */
   immediate = false;
+  /** Depth of target resolutions in progress (see `Obj._live`). */
+  resolving = 0;
   constructor(readonly host: FakeExcel) {
     this.workbook = new WorkbookProxy(this);
   }
@@ -540,6 +567,7 @@ export class FakeContext {
       abort(new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode."));
     }
     if (request > host.payloadLimit) {
+      stat.rejected = true;
       abort(
         new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload (${request} bytes) exceeds the limit.`),
       );
@@ -558,8 +586,10 @@ export class FakeContext {
       abort(e);
     }
     stat.response = batch.response;
-    host.stats.responseBytes += batch.response;
     if (batch.response > host.payloadLimit) {
+      // Built and refused: the add-in never receives it (no bytes moved to the page).
+      stat.rejected = true;
+      host.stats.rejectedBytes += batch.response;
       abort(
         new FakeOfficeError(
           "ResponsePayloadSizeLimitExceeded",
@@ -567,6 +597,7 @@ export class FakeContext {
         ),
       );
     }
+    host.stats.responseBytes += batch.response;
     for (const s of batch.staged) s.obj._publish(s.prop, s.value);
   }
 
@@ -577,6 +608,9 @@ export class FakeContext {
 // ------------------------------------------------------------------ proxy objects
 
 type Resolver = () => any;
+
+/** Signal (not an error of Office's): the object a target is resolved from is a null object. */
+class NullParent {}
 
 interface PropDef {
   get?: (target: any, self: any) => unknown;
@@ -629,9 +663,21 @@ abstract class Obj {
       if (this._nullParent && this._nullParent._resolve() === null) {
         this._target = null;
       } else {
-        const t = this.resolver();
+        let t: any;
+        let fromNull = false;
+        this.ctx.resolving++;
+        try {
+          t = this.resolver();
+        } catch (e) {
+          if (!(e instanceof NullParent)) throw e;
+          // Reached from a null object: a null object too (FakeOptions.nullParents).
+          fromNull = true;
+          t = null;
+        } finally {
+          this.ctx.resolving--;
+        }
         if (t === null || t === undefined) {
-          if (!this.nullable) fail("ItemNotFound", `${this.className}: the requested resource doesn't exist.`);
+          if (!this.nullable && !fromNull) fail("ItemNotFound", `${this.className}: the requested resource doesn't exist.`);
           this._target = null;
         } else {
           this._target = t;
@@ -642,10 +688,17 @@ abstract class Obj {
     return this._target;
   }
 
-  /** Target for an operation; a null object refuses every operation but loads. */
+  /**
+   * Target for an operation; a null object refuses every operation but loads. While another
+   * object's target is being resolved from this one (`ctx.resolving`), a null here makes that
+   * object null as well, unless the host is strict about null parents.
+   */
   _live(): any {
     const t = this._resolve();
-    if (t === null) fail("InvalidOperation", `${this.className} is a null object.`);
+    if (t === null) {
+      if (this.ctx.resolving > 0 && this.ctx.host.nullParents === "null") throw new NullParent();
+      fail("InvalidOperation", `${this.className} is a null object.`);
+    }
     return t;
   }
 
@@ -893,6 +946,12 @@ class WorksheetCollectionProxy extends Obj {
     this.ctx.requireApi("1.4", "WorksheetCollection.getItemOrNullObject");
     return new WorksheetProxy(this.ctx, () => this.ctx.host.workbook.sheet(name) ?? null, true, true);
   }
+  /** The first worksheet (ExcelApi 1.5); a workbook always has one. */
+  getFirst(visibleOnly?: boolean): WorksheetProxy {
+    this.ctx.requireApi("1.5", "WorksheetCollection.getFirst");
+    const wb = (): FakeWorkbook => this.ctx.host.workbook;
+    return new WorksheetProxy(this.ctx, () => wb().sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? null, false, true);
+  }
   getActiveWorksheet(): WorksheetProxy {
     const wb = this.ctx.host.workbook;
     return new WorksheetProxy(this.ctx, () => wb.sheets[wb.activeSheet], false, true);
@@ -1132,6 +1191,23 @@ class WorksheetProxy extends Obj {
         const s: SheetModel = this._live();
         const rect = usedRect(s, !!valuesOnly);
         return rect ? { sheet: s, rect } : null;
+      },
+      true,
+      true,
+    );
+  }
+  /**
+   * The worksheet after this one in the tab order (ExcelApi 1.5), or a null object after the
+   * last one (and after a null object: see `FakeOptions.nullParents`).
+   */
+  getNextOrNullObject(visibleOnly?: boolean): WorksheetProxy {
+    this.ctx.requireApi("1.5", "Worksheet.getNextOrNullObject");
+    return new WorksheetProxy(
+      this.ctx,
+      () => {
+        const s: SheetModel = this._live();
+        const sheets: SheetModel[] = this.ctx.host.workbook.sheets;
+        return sheets.slice(sheets.indexOf(s) + 1).find((x) => !visibleOnly || x.visibility === "Visible") ?? null;
       },
       true,
       true,
@@ -1623,7 +1699,14 @@ class ConditionalFormatCollectionProxy extends Obj {
       this._queued = false;
       const paths = this._itemPaths;
       this._itemPaths = [];
-      const t: CFTarget = this._live();
+      const t: CFTarget | null = this._resolve();
+      if (t === null) {
+        // The collection of a null object: loaded as null, no items.
+        this._items = undefined;
+        this.ctx.executing.staged.push({ obj: this, prop: "items", value: null });
+        this.ctx.executing.response += 4;
+        return;
+      }
       const cfs = t.sheet.cfs.filter((cf) => cf.rects.some((r) => t.rects.some((q) => intersects(r, q))));
       this._items = cfs.map(
         (cf) => new ConditionalFormatProxy(this.ctx, () => (t.sheet.cfs.includes(cf) ? { sheet: t.sheet, cf } : null)),
@@ -1880,7 +1963,8 @@ export class FakeExcel {
   apiVersion: string;
   payloadLimit: number;
   cellEditMode = false;
-  stats: FakeStats = { runs: 0, syncs: 0, requestBytes: 0, responseBytes: 0, perSync: [] };
+  nullParents: "null" | "fail";
+  stats: FakeStats = { runs: 0, syncs: 0, requestBytes: 0, responseBytes: 0, rejectedBytes: 0, perSync: [] };
   _syncNumber = 0;
   _faults: Fault[] = [];
 
@@ -1888,6 +1972,7 @@ export class FakeExcel {
     this.platform = options.platform ?? "web";
     this.apiVersion = options.apiVersion ?? "1.12";
     this.payloadLimit = options.payloadLimit ?? (this.platform === "web" ? WEB_LIMIT : Infinity);
+    this.nullParents = options.nullParents ?? "null";
     this.workbook = workbook;
   }
 
@@ -1918,15 +2003,21 @@ export class FakeExcel {
   }
 
   resetStats(): void {
-    this.stats = { runs: 0, syncs: 0, requestBytes: 0, responseBytes: 0, perSync: [] };
+    this.stats = { runs: 0, syncs: 0, requestBytes: 0, responseBytes: 0, rejectedBytes: 0, perSync: [] };
   }
 
   snapshot(): unknown {
     return this.workbook.snapshot();
   }
 
-  /** The adapter's `ExcelHost` (src/excel/host.ts) over this fake. */
+  private _host: { run: FakeExcel["run"]; supports: (version: string) => boolean; platform: "web" | "desktop" } | undefined;
+
+  /**
+   * The adapter's `ExcelHost` (src/excel/host.ts) over this fake: always the same object, as
+   * the pane keeps one host for its whole life (the adapter may remember things about it).
+   */
   host(): { run: FakeExcel["run"]; supports: (version: string) => boolean; platform: "web" | "desktop" } {
-    return { run: this.run, supports: (v: string) => this.isSetSupported("ExcelApi", v), platform: this.platform };
+    this._host ??= { run: this.run, supports: (v: string) => this.isSetSupported("ExcelApi", v), platform: this.platform };
+    return this._host;
   }
 }

@@ -231,15 +231,75 @@ describe("Clear", () => {
 });
 
 describe("no half-written marks", () => {
-  // Validate's syncs: 1 list, 2 measure + existing rules, 3 read cells, 4 write marks.
-  test.each([1, 2, 3])("a failure on sync %i rejects and leaves the workbook exactly as it was", async (k) => {
-    const fake = userWorkbook();
-    await validateAndMark(hostOf(fake), { lang: "it" }); // earlier marks, as in real use
-    fake.workbook.sheets[0].rows[3][7] = 1;
+  // Validate's syncs: 1 find the sheets, read their cells and the rules already there; 2 write.
+  /**
+   * The marked workbook with one value edited since, as in real use. With a payload limit:
+   * 300 KPI rows (about 35 KB of cells) and the user's own rule and fill, on a host that
+   * refuses more than `payloadLimit` bytes at once.
+   */
+  async function edited(payloadLimit?: number): Promise<FakeExcel> {
+    let fake = userWorkbook();
+    if (payloadLimit !== undefined) {
+      fake = new FakeExcel({ platform: "web", payloadLimit });
+      fake.workbook.load({
+        name: "Area A",
+        values: kpiRows(300),
+        fills: { G5: "#FFFF00" },
+        conditionalFormats: [{ address: "G2:G301", formula: "=G2>100", fill: "#FF00FF" }],
+      });
+    }
+    await validateAndMark(hostOf(fake), { lang: "it", budget: CHUNKS });
+    fake.workbook.sheets[0].rows[3][payloadLimit === undefined ? 7 : 6] = 1;
+    return fake;
+  }
+  const CHUNKS = { maxBytes: 8_000, bytesPerCell: 48, maxCells: 1_000_000 };
+  const noIds = (snapshot: string): string => snapshot.replace(/"id":"[^"]*",?/g, "");
+
+  test("a failure of the read sync rejects and leaves the workbook exactly as it was", async () => {
+    const fake = await edited();
     const before = snap(fake);
-    fake.failSync(k, "GeneralException", 1);
-    await expect(validateAndMark(hostOf(fake), { lang: "it" })).rejects.toMatchObject({ code: "GeneralException" });
+    fake.failSync(1, "RequestAborted", 1);
+    await expect(validateAndMark(hostOf(fake), { lang: "it" })).rejects.toMatchObject({ code: "RequestAborted" });
+    expect(fake.stats.syncs).toBe(3); // the earlier Validate's 2, then the failed read
     expect(snap(fake)).toBe(before);
+  });
+
+  test("a host error on the walk is retried by listing the sheets: the same marks; if that fails too, nothing is written", async () => {
+    const clean = await edited();
+    await validateAndMark(hostOf(clean), { lang: "it" });
+    const expected = snap(clean);
+    const fake = await edited();
+    fake.failSync(1, "GeneralException", 1);
+    fake.resetStats();
+    const { marks } = await validateAndMark(hostOf(fake), { lang: "it" });
+    expect(marks.status).toBe("written");
+    expect(noIds(snap(fake))).toBe(noIds(expected));
+    expect(fake.stats.syncs).toBe(4); // the refused walk, the listing, the used ranges, the marks
+    const both = await edited();
+    const before = snap(both);
+    both.failSync(1, "GeneralException", 1);
+    both.failSync(2, "GeneralException", 0);
+    await expect(validateAndMark(hostOf(both), { lang: "it" })).rejects.toMatchObject({ code: "GeneralException" });
+    expect(snap(both)).toBe(before);
+  });
+
+  test("cells read in chunks (over the host's payload limit): a failure on any read sync rejects, nothing written", async () => {
+    const LIMIT = 25_000;
+    const probe = await edited(LIMIT);
+    probe.resetStats();
+    const { report } = await validateAndMark(hostOf(probe), { lang: "it", budget: CHUNKS });
+    expect(markedCells(probe)).toEqual(statusByCell(report.kpis));
+    // The sheets without their cells (the refused attempt was remembered), at least two chunks, the write.
+    const reads = probe.stats.syncs - 1;
+    expect(reads).toBeGreaterThanOrEqual(3);
+    expect(probe.stats.perSync.some((p) => p.rejected)).toBe(false);
+    for (let k = 1; k <= reads; k++) {
+      const fake = await edited(LIMIT);
+      const before = snap(fake);
+      fake.failSync(k, "RequestAborted", 1);
+      await expect(validateAndMark(hostOf(fake), { lang: "it", budget: CHUNKS })).rejects.toMatchObject({ code: "RequestAborted" });
+      expect(snap(fake)).toBe(before);
+    }
   });
 
   test("a failure in the write sync after any number of its operations rolls back to no marks, user formats intact", async () => {
@@ -248,13 +308,14 @@ describe("no half-written marks", () => {
     await validateAndMark(hostOf(probe), { lang: "it" });
     probe.resetStats();
     await validateAndMark(hostOf(probe), { lang: "it" });
-    const operations = probe.stats.perSync[3].operations;
+    expect(probe.stats.syncs).toBe(2);
+    const operations = probe.stats.perSync[1].operations;
     expect(operations).toBeGreaterThan(6);
     for (let applied = 0; applied <= operations; applied++) {
       const fake = userWorkbook();
       const clean = snap(fake);
       await validateAndMark(hostOf(fake), { lang: "it" });
-      fake.failSync(4, "GeneralException", applied);
+      fake.failSync(2, "GeneralException", applied);
       const { marks } = await validateAndMark(hostOf(fake), { lang: "it" });
       expect(marks.status).toBe("rolledBack");
       expect(marks.error).toMatchObject({ code: "GeneralException" });
@@ -264,8 +325,8 @@ describe("no half-written marks", () => {
 
   test("when the rollback fails too, the outcome says marks may remain", async () => {
     const fake = userWorkbook();
-    fake.failSync(4, "GeneralException", 3);
-    fake.failSync(5, "GeneralException", 0);
+    fake.failSync(2, "GeneralException", 3);
+    fake.failSync(3, "GeneralException", 0);
     const { marks } = await validateAndMark(hostOf(fake), { lang: "it" });
     expect(marks.status).toBe("mayRemain");
   });

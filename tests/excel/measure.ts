@@ -6,15 +6,20 @@
 import { validateAndMark } from "../../src/excel/actions";
 import { clearMarks } from "../../src/excel/marks";
 import { buildSummary } from "../../src/excel/summary";
-import type { FakeStats } from "./fake-excel";
+import type { FakeOptions, FakeStats } from "./fake-excel";
 import { hostOf, kpiWorkbook } from "./fixtures";
 
 export interface ActionCost {
   readonly syncs: number;
   readonly requestBytes: number;
+  /** Responses received (a response the host refused as too large is not one). */
   readonly responseBytes: number;
-  /** Largest single request or response, to compare with the web's 5 MB. */
+  /** Largest single request or response the host accepted, to compare with the web's 5 MB. */
   readonly largestPayload: number;
+  /** Syncs the host refused as over its payload limit (the read's optimistic first attempt). */
+  readonly refused: number;
+  /** Bytes of each response received, in sync order (refused syncs left out). */
+  readonly responses: readonly number[];
   readonly ms: number;
 }
 
@@ -34,13 +39,15 @@ function cost(stats: FakeStats, ms: number): ActionCost {
     syncs: stats.syncs,
     requestBytes: stats.requestBytes,
     responseBytes: stats.responseBytes,
-    largestPayload: Math.max(0, ...stats.perSync.map((s) => Math.max(s.request, s.response))),
+    largestPayload: Math.max(0, ...stats.perSync.filter((s) => !s.rejected).map((s) => Math.max(s.request, s.response))),
+    refused: stats.perSync.filter((s) => s.rejected).length,
+    responses: stats.perSync.filter((s) => !s.rejected).map((s) => s.response),
     ms,
   };
 }
 
-export async function measureActions(rows: number, platform: "web" | "desktop"): Promise<Measured> {
-  const fake = kpiWorkbook(rows, { platform });
+export async function measureActions(rows: number, platform: "web" | "desktop", options: FakeOptions = {}): Promise<Measured> {
+  const fake = kpiWorkbook(rows, { ...options, platform });
   const host = hostOf(fake);
   const run = async (action: () => Promise<unknown>): Promise<ActionCost> => {
     fake.resetStats();
