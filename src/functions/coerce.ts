@@ -17,12 +17,12 @@ import {
   kpiError,
   parseDateText,
   parseNumber,
-  parseTarget,
   type CellValue,
   type Condition,
   type WeightCheck,
 } from "../core";
 import { orRaise, raise } from "./excel-errors";
+import { cachedTarget } from "./target-cache";
 
 /**
  * The JSON form of a cell value that Excel passes to `any` parameters when data types are on
@@ -105,7 +105,7 @@ export function year(x: unknown): number | null {
  * @example condition("Anno: 2021 >= +15% Anno: 2022 >= +10%", 2022) // { op: ">=", value: 10, unit: "percent" }
  */
 export function condition(target: unknown, y: unknown): Condition {
-  return orRaise(conditionForYear(orRaise(parseTarget(cell(target))), year(y)));
+  return orRaise(conditionForYear(orRaise(cachedTarget(cell(target))), year(y)));
 }
 
 /**
