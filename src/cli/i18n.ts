@@ -26,7 +26,7 @@ Opzioni comuni:
 
 Codici di uscita: 0 nessun errore, 1 errori di validazione, 2 file o argomenti non utilizzabili.`,
     commandHelp: {
-      import: `Uso: kpi import <piano.txt|.md> [-o uscita.xlsx] [--json] [--lang it|en]
+      import: `Uso: kpi import <piano.txt|.md> [-o uscita.xlsx] [--json] [--force] [--lang it|en]
 
 Legge il testo del Piano della performance (aree, obiettivi, azioni, unità organizzative e
 tabelle KPI) e scrive una cartella di lavoro .xlsx con una tabella Excel per area,
@@ -36,6 +36,8 @@ Opzioni:
   -o, --output FILE   cartella di lavoro da scrivere (predefinita: <nome del piano>.xlsx
                       nella cartella corrente; con --json solo se indicata)
   --json              stampa il piano letto in JSON (nodi, KPI, problemi)
+  --force             sovrascrive una cartella di lavoro già esistente (senza, il comando
+                      si ferma: i valori già scritti non vanno persi)
   --lang it|en        lingua di messaggi e intestazioni
 
 Uscita: 0 piano letto senza errori, 1 il piano ha problemi (elencati; la cartella di lavoro
@@ -54,6 +56,7 @@ Opzioni:
                       grassetto), raggiunto (verde-azzurro), mancante (giallo, bordo
                       tratteggiato); sono regole di formattazione condizionale aggiunte sopra
                       la formattazione esistente, che resta intatta
+  --force             sovrascrive la copia se esiste già
   --lang it|en        lingua del rapporto
 
 Uscita: 0 nessun errore, 1 errori di validazione (pesi, target o valori non validi),
@@ -112,6 +115,8 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
       `Nessuna tabella KPI in ${f}: serve una riga d'intestazione con almeno le colonne Indicatore, Peso e Target.`,
     notText: (f: string, kind: string) => `${f} non è un file di testo (${kind}): serve il testo del piano (.txt o .md).`,
     sameAsInput: (f: string) => `Il file di uscita ${f} è il file di ingresso: scegliere un altro nome, l'originale non si sovrascrive.`,
+    outputExists: (f: string) => `${f} esiste già e non viene sovrascritto: scegliere un altro nome con -o, oppure aggiungere --force.`,
+    demoKept: (f: string) => `${f} esiste già (da un'esecuzione precedente): lo controllo così com'è, con i valori scritti. Per ripartire dal piano, cancellarlo.`,
     cannotWrite: (f: string, why: string) => `Impossibile scrivere ${f}: ${why}`,
     cannotMark: (f: string, why: string) => `Impossibile evidenziare una copia di ${f}: ${why}`,
     seedMissing: (f: string) => `Il piano di esempio non è stato trovato: ${f}`,
@@ -168,7 +173,7 @@ Common options:
 
 Exit codes: 0 no errors, 1 validation errors, 2 unusable file or arguments.`,
     commandHelp: {
-      import: `Usage: kpi import <plan.txt|.md> [-o out.xlsx] [--json] [--lang it|en]
+      import: `Usage: kpi import <plan.txt|.md> [-o out.xlsx] [--json] [--force] [--lang it|en]
 
 Reads the text of the Piano della performance (areas, objectives, actions, organisational
 units and KPI tables) and writes an .xlsx workbook with one Excel table per area, Target YYYY
@@ -178,6 +183,8 @@ Options:
   -o, --output FILE   workbook to write (default: <plan name>.xlsx in the current folder;
                       with --json only when given)
   --json              print the parsed plan as JSON (nodes, KPIs, problems)
+  --force             overwrite an existing workbook (without it the command stops: values
+                      already typed are not lost)
   --lang it|en        language of messages and headers
 
 Exit: 0 plan read without errors, 1 the plan has problems (listed; the workbook is written
@@ -196,6 +203,7 @@ Options:
                       met (bluish green), missing (yellow, dashed border); these are
                       conditional-formatting rules added on top of the existing formatting,
                       which stays intact
+  --force             overwrite the copy if it exists
   --lang it|en        report language
 
 Exit: 0 no errors, 1 validation errors (invalid weights, targets or values), 2 unusable file
@@ -252,6 +260,8 @@ its notes), 2 unusable file.`,
     noTables: (f: string) => `No KPI table in ${f}: a header row with at least the columns Indicator, Weight and Target is needed.`,
     notText: (f: string, kind: string) => `${f} is not a text file (${kind}): the plan's text is needed (.txt or .md).`,
     sameAsInput: (f: string) => `The output file ${f} is the input file: choose another name, the original is never overwritten.`,
+    outputExists: (f: string) => `${f} already exists and is not overwritten: choose another name with -o, or add --force.`,
+    demoKept: (f: string) => `${f} already exists (from an earlier run): checking it as it is, with the values typed in. Delete it to start again from the plan.`,
     cannotWrite: (f: string, why: string) => `Cannot write ${f}: ${why}`,
     cannotMark: (f: string, why: string) => `Cannot write a highlighted copy of ${f}: ${why}`,
     seedMissing: (f: string) => `The sample plan was not found: ${f}`,

@@ -135,9 +135,17 @@ export function sameFile(a: string, b: string): boolean {
  * Writes an output file atomically (a temporary file in the same folder, then a rename), so
  * that an interrupted run never leaves half a workbook; refuses to write over `input`.
  */
-export function writeOutput(ctx: CliContext, file: string, data: Buffer, input?: string): string {
+export function writeOutput(
+  ctx: CliContext,
+  file: string,
+  data: Buffer,
+  input?: string,
+  options: { overwrite?: boolean } = {},
+): string {
   const path = userPath(ctx, file);
   if (input !== undefined && sameFile(path, userPath(ctx, input))) throw new CliError(ctx.t.sameAsInput(file));
+  // A workbook at that path may hold a year of typed values: replacing it takes --force.
+  if (!options.overwrite && existsSync(path)) throw new CliError(ctx.t.outputExists(file));
   const dir = dirname(path);
   if (!existsSync(dir)) throw new CliError(ctx.t.cannotWrite(file, ctx.lang === "it" ? "la cartella non esiste" : "the folder does not exist"));
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);

@@ -172,11 +172,9 @@ describe("kpi import -o over an existing workbook", () => {
     expect(r.code).toBe(0);
   });
 
-  // KNOWN GAP (reported): `kpi import` writes over an existing file without asking, and with
-  // no -o it writes <plan>.xlsx next to the plan, so re-running the import after typing the
-  // year's values into that workbook loses them. Expected: exit 2 with one line unless
-  // --force is given. When the CLI refuses, this starts failing: make it a plain `test`.
-  test.failing("refuses to write over an existing workbook (unless --force)", async () => {
+  // Re-running the import after typing the year's values into the workbook must not lose
+  // them: exit 2 with one line unless --force is given.
+  test("refuses to write over an existing workbook (unless --force)", async () => {
     writeFileSync(join(dir, "lavoro.xlsx"), existing);
     const before = sha256(join(dir, "lavoro.xlsx"));
     const r = await kpi(["import", SEED, "-o", "lavoro.xlsx"], { cwd: dir });

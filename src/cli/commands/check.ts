@@ -13,6 +13,8 @@ export interface CheckRequest {
   readonly json?: boolean;
   /** Where to write the highlighted copy. */
   readonly output?: string;
+  /** Replace an existing highlighted copy (`--force`). */
+  readonly force?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
     } catch (e) {
       throw new CliError(ctx.t.cannotMark(req.input, errorText(e)));
     }
-    writeOutput(ctx, req.output, copy, req.input);
+    writeOutput(ctx, req.output, copy, req.input, { overwrite: req.force === true });
     markedPath = req.output;
   }
 
@@ -59,6 +61,7 @@ export const checkCommand: Command = {
     { name: "year", value: true },
     { name: "json", value: false },
     { name: "output", short: "o", value: true },
+    { name: "force", value: false },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     const input = singleInput(args, ctx, "check");
@@ -67,6 +70,7 @@ export const checkCommand: Command = {
       input,
       year: yearOption(ctx, args.options.year),
       json: args.options.json === true,
+      force: args.options.force === true,
       output,
     });
     return code;

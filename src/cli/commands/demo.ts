@@ -34,12 +34,20 @@ export const demoCommand: Command = {
       throw new CliError(ctx.t.cannotWrite(output, errorText(e)));
     }
     const json = args.options.json === true;
-    const imported = await runImport(ctx, { input: seed, output, quiet: true });
-    if (!json) ctx.io.stdout(`${ctx.t.imported(imported.plan.nodes.length, imported.plan.kpis.length, imported.plan.problems.length)}\n${ctx.t.written(output)}\n\n`);
+    // A workbook from an earlier run may hold values the user typed, as the demo's own hint
+    // invites: check it as it is rather than import over it.
+    let importCode = 0;
+    if (existsSync(userPath(ctx, output))) {
+      if (!json) ctx.io.stdout(`${ctx.t.demoKept(output)}\n\n`);
+    } else {
+      const imported = await runImport(ctx, { input: seed, output, quiet: true });
+      importCode = imported.code;
+      if (!json) ctx.io.stdout(`${ctx.t.imported(imported.plan.nodes.length, imported.plan.kpis.length, imported.plan.problems.length)}\n${ctx.t.written(output)}\n\n`);
+    }
     const { code, report } = await runCheck(ctx, { input: output, json });
     if (!json && report.year !== null && report.summary.met + report.summary.unmet === 0) {
       ctx.io.stdout(`\n${ctx.t.demoNext(output, report.year)}\n`);
     }
-    return Math.max(code, imported.code);
+    return Math.max(code, importCode);
   },
 };

@@ -16,6 +16,8 @@ export interface ImportRequest {
   readonly json?: boolean;
   /** Print nothing (the demo prints its own report). */
   readonly quiet?: boolean;
+  /** Replace an existing output file (`--force`). */
+  readonly force?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function runImport(ctx: CliContext, req: ImportRequest): Promise<{ 
   let written: string | null = null;
   if (output !== undefined) {
     const bytes = await writeXlsx(buildWorkbook(plan, { lang: ctx.lang }));
-    writeOutput(ctx, output, bytes, req.input);
+    writeOutput(ctx, output, bytes, req.input, { overwrite: req.force === true });
     written = output;
   }
   if (!req.quiet) {
@@ -45,6 +47,7 @@ export const importCommand: Command = {
   options: [
     { name: "json", value: false },
     { name: "output", short: "o", value: true },
+    { name: "force", value: false },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     const input = singleInput(args, ctx, "import");
@@ -53,6 +56,7 @@ export const importCommand: Command = {
       input,
       output,
       json: args.options.json === true,
+      force: args.options.force === true,
     });
     return code;
   },

@@ -81,7 +81,8 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
     source: basename(req.input),
   });
   const output = req.output ?? (report.year === null ? "relazione.html" : `relazione-${report.year}.html`);
-  writeOutput(ctx, output, Buffer.from(html, "utf8"), req.input);
+  // The Relazione is derived from the workbook and written again at every run.
+  writeOutput(ctx, output, Buffer.from(html, "utf8"), req.input, { overwrite: true });
   ctx.io.stdout(TEXT[ctx.lang].written(output, report.year, roll.nodes.length, kpiCounts(roll.nodes)));
   // Errors of the check (all of them, not only those listed), of the settings and of the tree.
   const errors = [...report.problems, ...notes].some((p) => p.severity === "error");
