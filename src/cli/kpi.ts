@@ -6,6 +6,14 @@
  */
 import { processIo, runCli } from "./main";
 
+// `kpi check big.xlsx | head`: the reader has what it wanted; stop quietly, no stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 runCli(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;
