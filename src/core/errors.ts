@@ -36,13 +36,25 @@ export function kpiError(
   code: MessageCode,
   params: Readonly<Record<string, string | number>> = {},
 ): KpiError {
+  const shown = quotable(params);
   return {
     kind: "KpiError",
     code,
     excel: EXCEL_KIND[code] ?? "VALUE",
-    message: { it: formatMessage(code, "it", params), en: formatMessage(code, "en", params) },
+    message: { it: formatMessage(code, "it", shown), en: formatMessage(code, "en", shown) },
     params,
   };
+}
+
+/** Longest text quoted in a message: a pasted paragraph must not become a 10,000-character error. */
+const MAX_QUOTE = 60;
+
+function quotable(params: Readonly<Record<string, string | number>>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = typeof v === "string" && v.length > MAX_QUOTE ? `${v.slice(0, MAX_QUOTE - 1)}…` : v;
+  }
+  return out;
 }
 
 /**

@@ -43,9 +43,14 @@ function text(v: CellValue): string {
   return v === null ? "" : String(v).replace(/[\s\u00a0]+/g, " ").trim();
 }
 
+/** A single-value argument given as a value, a range or an empty array: its first cell. */
+function firstCell(x: unknown): CellValue {
+  return matrix(x ?? null)[0]?.[0] ?? null;
+}
+
 /** `skip` (default), `zero`, or their Italian words. */
 function missingRule(x: unknown): MeasurementRules["missing"] {
-  const [[v]] = matrix(x ?? null);
+  const v = firstCell(x);
   const t = text(v).toLowerCase();
   if (t === "" || v === false) return "skip";
   if (["skip", "ignora", "salta", "escludi"].includes(t)) return "skip";
@@ -75,7 +80,7 @@ export function rollupOf(
   }
   const alg = algorithms === undefined || algorithms === null ? null : matrix(algorithms);
   if (alg && dims(alg) !== shape) return kpiError("SHAPE_MISMATCH", { a: shape, b: dims(alg) });
-  const [[target]] = matrix(code);
+  const target = firstCell(code);
   const wanted = normaliseCode(text(target));
   if (wanted === "") return kpiError("BAD_ARGUMENT", { detail: "code" });
   const rule = missingRule(missing);

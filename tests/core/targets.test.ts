@@ -88,6 +88,12 @@ describe("parseTarget", () => {
       expect(e.code).toBe("DUPLICATE_YEAR");
       expect(e.message.en).toContain("2021");
     });
+    it("quotes at most 60 characters of a long text", () => {
+      const e = err(parseTarget(`circa ${"molto ".repeat(2000)}`));
+      expect(e.message.en.length).toBeLessThan(300);
+      expect(e.message.en).toContain("circa molto");
+      expect(e.message.en).toContain("…");
+    });
     it("a year that is not a year", () => {
       expect(err(parseTarget("Anno: 21 >= 1")).code).toBe("BAD_YEAR");
     });

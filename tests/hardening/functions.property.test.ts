@@ -22,7 +22,7 @@ const UNEXPECTED = formatMessage("UNEXPECTED", "en").split("{")[0];
  * contract holds), but an internal error text. ROLLUP: a cell-value object or a scalar where
  * a range is expected ("undefined is not iterable"); reported to its author.
  */
-const KNOWN_UNEXPECTED: ReadonlySet<string> = new Set(["ROLLUP"]);
+const KNOWN_UNEXPECTED: ReadonlySet<string> = new Set<string>([]);
 
 /** Every exported function of functions.ts is a custom function (the metadata plugin reads them all). */
 type AnyFunction = (...args: unknown[]) => unknown;
