@@ -50,7 +50,15 @@ export function isMet(value: number, c: Condition): boolean {
  * @example achievement(12, { op: "<=", value: 10, unit: "number" })  // 83.33…
  */
 export function achievement(value: number, c: Condition, rules: Partial<MeasurementRules> = {}): number {
-  const r = { ...DEFAULT_RULES, ...rules };
+  return achievementUnder(value, c, { ...DEFAULT_RULES, ...rules });
+}
+
+/**
+ * `achievement` with the rules already complete (merged over `DEFAULT_RULES` once), for
+ * loops over many KPIs that would otherwise merge the same rules again for every row.
+ * @example achievementUnder(12, { op: ">=", value: 15, unit: "percent" }, DEFAULT_RULES) // 80
+ */
+export function achievementUnder(value: number, c: Condition, r: MeasurementRules): number {
   if (!Number.isFinite(value) || !Number.isFinite(c.value)) return 0;
   const score = clamp(rawScore(value, c, r));
   if (!r.partialCredit && score < 100) return 0;
@@ -102,6 +110,8 @@ export function roundHalfUp(x: number, decimals = 2): number {
   const shifted = Math.abs(x) * factor;
   // Past 2^53 a double has no fraction left to round; shifting could only overflow.
   if (!Number.isFinite(shifted) || shifted >= Number.MAX_SAFE_INTEGER) return x;
-  const rounded = Math.round(Number(shifted.toPrecision(15)));
+  // A whole number of at most 15 digits is what toPrecision(15) would give back: skip the
+  // string round trip for the common case (a weight sum of exactly 100, a difference of 0).
+  const rounded = Number.isInteger(shifted) && shifted < 1e15 ? shifted : Math.round(Number(shifted.toPrecision(15)));
   return (Math.sign(x) * rounded) / factor || 0;
 }

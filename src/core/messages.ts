@@ -275,13 +275,33 @@ export const MESSAGES = {
 export type MessageCode = keyof typeof MESSAGES;
 export type Lang = "it" | "en";
 
+/**
+ * Each template split once at its placeholders: `["Valore mancante per il ", "year", "."]`
+ * (text, name, text, ...). Validation builds up to one message per row, so the template is
+ * not searched again for every message.
+ */
+const SPLIT: Record<Lang, Map<MessageCode, readonly string[]>> = { it: new Map(), en: new Map() };
+
+function splitTemplate(code: MessageCode, lang: Lang): readonly string[] {
+  let parts = SPLIT[lang].get(code);
+  if (parts === undefined) {
+    parts = MESSAGES[code][lang].split(/\{(\w+)\}/);
+    SPLIT[lang].set(code, parts);
+  }
+  return parts;
+}
+
 /** Fills a catalogue entry's placeholders. Unknown placeholders are left visible on purpose. */
 export function formatMessage(
   code: MessageCode,
   lang: Lang,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  const parts = splitTemplate(code, lang);
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    text += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return text;
 }

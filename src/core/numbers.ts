@@ -31,6 +31,12 @@ const SCIENTIFIC = /^(?:\d+(?:[.,]\d*)?|[.,]\d+)[eE][+-]?\d{1,3}$/;
  * @example parseNumberText("1.500,5") // { value: 1500.5, percent: false }
  */
 export function parseNumberText(text: string): Result<{ value: number; percent: boolean } | null> {
+  // The common case, "12" or "12,5" as typed: no spaces, sign, percent or "---" to look for,
+  // and no dot, so the thousands forms cannot apply (the same branch as below).
+  if (IT_DECIMAL.test(text)) {
+    const value = Number(text.replace(",", "."));
+    return Number.isFinite(value) ? { value, percent: false } : kpiError("NOT_FINITE");
+  }
   if (isNoneText(text)) return null;
   // NBSP and thin spaces come with text pasted from PDFs.
   let s = text.replace(/[\s\u00a0\u202f]+/g, "");

@@ -48,11 +48,21 @@ export function checkWeights(weights: readonly (CellValue | undefined)[]): Weigh
     if (isKpiError(n)) errors.push({ index, error: n });
     else sum += n;
   });
+  const { expected, difference, sumOk } = judgeWeightSum(sum);
+  return { sum, expected, ok: errors.length === 0 && sumOk, difference, errors };
+}
+
+/**
+ * The verdict on a sum of readable weights (the part of `checkWeights` that does not look
+ * at the cells): the total it is written against, the difference, and whether it is close
+ * enough. For callers that have parsed the weights already.
+ * @example judgeWeightSum(99.99999999999999) // { expected: 100, difference: 1.4e-14, sumOk: true }
+ */
+export function judgeWeightSum(sum: number): { expected: 100 | 1; difference: number; sumOk: boolean } {
   // Fractions: a sum near 1 can only come from weights written as shares of 1.
   const expected: 100 | 1 = Math.abs(sum - 1) <= 0.5 ? 1 : 100;
   const tolerance = expected === 1 ? FRACTION_TOLERANCE : PERCENT_TOLERANCE;
   const difference = expected - sum;
   // Float noise (33.33 + 33.33 + 33.34 = 99.99999999999999) must not count against the tolerance.
-  const ok = errors.length === 0 && Math.abs(difference) <= tolerance + 1e-9;
-  return { sum, expected, ok, difference, errors };
+  return { expected, difference, sumOk: Math.abs(difference) <= tolerance + 1e-9 };
 }

@@ -1,5 +1,5 @@
 import type { CellValue, ColumnRole, KpiTable, SheetGrid } from "../types";
-import { matchHeader } from "./headers";
+import { matchHeader, mayBeHeaderCell } from "./headers";
 
 /** The header of a KPI table as read from one row, with 0-based sheet columns. */
 interface HeaderColumns {
@@ -19,7 +19,13 @@ type SingleRole = Exclude<ColumnRole, "target" | "value">;
 
 /** True for a cell that holds nothing a user typed (blank, or spaces only). */
 export function isBlankCell(cell: CellValue | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== "string") return false;
+  // Every cell of every table passes here: a visible ASCII first character settles it
+  // without trimming (spaces are ASCII 32 and below, or beyond ASCII like the NBSP).
+  const first = cell.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return cell.trim() === "";
 }
 
 /**
@@ -28,9 +34,9 @@ export function isBlankCell(cell: CellValue | undefined): boolean {
  * (leftmost) column wins, because that is the one a reader of the sheet sees first.
  */
 export function readHeaderRow(row: readonly CellValue[], colOffset = 0): HeaderColumns | null {
-  const found: Partial<Record<SingleRole, number>> = {};
-  const targets = new Map<number | null, number>();
-  const values = new Map<number | null, number>();
+  // Every data row is read here too (a repeated header starts a new table), and almost none
+  // has a header cell: the maps are made at the first match only.
+  let found: { roles: Partial<Record<SingleRole, number>>; targets: Map<number | null, number>; values: Map<number | null, number> } | null = null;
   let left = -1;
   let right = -1;
   for (let c = 0; c < row.length; c++) {
@@ -40,17 +46,19 @@ export function readHeaderRow(row: readonly CellValue[], colOffset = 0): HeaderC
     right = c;
     const match = matchHeader(cell);
     if (!match) continue;
+    found ??= { roles: {}, targets: new Map(), values: new Map() };
     const col = c + colOffset;
     if (match.role === "target") {
-      if (!targets.has(match.year)) targets.set(match.year, col);
+      if (!found.targets.has(match.year)) found.targets.set(match.year, col);
     } else if (match.role === "value") {
-      if (!values.has(match.year)) values.set(match.year, col);
-    } else if (found[match.role] === undefined) {
-      found[match.role] = col;
+      if (!found.values.has(match.year)) found.values.set(match.year, col);
+    } else if (found.roles[match.role] === undefined) {
+      found.roles[match.role] = col;
     }
   }
-  if (found.indicator === undefined || found.weight === undefined || targets.size === 0) return null;
-  return { ...found, targets, values, left: left + colOffset, right: right + colOffset };
+  if (found === null || found.roles.indicator === undefined || found.roles.weight === undefined || found.targets.size === 0) return null;
+  const { roles, targets, values } = found;
+  return { ...roles, targets, values, left: left + colOffset, right: right + colOffset };
 }
 
 /**
@@ -79,7 +87,7 @@ export function findKpiTables(sheet: SheetGrid): KpiTable[] {
     while (end < rows.length) {
       const row = rows[end] ?? [];
       if (isBlankSpan(row, header.left - colOffset, header.right - colOffset)) break;
-      if (readHeaderRow(row, colOffset)) break;
+      if (mayBeHeaderRow(row) && readHeaderRow(row, colOffset)) break;
       end++;
     }
     tables.push({
@@ -101,6 +109,19 @@ export function findKpiTables(sheet: SheetGrid): KpiTable[] {
     r = end;
   }
   return tables;
+}
+
+/**
+ * False for a row that cannot be a header: one needs an indicator, a weight and a target
+ * cell, so at least three cells that could begin a header. Data rows, read here one by one
+ * to find where a table ends, rarely have three and need no closer look.
+ */
+function mayBeHeaderRow(row: readonly CellValue[]): boolean {
+  let candidates = 0;
+  for (let c = 0; c < row.length; c++) {
+    if (mayBeHeaderCell(row[c]) && ++candidates >= 3) return true;
+  }
+  return false;
 }
 
 /** True when every cell from `left` to `right` (grid columns) is blank. */

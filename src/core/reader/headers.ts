@@ -1,3 +1,4 @@
+import { memoByText } from "../memo";
 import type { CellValue, ColumnRole } from "../types";
 
 /**
@@ -16,11 +17,67 @@ export const HEADER_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
   value: ["valore", "consuntivo", "actual", "valore consuntivo", "valore rilevato", "actual value", "value"],
 };
 
+/** The first three letters of every alias. */
+const ALIAS_STARTS: ReadonlySet<string> = new Set(Object.values(HEADER_ALIASES).flat().map((a) => a.slice(0, 3)));
+
+/**
+ * Three ASCII character codes as one number, letters folded to lower case: `| 32` turns an
+ * ASCII capital into its small letter and never turns a non-letter into a letter. Lets
+ * `mayBeHeader` compare a cell's start with the aliases' without making a string per cell.
+ */
+const startKey = (a: number, b: number, c: number): number => ((a | 32) << 16) | ((b | 32) << 8) | (c | 32);
+const ALIAS_START_KEYS: ReadonlySet<number> = new Set([...ALIAS_STARTS].map((s) => startKey(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2))));
+
 /** How every alias (optionally after tags or a leading year) begins: a cheap first filter. */
-const QUICK = new RegExp(
-  `^\\s*(?:<[^>]*>\\s*)*(?:(?:19|20)\\d\\d\\s+)?(?:${[...new Set(Object.values(HEADER_ALIASES).flat().map((a) => a.slice(0, 3)))].join("|")})`,
-  "i",
-);
+const QUICK = new RegExp(`^\\s*(?:<[^>]*>\\s*)*(?:(?:19|20)\\d\\d\\s+)?(?:${[...ALIAS_STARTS].join("|")})`, "i");
+
+const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** The ASCII characters `\s` matches: tab, line feed, vertical tab, form feed, return, space. */
+const isAsciiSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13);
+
+/**
+ * False when a cell cannot begin like a header (fails the QUICK test), decided from its
+ * first characters where they are plain ASCII: every data cell of every row is offered to
+ * `matchHeader`, and most start with a letter, a digit or a sign that settles it without
+ * normalising the text. Tags, spaces, accents and leading years are left to the full test.
+ */
+function mayBeHeader(cell: string): boolean {
+  const first = cell.charCodeAt(0);
+  if (isAsciiLetter(first)) {
+    // No tag or year in front: the alias's first three letters are the cell's, unless an
+    // accent (non-ASCII) among them needs normalising first.
+    const second = cell.charCodeAt(1);
+    const third = cell.charCodeAt(2);
+    if (second < 128 && third < 128) return ALIAS_START_KEYS.has(startKey(first, second, third));
+  } else if (isDigit(first)) {
+    // Only a leading year (19xx, 20xx) can come before an alias.
+    if (!cell.startsWith("19") && !cell.startsWith("20")) return false;
+  } else if (first === 60 /* < */) {
+    // A tag ("<b>") needs its ">" among the characters QUICK reads; "≯" becomes ">" in NFD.
+    // Without one the "<" opens a condition ("<= 31/12/2021"), not a tag.
+    if (!closesTagWithin(cell, ">", 24) && !closesTagWithin(cell, "\u226f", 24)) return false;
+  } else if (first < 128 && !isAsciiSpace(first)) {
+    // Any other ASCII sign ("(", ">=", "#", "-") cannot begin a header.
+    return false;
+  }
+  return true;
+}
+
+function closesTagWithin(cell: string, char: string, length: number): boolean {
+  const at = cell.indexOf(char);
+  return at >= 0 && at < length;
+}
+
+/**
+ * True when a cell could be a header cell by its first characters alone: the cheap part of
+ * `matchHeader`, for telling a data row from a repeated header without reading it as one.
+ * @example mayBeHeaderCell("Peso") // true
+ * @example mayBeHeaderCell(">= 15%") // false
+ */
+export function mayBeHeaderCell(cell: CellValue | undefined): boolean {
+  return typeof cell === "string" && cell.length <= 48 && mayBeHeader(cell);
+}
 
 /** Roles whose header may carry a year: `Target 2022`, `Consuntivo 2021`. */
 const YEAR_ROLES: readonly ColumnRole[] = ["target", "value"];
@@ -67,23 +124,32 @@ export function normaliseHeader(text: string): string {
  */
 export function matchHeader(cell: CellValue | undefined): HeaderMatch | null {
   // The longest alias with a year ("Target anno 2022", "Algoritmo di calcolo") is far shorter.
-  if (typeof cell !== "string" || cell.length > 48) return null;
   // Every data cell of every row is offered here: reject most of them before normalising.
+  if (typeof cell !== "string" || !mayBeHeaderCell(cell)) return null;
+  return matchHeaderText(cell);
+}
+
+/**
+ * The rest of `matchHeader`, once per distinct text: the data cells that get this far are
+ * mostly a column's repeated values (a `Tipo` column's "Obiettivo operativo", targets such
+ * as "<= 31/12/2021"). The matches are frozen because the cache hands out the same object.
+ */
+const matchHeaderText = memoByText((cell: string): HeaderMatch | null => {
   if (!QUICK.test(cell.slice(0, 24).normalize("NFD").replace(/[\u0300-\u036f]/g, ""))) return null;
   const text = normaliseHeader(cell);
   if (text === "" || text.length > 60) return null;
   const role = LOOKUP.get(text);
-  if (role) return { role, year: null };
+  if (role) return Object.freeze({ role, year: null });
   // A trailing (or, in "Anno 2022 target" style, leading) four-digit year on a yearly role.
   const m = /^(?:(?:anno|year) )?(.*?) (?:(?:anno|year) )?((?:19|20)\d{2})$/.exec(text) ?? null;
   if (m) {
     const yearly = LOOKUP.get(m[1]);
-    if (yearly && YEAR_ROLES.includes(yearly)) return { role: yearly, year: Number(m[2]) };
+    if (yearly && YEAR_ROLES.includes(yearly)) return Object.freeze({ role: yearly, year: Number(m[2]) });
   }
   const lead = /^((?:19|20)\d{2}) (.+)$/.exec(text);
   if (lead) {
     const yearly = LOOKUP.get(lead[2]);
-    if (yearly && YEAR_ROLES.includes(yearly)) return { role: yearly, year: Number(lead[1]) };
+    if (yearly && YEAR_ROLES.includes(yearly)) return Object.freeze({ role: yearly, year: Number(lead[1]) });
   }
   return null;
-}
+});

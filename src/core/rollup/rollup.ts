@@ -230,7 +230,8 @@ class Rollup {
     const orphans = new Map<string, number>();
     for (const k of this.input.kpis) {
       if (k.weight === null || !Number.isFinite(k.weight)) continue;
-      const owner = k.owner === null || normaliseCode(k.owner) === "" ? NO_OWNER[this.lang] : normaliseCode(k.owner);
+      const code = k.owner === null ? "" : normaliseCode(k.owner);
+      const owner = code === "" ? NO_OWNER[this.lang] : code;
       const list = this.kpisByOwner.get(owner);
       if (list) list.push(k);
       else this.kpisByOwner.set(owner, [k]);
