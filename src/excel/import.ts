@@ -1,4 +1,5 @@
 import { parseA1 } from "../core/a1";
+import { safeSheetName } from "../core/workbook/names";
 import type { CellSpec, RangeFormatSpec, SheetSpec, ValidationSpec, WorkbookSpec } from "../core/workbook/description";
 import type { ExcelHost } from "./host";
 import { budgetFor, type PayloadBudget } from "./read-grids";
@@ -45,7 +46,6 @@ export interface ImportOptions {
   readonly onPhase?: (phase: "names" | "writing") => void;
 }
 
-const SHEET_MAX = 31;
 
 /**
  * A sheet name not in `taken` (compared case-insensitively, as Excel does): the name itself,
@@ -53,14 +53,8 @@ const SHEET_MAX = 31;
  * @example freeSheetName("A", new Set(["a"])) // "A (2)"
  */
 export function freeSheetName(name: string, taken: ReadonlySet<string>): string {
-  const lower = (s: string) => s.toLowerCase();
-  const base = name.slice(0, SHEET_MAX);
-  if (!taken.has(lower(base))) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = base.slice(0, SHEET_MAX - suffix.length) + suffix;
-    if (!taken.has(lower(candidate))) return candidate;
-  }
+  // The same rule as the workbook description's names: one implementation, in the core.
+  return safeSheetName(name, taken);
 }
 
 /**
