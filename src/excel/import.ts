@@ -46,7 +46,6 @@ export interface ImportOptions {
   readonly onPhase?: (phase: "names" | "writing") => void;
 }
 
-
 /**
  * A sheet name not in `taken` (compared case-insensitively, as Excel does): the name itself,
  * else `name (2)`, `name (3)` ... cut to 31 characters.
