@@ -1,6 +1,5 @@
 import { parseA1, rangeA1 } from "../core/a1";
-import { MARK_STYLES as PALETTE, marksFor as marksOfReport, type Mark, type MarkKind } from "../core/marks";
-import type { KpiResult } from "../core/types";
+import { MARK_STYLES as PALETTE, type Mark, type MarkKind } from "../core/marks";
 import { entryData, readZip, replaceEntry, writeZip, type ZipEntry, ZipError } from "./zip";
 
 export type { Mark, MarkKind };
@@ -34,15 +33,6 @@ export const MARK_STYLES: Readonly<Record<MarkKind, XlsxMarkStyle>> = Object.fro
 
 /** The rules' order on a sheet (first = highest priority). */
 const KINDS: readonly MarkKind[] = ["unmet", "missing", "met"];
-
-/**
- * The marks a validation asks for: the value cell of every met, unmet and missing KPI
- * (src/core/marks.ts `marksFor`, kept here with the KPI list as argument for `kpi check`).
- * @example marksFor(report.kpis)
- */
-export function marksFor(kpis: readonly KpiResult[]): Mark[] {
-  return marksOfReport({ kpis });
-}
 
 /**
  * A copy of an .xlsx with the marked cells highlighted by conditional-formatting rules

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { createHash } from "crypto";
-import { MARK_STYLES, marksFor, sqref, writeMarkedCopy, type Mark } from "../../src/cli/xlsx-marks";
+import { marksFor } from "../../src/core/marks";
+import { MARK_STYLES, sqref, writeMarkedCopy, type Mark } from "../../src/cli/xlsx-marks";
 import { entryData, readZip } from "../../src/cli/zip";
 import type { KpiResult } from "../../src/core/types";
 import { handMadeXlsx, simpleXlsx } from "../fixtures/workbooks/build";
@@ -171,7 +172,7 @@ describe("sqref and marksFor", () => {
       sheet: "S", row: 2, owner: null, indicator: "x", weight: 1, target: null, value: null, status, achievement: null,
       valueCell, targetCell: "C2", algorithmKind: null,
     });
-    expect(marksFor([k("met", "D2"), k("unmet", "D3"), k("missing", "D4"), k("invalid", "D5"), k("no_target", "D6"), k("missing", null)])).toEqual([
+    expect(marksFor({ kpis: [k("met", "D2"), k("unmet", "D3"), k("missing", "D4"), k("invalid", "D5"), k("no_target", "D6"), k("missing", null)] })).toEqual([
       { sheet: "S", cell: "D2", kind: "met" },
       { sheet: "S", cell: "D3", kind: "unmet" },
       { sheet: "S", cell: "D4", kind: "missing" },

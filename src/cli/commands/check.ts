@@ -2,7 +2,8 @@ import { analyseWorkbook, rollupJson, type ValidationReport } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { checkJson, checkText } from "../report";
-import { marksFor, writeMarkedCopy } from "../xlsx-marks";
+import { marksFor } from "../../core/marks";
+import { writeMarkedCopy } from "../xlsx-marks";
 import { singleInput, stringOption, yearOption } from "./options";
 import type { Command } from "./types";
 
@@ -35,7 +36,7 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   if (req.output !== undefined) {
     let copy: Buffer;
     try {
-      copy = writeMarkedCopy(bytes, marksFor(report.kpis));
+      copy = writeMarkedCopy(bytes, marksFor(report));
     } catch (e) {
       throw new CliError(ctx.t.cannotMark(req.input, errorText(e)));
     }
