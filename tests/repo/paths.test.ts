@@ -11,9 +11,9 @@ import path from "path";
 const ROOT = path.resolve(__dirname, "..", "..");
 
 /**
- * Absolute home or work folders: `/home/<user>`, `/Users/<user>`, `/root/`, `/work/`, and
- * `C:\Users\<user>`. A slash preceded by a letter, digit, dot or dash is part of a URL or a
- * relative path (`https://host/home/…`, `docs/work/…`), not an absolute path.
+ * Absolute home or work folders: a user's folder under `home` or `Users`, the root user's
+ * home, a top-level `work` folder, and a Windows user folder. A slash preceded by a letter,
+ * digit, dot or dash is part of a URL or a relative path, not an absolute path.
  */
 const MACHINE_PATH = new RegExp(
   [
