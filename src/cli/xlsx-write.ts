@@ -3,7 +3,9 @@ import { columnLetter } from "../core/workbook/a1";
 import type { CellSpec, RangeFormatSpec, SheetSpec, WorkbookSpec } from "../core/workbook/description";
 
 /**
- * How calls to the add-in's functions (`KPI.TREND_PCT(...)`) are stored in the file.
+ * How calls to the add-in's functions (`KPI.TREND_PCT(...)`) are stored in the file. Workbooks
+ * from `kpi import` hold none unless asked for (`--formule kpi`): by default trends and ratios
+ * are native Excel arithmetic (see `FormulaStyle` in src/core/workbook/build.ts).
  * - `xldudf` (default): `_xldudf_KPI_TREND_PCT(...)`, the form Excel itself saves for
  *   Office.js custom functions (namespace and name joined by `_`); Excel maps it back to
  *   `KPI.TREND_PCT` when the add-in registers its functions. Sources: a Microsoft engineer in
@@ -32,6 +34,12 @@ export async function writeXlsx(spec: WorkbookSpec, options: WriteXlsxOptions = 
   const wb = new ExcelJS.Workbook();
   wb.creator = spec.properties?.creator ?? "kpi";
   if (spec.properties?.title) wb.title = spec.properties.title;
+  // `<calcPr fullCalcOnLoad="1"/>` (ECMA-376 Part 1, 18.2.2): Excel recalculates every formula
+  // when the file opens instead of trusting the cached results written here. LibreOffice
+  // ignores the flag for a file that says it comes from Excel (as ExcelJS's do) and keeps a
+  // cached number, but recalculates a formula whose cached result is empty, which is what
+  // buildWorkbook writes for a trend whose measures are still blank.
+  wb.calcProperties.fullCalcOnLoad = true;
   const toFile = formulaWriter(options.addinFormulas ?? "xldudf", options.namespace ?? "KPI");
   for (const sheet of spec.sheets) writeSheet(wb, sheet, toFile);
   const data = await wb.xlsx.writeBuffer();
