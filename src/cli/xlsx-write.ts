@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { columnLetter } from "../core/workbook/a1";
 import type { CellSpec, RangeFormatSpec, SheetSpec, WorkbookSpec } from "../core/workbook/description";
+import { addWebExtension, type WebExtensionOptions } from "./xlsx-webextension";
 
 /**
  * How calls to the add-in's functions (`KPI.TREND_PCT(...)`) are stored in the file. Workbooks
@@ -22,12 +23,17 @@ export interface WriteXlsxOptions {
   readonly addinFormulas?: AddinFormulaStyle;
   /** Namespace of the add-in's custom functions. */
   readonly namespace?: string;
+  /**
+   * The add-in's web extension part (./xlsx-webextension.ts), so that Excel where the add-in
+   * is deployed opens its pane with the file; default on (Centralized Deployment), `false` for none.
+   */
+  readonly webExtension?: WebExtensionOptions | false;
 }
 
 /**
  * Writes a workbook description to .xlsx bytes with ExcelJS: values, formulas with their
  * cached results, column widths, frozen header rows, Excel tables, number formats, a few
- * styles and data validations.
+ * styles and data validations; then the add-in's web extension part.
  * @example const bytes = await writeXlsx(buildWorkbook(parsePlan(text)));
  */
 export async function writeXlsx(spec: WorkbookSpec, options: WriteXlsxOptions = {}): Promise<Buffer> {
@@ -42,8 +48,8 @@ export async function writeXlsx(spec: WorkbookSpec, options: WriteXlsxOptions = 
   wb.calcProperties.fullCalcOnLoad = true;
   const toFile = formulaWriter(options.addinFormulas ?? "xldudf", options.namespace ?? "KPI");
   for (const sheet of spec.sheets) writeSheet(wb, sheet, toFile);
-  const data = await wb.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  const data = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return options.webExtension === false ? data : addWebExtension(data, options.webExtension);
 }
 
 function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, toFile: (f: string) => string): void {
