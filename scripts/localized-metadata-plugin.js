@@ -9,6 +9,10 @@
  * build time from the generated file keeps ids, types and options identical and only swaps
  * names and descriptions. A function or parameter missing on either side fails the build.
  *
+ * The plugin also takes `allowCustomDataForDataTypeAny` out of functions.json (the generator
+ * always writes it): that option belongs to a custom-functions runtime that perpetual Office
+ * (2021, 2024 LTSC) does not have, and the functions read plain values only.
+ *
  * it.json shape:
  *   { "TREND_PCT": { "name": "TENDENZA_PCT", "description": "...",
  *                    "parameters": { "current": { "name": "attuale", "description": "..." } } } }
@@ -24,6 +28,21 @@ const PLUGIN = "LocalizedMetadataPlugin";
 const EXCEL_NAME = /^[\p{L}][\p{L}\p{N}_.]*$/u;
 // A name like ABC12 reads as a cell reference and is rejected by Excel.
 const CELL_LIKE = /^[A-Za-z]{1,3}[0-9]+$/;
+
+/**
+ * Names of Excel's built-in functions, in English and Italian, that a function of ours could
+ * plausibly be called (aggregates, trends, conditions, text and number reading). Not the full
+ * list of 500: a guard against the near misses, such as AGGREGA (Italian for AGGREGATE),
+ * which KPI.ROLLUP was called once. Neither an English nor an Italian name may be one of them.
+ */
+const BUILTIN_NAMES = new Set([
+  "AGGREGATE", "AGGREGA", "SUM", "SOMMA", "SUMPRODUCT", "MATR.SOMMA.PRODOTTO", "AVERAGE", "MEDIA",
+  "AVERAGEIF", "MEDIA.SE", "AVERAGEIFS", "MEDIA.PIÙ.SE", "SUBTOTAL", "SUBTOTALE", "TREND", "TENDENZA",
+  "GROWTH", "CRESCITA", "FORECAST", "PREVISIONE", "PERCENTILE", "PERCENTRANK", "RANK", "RANGO",
+  "COUNT", "CONTA.NUMERI", "COUNTA", "CONTA.VALORI", "COUNTIF", "CONTA.SE", "MAX", "MIN", "ROUND",
+  "ARROTONDA", "VALUE", "VALORE", "NUMBERVALUE", "NUMERO.VALORE", "TEXT", "TESTO", "IF", "SE",
+  "AND", "OR", "NOT", "NON", "GROUPBY", "PIVOTBY", "PERCENTOF", "DATE", "DATA", "YEAR", "ANNO",
+]);
 
 /**
  * Builds the localized metadata from the generated one.
@@ -83,12 +102,33 @@ function localizeMetadata(metadata, translations) {
     });
     return { ...fn, name: t.name, description: t.description, parameters };
   });
+  for (const fn of functions) {
+    if (typeof fn.name === "string" && BUILTIN_NAMES.has(fn.name.toUpperCase())) {
+      errors.push(`function "${fn.id}" is named ${fn.name}, the name of an Excel built-in function`);
+    }
+  }
   return { metadata: { ...metadata, functions: localized }, errors };
+}
+
+/**
+ * The metadata without `allowCustomDataForDataTypeAny`, which custom-functions-metadata always
+ * writes: with it Excel hands `any` parameters as cell-value objects on the runtimes that know
+ * data types, and perpetual Office does not; without it every Excel hands plain values.
+ * @param {object} metadata the parsed functions.json
+ * @returns {object} a copy without the option
+ * @example withoutDataTypes({ allowCustomDataForDataTypeAny: true, functions: [] }) // { functions: [] }
+ */
+function withoutDataTypes(metadata) {
+  // eslint-disable-next-line no-unused-vars
+  const { allowCustomDataForDataTypeAny, ...rest } = metadata;
+  return rest;
 }
 
 function checkName(name, where, errors) {
   if (typeof name !== "string" || !EXCEL_NAME.test(name)) {
     errors.push(`${where} "${name}" is not a valid Excel function name`);
+  } else if (BUILTIN_NAMES.has(name)) {
+    errors.push(`${where} "${name}" is the name of an Excel built-in function`);
   } else if (CELL_LIKE.test(name)) {
     errors.push(`${where} "${name}" looks like a cell reference`);
   } else if (name !== name.toUpperCase()) {
@@ -188,7 +228,7 @@ class LocalizedMetadataPlugin {
           let metadata;
           let translations;
           try {
-            metadata = JSON.parse(asset.source.source().toString());
+            metadata = withoutDataTypes(JSON.parse(asset.source.source().toString()));
           } catch (e) {
             return fail(`${source} is not valid JSON: ${e.message}`);
           }
@@ -203,6 +243,7 @@ class LocalizedMetadataPlugin {
             return;
           }
           const { RawSource } = webpack.sources;
+          compilation.updateAsset(source, new RawSource(JSON.stringify(metadata, null, 4)));
           compilation.emitAsset(output, new RawSource(JSON.stringify(result.metadata, null, 4)));
           if (help) compilation.emitAsset(help, new RawSource(renderHelpPage(metadata, result.metadata, namespace)));
         },
@@ -214,3 +255,5 @@ class LocalizedMetadataPlugin {
 module.exports = LocalizedMetadataPlugin;
 module.exports.localizeMetadata = localizeMetadata;
 module.exports.renderHelpPage = renderHelpPage;
+module.exports.withoutDataTypes = withoutDataTypes;
+module.exports.BUILTIN_NAMES = BUILTIN_NAMES;

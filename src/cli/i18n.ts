@@ -26,7 +26,7 @@ Opzioni comuni:
 
 Codici di uscita: 0 nessun errore, 1 errori di validazione, 2 file o argomenti non utilizzabili.`,
     commandHelp: {
-      import: `Uso: kpi import <piano.txt|.md> [-o uscita.xlsx] [--json] [--force] [--lang it|en]
+      import: `Uso: kpi import <piano.txt|.md> [-o uscita.xlsx] [--json] [--force] [--formule native|kpi] [--lang it|en]
 
 Legge il testo del Piano della performance (aree, obiettivi, azioni, unità organizzative e
 tabelle KPI) e scrive una cartella di lavoro .xlsx con una tabella Excel per area,
@@ -38,6 +38,11 @@ Opzioni:
   --json              stampa il piano letto in JSON (nodi, KPI, problemi)
   --force             sovrascrive una cartella di lavoro già esistente (senza, il comando
                       si ferma: i valori già scritti non vanno persi)
+  --formule native|kpi
+                      formule di tendenze e rapporti: native (predefinito) calcolano in ogni
+                      Excel, sul web e in LibreOffice anche senza il componente aggiuntivo;
+                      kpi usa KPI.TREND_PCT ecc. (#NOME? dove il componente non è caricato).
+                      Anche --formulas
   --lang it|en        lingua di messaggi e intestazioni
 
 Uscita: 0 piano letto senza errori, 1 il piano ha problemi (elencati; la cartella di lavoro
@@ -100,6 +105,7 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
     missingInput: (cmd: string) => `Manca il file da leggere (kpi ${cmd} --help).`,
     extraArgument: (a: string, cmd: string) => `Argomento in più «${a}» (kpi ${cmd} --help).`,
     badYear: (y: string) => `Anno non valido «${y}»: indicare un anno di quattro cifre, es. --year 2022.`,
+    badFormulas: (v: string) => `Valore non valido «${v}» per --formule: indicare native (predefinito) o kpi.`,
     badLang: (l: string) => `Lingua non valida «${l}»: usare it oppure en.`,
     notFound: (f: string) => `File non trovato: ${f}`,
     isDirectory: (f: string) => `${f} è una cartella, non un file.`,
@@ -173,7 +179,7 @@ Common options:
 
 Exit codes: 0 no errors, 1 validation errors, 2 unusable file or arguments.`,
     commandHelp: {
-      import: `Usage: kpi import <plan.txt|.md> [-o out.xlsx] [--json] [--force] [--lang it|en]
+      import: `Usage: kpi import <plan.txt|.md> [-o out.xlsx] [--json] [--force] [--formulas native|kpi] [--lang it|en]
 
 Reads the text of the Piano della performance (areas, objectives, actions, organisational
 units and KPI tables) and writes an .xlsx workbook with one Excel table per area, Target YYYY
@@ -185,6 +191,11 @@ Options:
   --json              print the parsed plan as JSON (nodes, KPIs, problems)
   --force             overwrite an existing workbook (without it the command stops: values
                       already typed are not lost)
+  --formulas native|kpi
+                      formulas for trends and ratios: native (default) compute in every
+                      Excel, on the web and in LibreOffice, without the add-in; kpi uses
+                      KPI.TREND_PCT etc. (#NAME? where the add-in is not loaded).
+                      Also --formule
   --lang it|en        language of messages and headers
 
 Exit: 0 plan read without errors, 1 the plan has problems (listed; the workbook is written
@@ -246,6 +257,7 @@ its notes), 2 unusable file.`,
     missingInput: (cmd: string) => `The file to read is missing (kpi ${cmd} --help).`,
     extraArgument: (a: string, cmd: string) => `Unexpected argument "${a}" (kpi ${cmd} --help).`,
     badYear: (y: string) => `Invalid year "${y}": give a four-digit year, e.g. --year 2022.`,
+    badFormulas: (v: string) => `Invalid value "${v}" for --formulas: give native (the default) or kpi.`,
     badLang: (l: string) => `Invalid language "${l}": use it or en.`,
     notFound: (f: string) => `File not found: ${f}`,
     isDirectory: (f: string) => `${f} is a folder, not a file.`,

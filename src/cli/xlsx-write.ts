@@ -1,9 +1,12 @@
 import ExcelJS from "exceljs";
 import { columnLetter } from "../core/workbook/a1";
 import type { CellSpec, RangeFormatSpec, SheetSpec, WorkbookSpec } from "../core/workbook/description";
+import { addWebExtension, type WebExtensionOptions } from "./xlsx-webextension";
 
 /**
- * How calls to the add-in's functions (`KPI.TREND_PCT(...)`) are stored in the file.
+ * How calls to the add-in's functions (`KPI.TREND_PCT(...)`) are stored in the file. Workbooks
+ * from `kpi import` hold none unless asked for (`--formule kpi`): by default trends and ratios
+ * are native Excel arithmetic (see `FormulaStyle` in src/core/workbook/build.ts).
  * - `xldudf` (default): `_xldudf_KPI_TREND_PCT(...)`, the form Excel itself saves for
  *   Office.js custom functions (namespace and name joined by `_`); Excel maps it back to
  *   `KPI.TREND_PCT` when the add-in registers its functions. Sources: a Microsoft engineer in
@@ -20,22 +23,33 @@ export interface WriteXlsxOptions {
   readonly addinFormulas?: AddinFormulaStyle;
   /** Namespace of the add-in's custom functions. */
   readonly namespace?: string;
+  /**
+   * The add-in's web extension part (./xlsx-webextension.ts), so that Excel where the add-in
+   * is deployed opens its pane with the file; default on (Centralized Deployment), `false` for none.
+   */
+  readonly webExtension?: WebExtensionOptions | false;
 }
 
 /**
  * Writes a workbook description to .xlsx bytes with ExcelJS: values, formulas with their
  * cached results, column widths, frozen header rows, Excel tables, number formats, a few
- * styles and data validations.
+ * styles and data validations; then the add-in's web extension part.
  * @example const bytes = await writeXlsx(buildWorkbook(parsePlan(text)));
  */
 export async function writeXlsx(spec: WorkbookSpec, options: WriteXlsxOptions = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = spec.properties?.creator ?? "kpi";
   if (spec.properties?.title) wb.title = spec.properties.title;
+  // `<calcPr fullCalcOnLoad="1"/>` (ECMA-376 Part 1, 18.2.2): Excel recalculates every formula
+  // when the file opens instead of trusting the cached results written here. LibreOffice
+  // ignores the flag for a file that says it comes from Excel (as ExcelJS's do) and keeps a
+  // cached number, but recalculates a formula whose cached result is empty, which is what
+  // buildWorkbook writes for a trend whose measures are still blank.
+  wb.calcProperties.fullCalcOnLoad = true;
   const toFile = formulaWriter(options.addinFormulas ?? "xldudf", options.namespace ?? "KPI");
   for (const sheet of spec.sheets) writeSheet(wb, sheet, toFile);
-  const data = await wb.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  const data = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return options.webExtension === false ? data : addWebExtension(data, options.webExtension);
 }
 
 function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, toFile: (f: string) => string): void {

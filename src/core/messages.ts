@@ -94,6 +94,15 @@ export const MESSAGES = {
     it: "«{text}» non è un anno: indicare un anno di quattro cifre (es. 2022) o lasciare vuoto.",
     en: "“{text}” is not a year: give a four-digit year (e.g. 2022) or leave it empty.",
   },
+  // KPI.PERCENT_POINTS (src/functions/number-format.ts): the cell's number format is read through Excel.
+  FORMAT_NEEDS_ADDRESS: {
+    it: "Excel non ha indicato la cella dell'argomento: KPI.PUNTI_PERCENTUALI richiede Excel con CustomFunctionsRuntime 1.3 (Microsoft 365, Excel 2021 o successivo, Excel sul web). In alternativa scrivere il valore come 16 o «16%».",
+    en: "Excel did not give the argument's cell: KPI.PERCENT_POINTS needs Excel with CustomFunctionsRuntime 1.3 (Microsoft 365, Excel 2021 or later, Excel on the web). Otherwise write the value as 16 or “16%”.",
+  },
+  FORMAT_UNREADABLE: {
+    it: "Formato numerico di {address} non leggibile: {detail}.",
+    en: "Cannot read the number format of {address}: {detail}.",
+  },
   UNEXPECTED: {
     it: "Errore imprevisto: {detail}.",
     en: "Unexpected error: {detail}.",

@@ -25,43 +25,27 @@ import { orRaise, raise } from "./excel-errors";
 import { cachedTarget } from "./target-cache";
 
 /**
- * The JSON form of a cell value that Excel passes to `any` parameters when data types are on
- * (functions.json has `allowCustomDataForDataTypeAny`): `{type: "Double", basicValue: 0.15,
- * numberFormat: "0%"}`, `{type: "Empty"}`, entities ...
- */
-interface CellValueObject {
-  readonly type?: unknown;
-  readonly basicValue?: unknown;
-  readonly numberFormat?: unknown;
-}
-
-const isCellValueObject = (x: unknown): x is CellValueObject =>
-  typeof x === "object" && x !== null && !Array.isArray(x) && ("basicValue" in x || "type" in x);
-
-/**
- * One cell's value: plain values pass, Excel's cell-value objects give their basic value.
- * @example cell({ type: "Double", basicValue: 0.15, numberFormat: "0%" }) // 0.15
+ * One cell's value. Excel hands plain values only: the metadata does not ask for data-type
+ * cell values (`allowCustomDataForDataTypeAny` is taken out at build time), so an object or
+ * an array where one cell is expected is an argument error.
+ * @example cell("2,5") // "2,5"
+ * @example cell(undefined) // null
  */
 export function cell(x: unknown): CellValue {
   if (x === undefined || x === null) return null;
   if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") return x;
-  if (isCellValueObject(x)) {
-    if (x.type === "Empty" || x.basicValue === "" || x.basicValue === undefined) return null;
-    return cell(x.basicValue);
-  }
   const detail = Array.isArray(x) ? "a range where one cell is expected" : "not a cell value";
   return raise(kpiError("BAD_ARGUMENT", { detail }));
 }
 
-/** True for a number Excel hands over with a percentage format (15% arrives as 0.15). */
-function isPercentFormatted(x: unknown): boolean {
-  return (
-    isCellValueObject(x) &&
-    typeof x.basicValue === "number" &&
-    typeof x.numberFormat === "string" &&
-    // `%` outside quotes and brackets: "0%" yes, "0\"%\"" or "[Red]0" no.
-    x.numberFormat.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "").includes("%")
-  );
+/**
+ * True for an Excel number format that shows a percentage: `%` outside quotes, brackets and
+ * escapes ("0%" and "0.00%" yes; "0\"%\"", "[Red]0" and "\\%0" no).
+ * @example isPercentFormat("0.0%") // true
+ * @example isPercentFormat('0"%"') // false
+ */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  return typeof format === "string" && format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "").includes("%");
 }
 
 /**
@@ -109,17 +93,20 @@ export function condition(target: unknown, y: unknown): Condition {
 }
 
 /**
- * The measured value to compare with a condition. A percentage-formatted number counts as the
- * percentage it shows, when Excel passes the format (as a cell-value object; a plain number
- * carries none, so 0.16 from a cell showing 16% must be written as 16 or "16%").
+ * The measured value to compare with a condition. Excel hands a number without its format,
+ * so 0.16 from a cell showing 16% is 0.16 percentage points: write 16 or "16%", or wrap the
+ * cell in KPI.PERCENT_POINTS, which reads the format (see ./number-format.ts). `format`, when
+ * known, is the value cell's number format: a percentage format makes a number count as the
+ * percentage it shows against a % target.
  * For a deadline the value is a date: an Excel date (a serial number) or text such as
  * "30/06/2021"; a blank means "not done yet" and gives #N/A rather than the date 0.
  * @example measured("16%", { op: ">=", value: 15, unit: "percent" }) // 16
+ * @example measured(0.16, { op: ">=", value: 15, unit: "percent" }, "0%") // 16
  */
-export function measured(value: unknown, c: Condition): number {
+export function measured(value: unknown, c: Condition, format?: string | null): number {
   const v = cell(value);
   // A % target is in percentage points; a cell showing 16% holds 0.16.
-  if (c.unit === "percent" && isPercentFormatted(value)) return (v as number) * 100;
+  if (c.unit === "percent" && typeof v === "number" && isPercentFormat(format)) return v * 100;
   if (c.unit !== "date") return amount(v);
   if (v === null || v === 0) return raise(kpiError("NO_VALUE"));
   if (typeof v === "string") {

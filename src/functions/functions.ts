@@ -10,11 +10,14 @@
  *
  * Parameter types stay `number`, `boolean`, `any` and `any[][]`: the metadata generator turns
  * anything richer into `any`, and `any` is what lets Italian text ("1.234,5") reach the engine.
+ * Excel hands plain values (no number formats): KPI.PERCENT_POINTS is the one function that
+ * reads a cell's format, on request (./number-format.ts).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { achievement, isMet, sharePct, trendPct, trendRatio, weightedScore } from "../core";
 import { amount, condition, matrix, measuredAgainst, weightCheck } from "./coerce";
 import { run } from "./excel-errors";
+import { excelFormatReader, percentPoints } from "./number-format";
 import { rollupOf } from "./rollup";
 
 /**
@@ -129,4 +132,16 @@ export function PARSE_NUMBER(text: any): number {
  */
 export function ROLLUP(codes: any[][], achievements: any[][], weights: any[][], code: any, algorithms?: any[][], missing?: any): number {
   return run(() => rollupOf(codes, achievements, weights, code, algorithms, missing));
+}
+
+/**
+ * A cell's number as the percentage it shows: 16 for a cell holding 0.16 formatted as 16%; any other number or text as the other KPI functions read it. Use it around a cell, e.g. KPI.TARGET_MET(KPI.PERCENT_POINTS(H2), G2).
+ * @customfunction PERCENT_POINTS
+ * @param value A cell holding the value, e.g. H2 (its number format is read from Excel).
+ * @param invocation Given by Excel: the cell's address.
+ * @requiresParameterAddresses
+ * @returns The value in percentage points when the cell shows a percentage, otherwise the value; #VALUE! on an Excel without parameter addresses.
+ */
+export async function PERCENT_POINTS(value: any, invocation: CustomFunctions.Invocation): Promise<number> {
+  return percentPoints(value, invocation, excelFormatReader);
 }

@@ -7,9 +7,10 @@ import * as path from "path";
 import { readJson, ROOT } from "./support/dist";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { localizeMetadata, renderHelpPage } = require(path.join(ROOT, "scripts/localized-metadata-plugin.js")) as {
+const { localizeMetadata, renderHelpPage, withoutDataTypes } = require(path.join(ROOT, "scripts/localized-metadata-plugin.js")) as {
   localizeMetadata(metadata: unknown, translations: unknown): { metadata: FunctionsMeta | null; errors: string[] };
   renderHelpPage(en: unknown, it: unknown, namespace: string): string;
+  withoutDataTypes(metadata: object): object;
 };
 
 interface FunctionsMeta {
@@ -89,6 +90,24 @@ describe("localizeMetadata", () => {
     expect(localizeMetadata(generated(), t).errors.join("\n")).toMatch(why);
   });
 
+  test.each([["AGGREGA"], ["TENDENZA"], ["SOMMA"], ["MEDIA.PIÙ.SE"]])("the Italian name of an Excel built-in (%p) is an error", (name) => {
+    const t = translations();
+    t.TREND_PCT.name = name;
+    expect(localizeMetadata(generated(), t).errors.join("\n")).toMatch(/name of an Excel built-in function/);
+  });
+
+  test("an English name that is an Excel built-in is an error too", () => {
+    const meta = generated();
+    meta.functions[0].name = "AGGREGATE";
+    expect(localizeMetadata(meta, translations()).errors.join("\n")).toMatch(/named AGGREGATE, the name of an Excel built-in/);
+  });
+
+  test("withoutDataTypes drops allowCustomDataForDataTypeAny and keeps the rest", () => {
+    const meta = { allowCustomDataForDataTypeAny: true, ...generated() };
+    expect(withoutDataTypes(meta)).toEqual(generated());
+    expect(meta.allowCustomDataForDataTypeAny).toBe(true); // the input is not changed
+  });
+
   test("two functions with the same Italian name is an error", () => {
     const meta = generated();
     meta.functions.push({ ...meta.functions[0], id: "TREND_RATIO", name: "TREND_RATIO" });
@@ -112,6 +131,15 @@ describe("src/functions/i18n/it.json against the build", () => {
     const { metadata, errors } = localizeMetadata(readJson("functions.json"), it);
     expect(errors).toEqual([]);
     expect(metadata).toEqual(readJson("functions-it.json"));
+  });
+
+  test("neither file asks for data-type cell values (a runtime perpetual Office lacks)", () => {
+    for (const f of ["functions.json", "functions-it.json"]) expect([f, "allowCustomDataForDataTypeAny" in readJson(f)]).toEqual([f, false]);
+  });
+
+  test("KPI.ROLLUP's Italian name is not AGGREGA (Italian for AGGREGATE)", () => {
+    const rollup = readJson("functions-it.json").functions.find((f) => f.id === "ROLLUP");
+    expect(rollup?.name).toBe("PERFORMANCE_NODO");
   });
 
   test("the help page lists every function in both languages", () => {

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { formulaWriter, writeXlsx } from "../../src/cli/xlsx-write";
+import { entryData, readZip } from "../../src/cli/zip";
 import { parsePlan } from "../../src/core/plan/parse";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import type { WorkbookSpec } from "../../src/core/workbook/description";
@@ -13,6 +14,14 @@ import { hasLibreOffice, xlsxToCsvSheets } from "../helpers/libreoffice";
 
 const seed = readFileSync(join(__dirname, "../../seeds/000_30336ea7c660fe63.txt"), "utf8");
 const spec = buildWorkbook(parsePlan(seed));
+const kpiSpec = buildWorkbook(parsePlan(seed), { formulas: "kpi" });
+
+/** One part of the package, as text. */
+function part(xlsx: Buffer, name: string): string {
+  const entry = readZip(xlsx).find((e) => e.name === name);
+  if (!entry) throw new Error(`no part ${name}`);
+  return entryData(entry).toString("utf8");
+}
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -42,8 +51,10 @@ describe("formulaWriter", () => {
 
 describe("writeXlsx on the seed workbook, read back with ExcelJS", () => {
   let wb: ExcelJS.Workbook;
+  let bytes: Buffer;
   beforeAll(async () => {
-    wb = await load(await writeXlsx(spec));
+    bytes = await writeXlsx(spec);
+    wb = await load(bytes);
   });
 
   test("the sheets, in order", () => {
@@ -76,14 +87,14 @@ describe("writeXlsx on the seed workbook, read back with ExcelJS", () => {
     expect(c.getCell("G44").value).toBe("<= 31/10/2021");
   });
 
-  test("formulas with their cached result", () => {
+  test("native formulas with their cached result, and Excel told to recalculate on open", () => {
     const b = wb.getWorksheet("B") as ExcelJS.Worksheet;
     const v = b.getCell("J2").value as ExcelJS.CellFormulaValue;
-    expect(v.formula).toBe('IF(OR(I2="",F2=""),"",_xldudf_KPI_TREND_PCT(I2,F2))');
+    expect(v.formula).toBe('IF(OR(I2="",F2=""),"",(I2-F2)/F2*100)');
     expect(v.result ?? "").toBe("");
-    expect((b.getCell("M2").value as ExcelJS.CellFormulaValue).formula).toBe(
-      'IF(OR(L2="",I2=""),"",_xldudf_KPI_TREND_PCT(L2,I2))',
-    );
+    expect((b.getCell("M2").value as ExcelJS.CellFormulaValue).formula).toBe('IF(OR(L2="",I2=""),"",(L2-I2)/I2*100)');
+    // ExcelJS does not read calcPr back: look at the part itself.
+    expect(part(bytes, "xl/workbook.xml")).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
     let formulas = 0;
     for (const ws of wb.worksheets) {
       ws.eachRow((row) =>
@@ -117,8 +128,15 @@ describe("writeXlsx on the seed workbook, read back with ExcelJS", () => {
     expect(model.F2).toBeUndefined();
   });
 
+  test("add-in formulas, when asked for, are stored the way Excel saves them", async () => {
+    const kpi = await load(await writeXlsx(kpiSpec));
+    const b = kpi.getWorksheet("B") as ExcelJS.Worksheet;
+    expect((b.getCell("J2").value as ExcelJS.CellFormulaValue).formula).toBe('IF(OR(I2="",F2=""),"",_xldudf_KPI_TREND_PCT(I2,F2))');
+    expect((b.getCell("M2").value as ExcelJS.CellFormulaValue).formula).toBe('IF(OR(L2="",I2=""),"",_xldudf_KPI_TREND_PCT(L2,I2))');
+  });
+
   test("add-in formulas can be kept as written", async () => {
-    const plain = await load(await writeXlsx(spec, { addinFormulas: "plain" }));
+    const plain = await load(await writeXlsx(kpiSpec, { addinFormulas: "plain" }));
     const v = (plain.getWorksheet("B") as ExcelJS.Worksheet).getCell("J2").value as ExcelJS.CellFormulaValue;
     expect(v.formula).toBe('IF(OR(I2="",F2=""),"",KPI.TREND_PCT(I2,F2))');
   });

@@ -23,7 +23,6 @@ describe("KPI.PARSE_NUMBER(text)", () => {
     [-0.5, -0.5],
     [null, 0],
     [0, 0],
-    [{ type: "String", basicValue: "2,5" }, 2.5],
   ])("use coercion: PARSE_NUMBER(%p) = %p", (x, expected) => {
     expect(PARSE_NUMBER(x)).toBe(expected);
   });

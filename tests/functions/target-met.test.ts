@@ -57,11 +57,16 @@ describe("KPI.TARGET_MET(value, target, [year])", () => {
       expect(TARGET_MET("17.835", ">= 17.000")).toBe(true);
     });
 
-    test("a percentage-formatted value counts as the percentage it shows when Excel passes the format", () => {
-      expect(TARGET_MET({ type: "Double", basicValue: 0.16, numberFormat: "0%" }, ">= 15%")).toBe(true);
-      expect(TARGET_MET({ type: "Double", basicValue: 0.14, numberFormat: "0.00%" }, ">= 15%")).toBe(false);
-      // A plain 0.16 carries no format: it is 0.16 percentage points.
+    test("Excel hands a number without its format: 0.16 is 0.16 percentage points (KPI.PERCENT_POINTS reads the format)", () => {
       expect(TARGET_MET(0.16, ">= 15%")).toBe(false);
+      expect(TARGET_MET(16, ">= 15%")).toBe(true);
+      expect(TARGET_MET("16%", ">= 15%")).toBe(true);
+    });
+
+    test("a data-type cell-value object is not something Excel sends any more: #VALUE! with a message", () => {
+      const r = thrown(() => TARGET_MET({ type: "Double", basicValue: 0.16, numberFormat: "0%" }, ">= 15%"));
+      expect(r.code).toBe(ErrorCode.invalidValue);
+      expect(r.message).toBe("Invalid argument: not a cell value.");
     });
 
     test("year: omitted (null), blank (0) or empty mean 'no year'; text years are read", () => {

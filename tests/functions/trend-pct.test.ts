@@ -22,7 +22,6 @@ describe("KPI.TREND_PCT(current, previous)", () => {
       ["+15", "10", 50],
       ["1,5", 1, 50],
       ["\u00a01\u00a0100,0 ", "1.000", 10], // thousands with spaces, pasted from a PDF
-      [{ type: "Double", basicValue: 110 }, 100, 10], // a cell-value object (data types on)
     ])("TREND_PCT(%p, %p) = %p", (current, previous, expected) => {
       expect(TREND_PCT(current, previous)).toBeCloseTo(expected, 10);
     });

@@ -26,8 +26,11 @@ const KNOWN_UNEXPECTED: ReadonlySet<string> = new Set<string>([]);
 
 /** Every exported function of functions.ts is a custom function (the metadata plugin reads them all). */
 type AnyFunction = (...args: unknown[]) => unknown;
+// KPI.PERCENT_POINTS answers asynchronously (it asks Excel for a cell's format): its own
+// property test is in tests/functions/percent-points.test.ts.
+const ASYNC = new Set(["PERCENT_POINTS"]);
 const ALL: [string, AnyFunction][] = Object.entries(functions as unknown as Record<string, unknown>)
-  .filter(([, f]) => typeof f === "function")
+  .filter(([name, f]) => typeof f === "function" && !ASYNC.has(name))
   .map(([name, f]) => [name, f as AnyFunction]);
 
 type Outcome = { kind: "value"; value: number | boolean } | { kind: "error"; code: string; message: string };
@@ -77,7 +80,7 @@ function argsFor(fn: (...args: unknown[]) => unknown, arg: fc.Arbitrary<unknown>
 
 test("the functions module exports the custom functions (and only functions)", () => {
   expect(ALL.map(([name]) => name)).toEqual(expect.arrayContaining(["TREND_PCT", "TREND_RATIO", "SHARE_PCT", "WEIGHTED_SCORE", "WEIGHTS_OK", "TARGET_MET", "ACHIEVEMENT", "TARGET_VALUE", "PARSE_NUMBER"]));
-  expect(ALL.length).toBe(Object.keys(functions).length);
+  expect(ALL.length + ASYNC.size).toBe(Object.keys(functions).length);
 });
 
 describe.each(ALL)("KPI.%s on anything Excel can pass", (name, fn) => {

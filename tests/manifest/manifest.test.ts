@@ -118,10 +118,10 @@ describe("manifest.xml", () => {
     expect(resources.get(loc("Script"))!.el.getAttribute("DefaultValue")).toMatch(/\/functions\.js$/);
     const metadata = resources.get(loc("Metadata"))!.el;
     expect(metadata.getAttribute("DefaultValue")).toMatch(/\/functions\.json$/);
-    const override = metadata.getElementsByTagNameNS(BT, "Override")[0];
-    expect([override.getAttribute("Locale"), override.getAttribute("Value")]).toEqual([
-      "it-it",
-      "https://localhost:3000/functions-it.json",
+    const overrides = Array.from(metadata.getElementsByTagNameNS(BT, "Override")).map((o) => [o.getAttribute("Locale"), o.getAttribute("Value")]);
+    expect(overrides).toEqual([
+      ["it-it", "https://localhost:3000/functions-it.json"],
+      ["it-ch", "https://localhost:3000/functions-it.json"],
     ]);
     const ns = cf.getElementsByTagNameNS(OV, "Namespace")[0].getAttribute("resid")!;
     expect(resources.get(ns)!.el.getAttribute("DefaultValue")).toBe("KPI");
@@ -136,17 +136,21 @@ describe("manifest.xml", () => {
     expect(label.getElementsByTagNameNS(BT, "Override")[0].getAttribute("Value")).toBe("Piano performance");
   });
 
-  test("user-visible texts have an it-it override (default locale en-US)", () => {
+  test("user-visible texts have the same Italian override for it-it and it-ch (default locale en-US)", () => {
     expect(one(APP, "DefaultLocale").textContent).toBe("en-US");
+    const italian = (o: Element[]) => {
+      const byLocale = new Map(o.map((x) => [x.getAttribute("Locale"), x.getAttribute("Value")]));
+      return { locales: o.map((x) => x.getAttribute("Locale")), same: byLocale.get("it-it") === byLocale.get("it-ch") };
+    };
     for (const name of ["DisplayName", "Description"]) {
       const el = all(APP, name).find((e) => e.parentElement === doc.documentElement)!;
       const o = Array.from(el.getElementsByTagNameNS(APP, "Override"));
-      expect([name, o.map((x) => x.getAttribute("Locale"))]).toEqual([name, ["it-it"]]);
+      expect([name, italian(o)]).toEqual([name, { locales: ["it-it", "it-ch"], same: true }]);
     }
     for (const s of all(BT, "String")) {
       if (s.getAttribute("id") === "Functions.Namespace") continue; // KPI in every language
-      const locales = Array.from(s.getElementsByTagNameNS(BT, "Override")).map((o) => o.getAttribute("Locale"));
-      expect([s.getAttribute("id"), locales]).toEqual([s.getAttribute("id"), ["it-it"]]);
+      const o = Array.from(s.getElementsByTagNameNS(BT, "Override"));
+      expect([s.getAttribute("id"), italian(o)]).toEqual([s.getAttribute("id"), { locales: ["it-it", "it-ch"], same: true }]);
     }
   });
 });

@@ -1,9 +1,9 @@
 import { basename, extname } from "path";
 import type { ParsedPlan } from "../../core/types";
 import { parsePlan } from "../../core/plan/parse";
-import { buildWorkbook } from "../../core/workbook/build";
+import { buildWorkbook, type FormulaStyle } from "../../core/workbook/build";
 import type { ParsedArgs } from "../args";
-import { readPlanText, writeOutput, type CliContext } from "../io";
+import { CliError, readPlanText, writeOutput, type CliContext } from "../io";
 import { planJson, planText } from "../report";
 import { writeXlsx } from "../xlsx-write";
 import { singleInput, stringOption } from "./options";
@@ -18,6 +18,8 @@ export interface ImportRequest {
   readonly quiet?: boolean;
   /** Replace an existing output file (`--force`). */
   readonly force?: boolean;
+  /** Trend and ratio formulas (`--formule`); default `native`. */
+  readonly formulas?: FormulaStyle;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function runImport(ctx: CliContext, req: ImportRequest): Promise<{ 
   const output = req.output ?? (req.json ? undefined : `${basename(req.input, extname(req.input))}.xlsx`);
   let written: string | null = null;
   if (output !== undefined) {
-    const bytes = await writeXlsx(buildWorkbook(plan, { lang: ctx.lang }));
+    const bytes = await writeXlsx(buildWorkbook(plan, { lang: ctx.lang, formulas: req.formulas }));
     writeOutput(ctx, output, bytes, req.input, { overwrite: req.force === true });
     written = output;
   }
@@ -48,6 +50,9 @@ export const importCommand: Command = {
     { name: "json", value: false },
     { name: "output", short: "o", value: true },
     { name: "force", value: false },
+    // Italian and English spellings of one option.
+    { name: "formule", value: true },
+    { name: "formulas", value: true },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     const input = singleInput(args, ctx, "import");
@@ -57,7 +62,16 @@ export const importCommand: Command = {
       output,
       json: args.options.json === true,
       force: args.options.force === true,
+      formulas: formulasOption(ctx, args.options.formule ?? args.options.formulas),
     });
     return code;
   },
 };
+
+/** `--formule` / `--formulas`: `native` (default) or `kpi`, any case; anything else is a usage error. */
+function formulasOption(ctx: CliContext, value: string | true | undefined): FormulaStyle {
+  if (value === undefined) return "native";
+  const text = value === true ? "" : value.trim().toLowerCase();
+  if (text === "native" || text === "kpi") return text;
+  throw new CliError(ctx.t.badFormulas(value === true ? "" : value));
+}

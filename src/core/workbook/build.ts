@@ -22,12 +22,38 @@ const TABLE_STYLE = "TableStyleMedium2";
 /** Grey for measure cells a KPI does not use. */
 const UNUSED_FILL = "EDEDED";
 
-/** The custom function that turns a year's measure and the previous one into the KPI value. */
-const TREND_FUNCTION: Partial<Record<AlgorithmKind, string>> = {
-  trend_pct: "KPI.TREND_PCT",
-  ratio: "KPI.TREND_RATIO",
-  share_pct: "KPI.SHARE_PCT",
+/**
+ * How a year-over-year KPI turns a year's measure `m` and the previous one `b` into its value:
+ * the add-in's custom function, and the same arithmetic as a native Excel formula (the engine's
+ * `trendPct`, `trendRatio`, `sharePct` in src/core/measures.ts).
+ */
+interface TrendFormulas {
+  readonly kpi: string;
+  readonly native: (m: string, b: string) => string;
+}
+const TREND_PCT: TrendFormulas = { kpi: "KPI.TREND_PCT", native: (m, b) => `(${m}-${b})/${b}*100` };
+const TREND_FUNCTION: Partial<Record<AlgorithmKind, TrendFormulas>> = {
+  trend_pct: TREND_PCT,
+  ratio: { kpi: "KPI.TREND_RATIO", native: (m, b) => `${m}/${b}` },
+  share_pct: { kpi: "KPI.SHARE_PCT", native: (m, b) => `${m}/${b}*100` },
 };
+
+/**
+ * Which formulas a written workbook holds for trends and ratios.
+ * - `native` (default): Excel's own arithmetic, `IF(OR(J2="",F2=""),"",(J2-F2)/F2*100)`.
+ *   It computes in Excel in every language (the file stores English names and `,`; Excel shows
+ *   `SE(O(...);...)` in Italian), without the add-in, on the web and in LibreOffice. A
+ *   measure typed as text ("1.234,5") gives #VALUE! rather than being read the Italian way.
+ * - `kpi`: the add-in's functions, `IF(OR(J2="",F2=""),"",KPI.TREND_PCT(J2,F2))`: Italian
+ *   text is read, but every filled cell shows #NAME? where the add-in is not loaded.
+ */
+export type FormulaStyle = "native" | "kpi";
+
+export interface BuildWorkbookOptions {
+  readonly lang?: Lang;
+  /** Default `native`. */
+  readonly formulas?: FormulaStyle;
+}
 
 /**
  * Builds the workbook description of a parsed plan:
@@ -36,10 +62,10 @@ const TREND_FUNCTION: Partial<Record<AlgorithmKind, string>> = {
  *   `Target YYYY` (that year's condition, `---` when none), `Misura YYYY` (only on sheets
  *   with year-over-year KPIs) and `Valore YYYY`;
  * - for year-over-year KPIs (`X(t)` against `X(t-1)`: trend %, ratio, and `X(t)/X(t-1)*100`)
- *   `Valore YYYY` is a live formula over the measures, e.g.
- *   `IF(OR(J2="",F2=""),"",KPI.TREND_PCT(J2,F2))`: the base is the previous year's measure,
- *   the `Stato` baseline for the first year; blank inputs give an empty cell, so the file
- *   shows nothing wrong where the add-in is not loaded (cached result `""`);
+ *   `Valore YYYY` is a live formula over the measures, by default native Excel arithmetic
+ *   (`IF(OR(J2="",F2=""),"",(J2-F2)/F2*100)`, see {@link FormulaStyle}): the base is the
+ *   previous year's measure, the `Stato` baseline for the first year; blank inputs give an
+ *   empty cell (cached result `""`), so a new file shows nothing wrong anywhere;
  * - a tree sheet (`Albero`) with code, kind, title, parent, program, units and a blank
  *   `Peso` for weighting the children (blank = equal weights);
  * - the measurement rules (`Impostazioni`) with the documented defaults, for the body to adjust;
@@ -47,8 +73,9 @@ const TREND_FUNCTION: Partial<Record<AlgorithmKind, string>> = {
  * Header rows are frozen, weights are validated (decimal 0..100).
  * @example buildWorkbook(parsePlan(text)).sheets.map((s) => s.name) // ["A", "B", "C", "Albero", "Impostazioni"]
  */
-export function buildWorkbook(plan: ParsedPlan, options: { lang?: Lang } = {}): WorkbookSpec {
+export function buildWorkbook(plan: ParsedPlan, options: BuildWorkbookOptions = {}): WorkbookSpec {
   const lang = options.lang ?? "it";
+  const formulas = options.formulas ?? "native";
   const labels = LABELS[lang];
   const nodes = new Map(plan.nodes.map((n) => [n.code, n]));
   const used = new Set<string>();
@@ -56,7 +83,7 @@ export function buildWorkbook(plan: ParsedPlan, options: { lang?: Lang } = {}): 
   for (const [area, kpis] of groupByArea(plan)) {
     const name = safeSheetName(area, used);
     used.add(name);
-    sheets.push(kpiSheet(name, area, kpis, plan.years, nodes, labels));
+    sheets.push(kpiSheet(name, area, kpis, plan.years, nodes, labels, formulas));
   }
   const tree = safeSheetName(labels.tree.sheet, used);
   used.add(tree);
@@ -101,6 +128,7 @@ function kpiSheet(
   years: readonly number[],
   nodes: ReadonlyMap<string, PlanNode>,
   labels: WorkbookLabels,
+  formulas: FormulaStyle,
 ): SheetSpec {
   const L = labels.kpi;
   const withMeasures = kpis.some(usesMeasures);
@@ -154,7 +182,7 @@ function kpiSheet(
       cells[y.target - 1] = yearTarget(k, y.year);
       if (measured) {
         const base = j === 0 ? cellRef(row, BASELINE) : cellRef(row, yearCols[j - 1].measure);
-        cells[y.value - 1] = trendFormula(k.algorithmKind, cellRef(row, y.measure), base);
+        cells[y.value - 1] = trendFormula(k.algorithmKind, cellRef(row, y.measure), base, formulas);
       }
     });
     rows.push(cells);
@@ -191,12 +219,16 @@ export function usesMeasures(k: PlanKpi): boolean {
 /**
  * The live value of a year-over-year KPI. Blank inputs give `""` rather than an error, both
  * in Excel and as the cached result written to the file: a new workbook has no measures yet.
+ * A zero base gives #DIV/0! both ways, as the engine's DIV_ZERO does.
  * @example trendFormula("trend_pct", "J2", "F2")
+ *   // { formula: 'IF(OR(J2="",F2=""),"",(J2-F2)/F2*100)', result: "" }
+ * @example trendFormula("trend_pct", "J2", "F2", "kpi")
  *   // { formula: 'IF(OR(J2="",F2=""),"",KPI.TREND_PCT(J2,F2))', result: "" }
  */
-export function trendFormula(kind: AlgorithmKind, measure: string, base: string): FormulaSpec {
-  const fn = TREND_FUNCTION[kind] ?? "KPI.TREND_PCT";
-  return { formula: `IF(OR(${measure}="",${base}=""),"",${fn}(${measure},${base}))`, result: "" };
+export function trendFormula(kind: AlgorithmKind, measure: string, base: string, style: FormulaStyle = "native"): FormulaSpec {
+  const fn = TREND_FUNCTION[kind] ?? TREND_PCT;
+  const value = style === "kpi" ? `${fn.kpi}(${measure},${base})` : fn.native(measure, base);
+  return { formula: `IF(OR(${measure}="",${base}=""),"",${value})`, result: "" };
 }
 
 /** A year's condition as the plans write it; `---` when the year has none. */

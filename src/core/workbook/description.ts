@@ -39,7 +39,7 @@ export interface SheetSpec {
 export type CellSpec = CellValue | FormulaSpec;
 
 export interface FormulaSpec {
-  /** Without the leading `=`, e.g. `IF(OR(J2="",F2=""),"",KPI.TREND_PCT(J2,F2))`. */
+  /** Without the leading `=`, e.g. `IF(OR(J2="",F2=""),"",(J2-F2)/F2*100)`. */
   readonly formula: string;
   /**
    * The cached result, shown by applications that do not recalculate or do not know the

@@ -82,9 +82,10 @@ describe("buildWorkbook on the seed plan", () => {
     expect(cell(b, "K2")).toBe(">= 5%");
     expect(cell(b, "N2")).toBe(">= 5%");
     // 2021 against the Stato baseline (F), later years against the previous year's measure.
-    expect(cell(b, "J2")).toEqual({ formula: 'IF(OR(I2="",F2=""),"",KPI.TREND_PCT(I2,F2))', result: "" });
-    expect(cell(b, "M2")).toEqual({ formula: 'IF(OR(L2="",I2=""),"",KPI.TREND_PCT(L2,I2))', result: "" });
-    expect(cell(b, "P2")).toEqual({ formula: 'IF(OR(O2="",L2=""),"",KPI.TREND_PCT(O2,L2))', result: "" });
+    // Native Excel arithmetic: computes without the add-in, in every language.
+    expect(cell(b, "J2")).toEqual({ formula: 'IF(OR(I2="",F2=""),"",(I2-F2)/F2*100)', result: "" });
+    expect(cell(b, "M2")).toEqual({ formula: 'IF(OR(L2="",I2=""),"",(L2-I2)/I2*100)', result: "" });
+    expect(cell(b, "P2")).toEqual({ formula: 'IF(OR(O2="",L2=""),"",(O2-L2)/L2*100)', result: "" });
     expect([cell(b, "I2"), cell(b, "L2"), cell(b, "O2")]).toEqual([null, null, null]); // measures to fill in
   });
 
@@ -100,14 +101,35 @@ describe("buildWorkbook on the seed plan", () => {
     const a = sheet("A");
     const row = a.cells.findIndex((r) => r[0] === "A.1.4.1") + 1; // Imprese totali abilitate(t)/(t-1)
     expect(cell(a, `J${row}`)).toEqual({
-      formula: `IF(OR(I${row}="",F${row}=""),"",KPI.TREND_RATIO(I${row},F${row}))`,
+      formula: `IF(OR(I${row}="",F${row}=""),"",I${row}/F${row})`,
       result: "",
     });
     expect(cell(a, `F${row}`)).toBe(8);
     expect(cell(a, `H${row}`)).toBe(">= 1,5");
     const b = sheet("B");
     const share = b.cells.findIndex((r) => typeof r[3] === "string" && r[3].startsWith("Numero di accessi(t)")) + 1;
+    expect((cell(b, `J${share}`) as { formula: string }).formula).toBe(`IF(OR(I${share}="",F${share}=""),"",I${share}/F${share}*100)`);
+  });
+
+  test("no add-in function anywhere unless asked for", () => {
+    const texts = spec.sheets.flatMap((s) => s.cells.flat().filter(isFormula).map((f) => f.formula));
+    expect(texts).toHaveLength(57);
+    expect(texts.filter((f) => /KPI\./.test(f))).toEqual([]);
+  });
+
+  test("formulas: \"kpi\" writes the add-in's functions instead, in the same cells", () => {
+    const kpi = buildWorkbook(parsePlan(seed), { formulas: "kpi" });
+    const b = kpi.sheets.find((s) => s.name === "B") as SheetSpec;
+    expect(cell(b, "J2")).toEqual({ formula: 'IF(OR(I2="",F2=""),"",KPI.TREND_PCT(I2,F2))', result: "" });
+    expect(cell(b, "M2")).toEqual({ formula: 'IF(OR(L2="",I2=""),"",KPI.TREND_PCT(L2,I2))', result: "" });
+    const a = kpi.sheets.find((s) => s.name === "A") as SheetSpec;
+    const row = a.cells.findIndex((r) => r[0] === "A.1.4.1") + 1;
+    expect(cell(a, `J${row}`)).toEqual({ formula: `IF(OR(I${row}="",F${row}=""),"",KPI.TREND_RATIO(I${row},F${row}))`, result: "" });
+    const share = b.cells.findIndex((r) => typeof r[3] === "string" && r[3].startsWith("Numero di accessi(t)")) + 1;
     expect((cell(b, `J${share}`) as { formula: string }).formula).toContain("KPI.SHARE_PCT(");
+    // Everything but the formulas is the same.
+    const strip = (w: WorkbookSpec) => JSON.stringify(w).replace(/"formula":"[^"\\]*(?:\\.[^"\\]*)*"/g, "");
+    expect(strip(kpi)).toBe(strip(spec));
   });
 
   test("KPIs that are not year-over-year have no formula and grey measure cells", () => {
