@@ -106,6 +106,8 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
 const YEAR_END = /^(?:la\s+)?fine\s+(?:(?:dell['’]\s*|del(?:l['’])?\s*)?anno(?:\s+(\d{4}))?|(?:del\s+)?(\d{4}))$/;
 /** `entro il 2026`: only this century's and the last one's years, so `entro 1000` stays a number. */
 const BARE_YEAR = /^((?:19|20)\d\d)$/;
+/** `entro l'anno`, `entro l'anno 2026` (the article is the deadline word's). */
+const THE_YEAR = /^anno(?:\s+(\d{4}))?$/;
 
 /**
  * Reads the dates plans write in words or without a year, as the Excel serial of the last day
@@ -144,7 +146,7 @@ export function parseDateWords(text: string, year: number | null, afterEntro = f
   }
   m = YEAR_END.exec(s);
   if (m) return whole(yearOf(m[1] ?? m[2]), 12, 31);
-  m = afterEntro ? BARE_YEAR.exec(s) : null;
-  if (m) return whole(Number(m[1]), 12, 31);
+  m = afterEntro ? (BARE_YEAR.exec(s) ?? THE_YEAR.exec(s)) : null;
+  if (m) return whole(yearOf(m[1]), 12, 31);
   return null;
 }

@@ -40,11 +40,12 @@ const TARGET_LABEL = /^\s*target\s*:?\s*(?=\S)/i;
  * 3 a year followed by a colon, 4 an ordinal. `fine anno` and `l'anno` are dates, not marks.
  */
 const YEAR_HEAD = new RegExp(
-  String.raw`(?<=^|[\s;,|(])(?<!fine\s)(?:` +
-    String.raw`target\s*:?\s*(?:anno\s*:?\s*)?(\d{4})(?!\d)` +
-    String.raw`|(?:target\s*:?\s*)?(?:anno|year)(?![\p{L}])\s*:?\s*(\d*)` +
-    String.raw`|(\d{4})(?=\s*:)` +
-    String.raw`|(?:target\s*:?\s*)?(${ORDINAL_SOURCE})\s+anno(?![\p{L}])` +
+  String.raw`(?:` +
+    String.raw`(?<![\p{L}])target\s*:?\s*(?:anno\s*:?\s*)?(\d{4})(?!\d)` +
+    // A letter before `anno` makes another word (`danno`), an apostrophe or `fine` a date (`entro l'anno`).
+    String.raw`|(?<![\p{L}'’])(?<!fine\s)(?:target\s*:?\s*)?(?:anno|year)(?![\p{L}])\s*:?\s*(\d*)` +
+    String.raw`|(?<=^|[\s;,|(])(\d{4})(?=\s*:)` +
+    String.raw`|(?<![\p{L}\d'’])(?:target\s*:?\s*)?(${ORDINAL_SOURCE})\s+anno(?![\p{L}])` +
     String.raw`)\s*:?\s*`,
   "giu",
 );
@@ -61,6 +62,12 @@ const RANGE_SPACED = /^(.+?)\s+[-–—÷]\s+(.+)$/u;
 const RANGE_TIGHT = /^([+\-\u2212]?\d[\d.,]*\s*%?)[-–—÷](\d.*)$/u;
 /** `95 per cento` is `95%`. */
 const PER_CENT = /^(?:per\s*cento|percento)$/i;
+
+/**
+ * Longest condition read for bands and trailing operator words: real ones are a few words, and
+ * their patterns, tried on a pasted page full of spaces, would take quadratic time.
+ */
+const MAX_WORDED = 200;
 
 const NO_TARGET: Target = { entries: [{ year: null, condition: null }] };
 
@@ -200,16 +207,18 @@ function parseConditionAt(text: string, from: number, ctx: ConditionContext): Re
     op = words.op;
     rest = s.slice(words.length);
   }
-  let operand = readOperand(rest.trim(), ctx, afterEntro);
-  if (op === null && (operand === null || isKpiError(operand))) {
-    // No operator and no plain operand: a band, or an operator written after the number.
+  // `10 o più`: the operator written after the number (before `o più` could pass for a unit).
+  const worded = s.length <= MAX_WORDED;
+  const trailing = op === null && worded ? trailingOperatorWords(s) : null;
+  if (trailing) {
+    op = trailing.op;
+    rest = trailing.operand;
+  }
+  const operand = readOperand(rest.trim(), ctx, afterEntro);
+  if (op === null && worded && (operand === null || isKpiError(operand))) {
+    // No operator and no plain operand: a band, or nothing this grammar reads.
     const band = readBand(s, pos, ctx);
     if (band !== null) return band;
-    const trailing = trailingOperatorWords(s);
-    if (trailing) {
-      const before = readOperand(trailing.operand.trim(), ctx, false);
-      if (before !== null && !isKpiError(before) && before.unit !== "boolean") [op, operand] = [trailing.op, before];
-    }
   }
   if (operand === null) return kpiError("NOT_A_TARGET", { text: s, pos });
   if (isKpiError(operand)) return operand.code === "DATE_NEEDS_YEAR" ? kpiError("DATE_NEEDS_YEAR", { text: rest.trim(), pos }) : operand;
