@@ -52,8 +52,8 @@ const YEAR_HEAD = new RegExp(
 /** Separators people put between per-year conditions; harmless at a segment's end. */
 const TRAILING_SEPARATORS = /(?:[\s;,|]|\s\/)+$/;
 
-/** `tra 70% e 90%`, `compreso tra 70 e 90`, `fra 1 e 3 giorni`. */
-const RANGE_BETWEEN = /^(?:compres[oia]\s+)?(?:tra|fra)\s+(.+?)\s+e\s+(.+)$/iu;
+/** `tra 70% e 90%`, `tra il 70% e il 90%`, `compreso tra 70 e 90`, `fra 1 e 3 giorni`. */
+const RANGE_BETWEEN = /^(?:compres[oia]\s+)?(?:tra|fra)\s+(?:il\s+|l['’]\s*)?(.+?)\s+e\s+(?:il\s+|l['’]\s*)?(.+)$/iu;
 /** `da 70% a 90%`, `dal 70% al 90%`, `dall'80% al 95%`. */
 const RANGE_FROM = /^da(?:l|ll['’])?\s*(.+?)(?:\s+(?:a|al)\s+|\s+all['’]\s*)(.+)$/iu;
 /** `70 - 90`, `70% – 90%`, `01/01/2026 – 30/06/2026`: a dash with spaces around it. */
