@@ -42,8 +42,9 @@ const TARGET_LABEL = /^\s*target\s*:?\s*(?=\S)/i;
 const YEAR_HEAD = new RegExp(
   String.raw`(?:` +
     String.raw`(?<![\p{L}])target\s*:?\s*(?:anno\s*:?\s*)?(\d{4})(?!\d)` +
-    // A letter before `anno` makes another word (`danno`), an apostrophe or `fine` a date (`entro l'anno`).
-    String.raw`|(?<![\p{L}'’])(?<!fine\s)(?:target\s*:?\s*)?(?:anno|year)(?![\p{L}])\s*:?\s*(\d*)` +
+    // A letter before `anno` makes another word (`danno`), an apostrophe or `fine` a date (`entro l'anno`),
+    // a slash a unit (`ore/anno`).
+    String.raw`|(?<![\p{L}'’/])(?<!fine\s)(?:target\s*:?\s*)?(?:anno|year)(?![\p{L}])\s*:?\s*(\d*)` +
     String.raw`|(?<=^|[\s;,|(])(\d{4})(?=\s*:)` +
     String.raw`|(?<![\p{L}\d'’])(?:target\s*:?\s*)?(${ORDINAL_SOURCE})\s+anno(?![\p{L}])` +
     String.raw`)\s*:?\s*`,
