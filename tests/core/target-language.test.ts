@@ -57,6 +57,12 @@ describe("operators in words", () => {
     ["=< 5", "<=", 5],
     ["10 o più", ">=", 10],
     ["5 o meno", "<=", 5],
+    ["non meno di 5", ">=", 5],
+    ["minimo 5", ">=", 5],
+    ["pari o inferiore a 5", "<=", 5],
+    ["non più di 5", "<=", 5],
+    ["fino a 5", "<=", 5],
+    ["oltre 5", ">", 5],
   ])("%p reads as %s %p", (text, op, value) => {
     expect(only(text)).toMatchObject({ op, value });
   });
@@ -132,6 +138,7 @@ describe("Italian dates and partial dates", () => {
     ["entro il 30 giugno 2026", 2026, 6, 30],
     ["entro il 1° luglio 2026", 2026, 7, 1],
     ["entro il 15 dic. 2026", 2026, 12, 15],
+    ["30 giu. 2026", 2026, 6, 30],
     ["entro giugno 2026", 2026, 6, 30], // the end of the month
     ["entro febbraio 2028", 2028, 2, 29], // 2028 is a leap year
     ["entro il 30.09.2026", 2026, 9, 30],
