@@ -116,7 +116,7 @@ const THE_YEAR = /^anno(?:\s+(\d{4}))?$/;
  * `fine anno`. A date without its year takes `year`; with `year` null it is a `DATE_NEEDS_YEAR`
  * error. Returns `null` when the text is none of these (full `dd/mm/yyyy` dates are
  * `parseDateText`'s), and `BAD_DATE` for a day that does not exist.
- * @example parseDateWords("entro giugno 2026".slice(6), null) // 46203 (30/06/2026)
+ * @example parseDateWords("giugno 2026", null)               // 46203 (30/06/2026)
  * @example parseDateWords("II semestre", 2026)                  // 46387 (31/12/2026)
  * @example parseDateWords("30/06", null)                        // KpiError DATE_NEEDS_YEAR
  */

@@ -168,7 +168,8 @@ function parseYearSegment(text: string, mark: RegExpMatchArray, end: number, opt
     return { ...base, condition: null, error };
   }
   if (isNoneText(segment)) return { ...base, condition: null };
-  const condition = parseConditionAt(text.slice(0, start + segment.length), start, { year: year ?? options.year ?? null, bareIsPercent });
+  // A partial date takes the entry's own year; a plan year by place has none yet (not the caller's).
+  const condition = parseConditionAt(text.slice(0, start + segment.length), start, { year, bareIsPercent });
   if (isKpiError(condition)) return { ...base, condition: null, error: condition };
   return { ...base, condition };
 }

@@ -338,3 +338,13 @@ describe("formatting the new shapes", () => {
     expect(again.entries[1].error?.code).toBe("NOT_A_TARGET");
   });
 });
+
+describe("partial dates in plan years by place", () => {
+  it("take the plan year once the first year is known, never the caller's year", () => {
+    const text = "primo anno: entro il 30/06 secondo anno: entro il 30/06";
+    // First year 2026: the second year's 30/06 is 30/06/2027.
+    expect(ok(parseTarget(text, { firstYear: 2026 })).entries.map((e) => e.condition?.value)).toEqual([serial(2026, 6, 30), serial(2027, 6, 30)]);
+    const unknown = parseTarget(text, { year: 2026 });
+    expect(err(unknown).code).toBe("DATE_NEEDS_YEAR");
+  });
+});
