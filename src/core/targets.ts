@@ -51,7 +51,7 @@ const YEAR_HEAD = new RegExp(
   "giu",
 );
 /** Separators people put between per-year conditions; harmless at a segment's end. */
-const TRAILING_SEPARATORS = /(?:[\s;,|]|\s\/)+$/;
+const SEPARATOR_CHARS = new Set([" ", "\t", "\n", "\r", "\v", "\f", "\u2028", "\u2029", ";", ",", "|", "/"]);
 
 /** `tra 70% e 90%`, `tra il 70% e il 90%`, `compreso tra 70 e 90`, `fra 1 e 3 giorni`. */
 const RANGE_BETWEEN = /^(?:compres[oia]\s+)?(?:tra|fra)\s+(?:il\s+|l['’]\s*)?(.+?)\s+e\s+(?:il\s+|l['’]\s*)?(.+)$/iu;
@@ -61,6 +61,10 @@ const RANGE_FROM = /^da(?:l|ll['’])?\s*(.+?)(?:\s+(?:a|al)\s+|\s+all['’]\s*)
 const RANGE_SPACED = /^(.+?)\s+[-–—÷]\s+(.+)$/u;
 /** `70%-90%`, `10-20 gg.`: numbers joined by a dash (a reversed pair is not read as a band). */
 const RANGE_TIGHT = /^([+\-\u2212]?\d[\d.,]*\s*%?)[-–—÷](\d.*)$/u;
+/** Any character a plain number (`+1.500,5 %`) does not have. */
+const NOT_NUMERIC = /[^\d\s.,%+\-\u2212]/;
+/** Only texts with one of these can hold a year mark: most targets are looked at once, cheaply. */
+const MAY_HAVE_YEAR = /anno|target|year|\d\s*:/i;
 /** `95 per cento` is `95%`. */
 const PER_CENT = /^(?:per\s*cento|percento)$/i;
 
@@ -114,8 +118,7 @@ export function parseTarget(x: CellValue | undefined, options: TargetOptions = {
   if (isNoneText(text)) return NO_TARGET;
 
   const start = firstNonSpace(text, 0);
-  // `Anno:` with no digits is a mark only at the start (`Anno: Anno:` is a bad year there).
-  const marks = [...text.matchAll(YEAR_HEAD)].filter((m) => m[2] !== "" || m.index === start);
+  const marks = MAY_HAVE_YEAR.test(text) ? yearMarks(text, start) : [];
   if (marks.length === 0) {
     const label = TARGET_LABEL.exec(text);
     const condition = parseConditionAt(text, label ? label[0].length : 0, { year: options.year ?? null, bareIsPercent });
@@ -142,8 +145,22 @@ export function parseTarget(x: CellValue | undefined, options: TargetOptions = {
   return { entries };
 }
 
+/**
+ * The year marks of a text, in order. `Anno:` with no digits is a mark only at the start
+ * (`Anno: Anno:` is a bad year there). An `exec` loop on the one compiled pattern: `matchAll`
+ * would copy the pattern on every call, and this runs on every target text.
+ */
+function yearMarks(text: string, start: number): RegExpExecArray[] {
+  const marks: RegExpExecArray[] = [];
+  YEAR_HEAD.lastIndex = 0;
+  for (let m = YEAR_HEAD.exec(text); m !== null; m = YEAR_HEAD.exec(text)) {
+    if (m[2] !== "" || m.index === start) marks.push(m);
+  }
+  return marks;
+}
+
 /** One year's entry: the year from its mark, the condition from the text up to `end`. */
-function parseYearSegment(text: string, mark: RegExpMatchArray, end: number, options: TargetOptions, bareIsPercent: boolean): Result<TargetEntry> {
+function parseYearSegment(text: string, mark: RegExpExecArray, end: number, options: TargetOptions, bareIsPercent: boolean): Result<TargetEntry> {
   const markAt = mark.index as number;
   const start = markAt + mark[0].length;
   let year: number | null = null;
@@ -161,17 +178,30 @@ function parseYearSegment(text: string, mark: RegExpMatchArray, end: number, opt
     if (options.firstYear !== undefined) year = options.firstYear + n - 1;
     else ordinal = n;
   }
-  const base: { year: number | null; ordinal?: number } = ordinal === undefined ? { year } : { year: null, ordinal };
-  const segment = text.slice(start, end).replace(TRAILING_SEPARATORS, "");
+  const segment = text.slice(start, separatorsFrom(text, start, end));
+  let condition: Result<Condition> | null = null;
   if (segment.trim() === "") {
-    const error = kpiError("TARGET_YEAR_EMPTY", { year: yearLabel(base), pos: markAt + 1 });
-    return { ...base, condition: null, error };
+    condition = kpiError("TARGET_YEAR_EMPTY", { year: yearLabel({ year, ordinal }), pos: markAt + 1 });
+  } else if (!isNoneText(segment)) {
+    // A partial date takes the entry's own year; a plan year by place has none yet (not the caller's).
+    condition = parseConditionAt(text.slice(0, start + segment.length), start, { year, bareIsPercent });
   }
-  if (isNoneText(segment)) return { ...base, condition: null };
-  // A partial date takes the entry's own year; a plan year by place has none yet (not the caller's).
-  const condition = parseConditionAt(text.slice(0, start + segment.length), start, { year, bareIsPercent });
-  if (isKpiError(condition)) return { ...base, condition: null, error: condition };
-  return { ...base, condition };
+  return entry(year, ordinal, condition);
+}
+
+/** An entry with only the properties it needs (`ordinal` and `error` are absent when unused). */
+function entry(year: number | null, ordinal: number | undefined, condition: Result<Condition> | null): TargetEntry {
+  const error = condition !== null && isKpiError(condition) ? condition : undefined;
+  const c = error === undefined ? (condition as Condition | null) : null;
+  if (ordinal === undefined) return error === undefined ? { year, condition: c } : { year, condition: c, error };
+  return error === undefined ? { year: null, ordinal, condition: c } : { year: null, ordinal, condition: c, error };
+}
+
+/** Where the separators at the end of `text[start, end)` begin (`end` when there are none). */
+function separatorsFrom(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && SEPARATOR_CHARS.has(text[i - 1])) i--;
+  return i;
 }
 
 /** `2026`, or `primo anno` for an ordinal entry, as messages name a year. */
@@ -244,7 +274,8 @@ function readOperand(s: string, ctx: ConditionContext, afterEntro: boolean): Res
   if (s === "") return null;
   const done = yesNo(s);
   if (done !== null) return { value: done, unit: "boolean" };
-  const date = parseDateText(s) ?? parseDateWords(s, ctx.year, afterEntro);
+  // Dates in words or without a year need a letter or a slash, or `entro` before them (`entro 2026`).
+  const date = parseDateText(s) ?? (afterEntro || NOT_NUMERIC.test(s) ? parseDateWords(s, ctx.year, afterEntro) : null);
   if (date !== null) return isKpiError(date) ? date : { value: date, unit: "date" };
   const q = parseQuantityText(s);
   if (q === null || isKpiError(q)) return null;
