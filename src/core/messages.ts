@@ -280,7 +280,7 @@ export const MESSAGES = {
     en: "Range “{text}” at position {pos}: the lower bound ({lower}) is above the upper one ({upper}).",
   },
   TARGET_YEAR_EMPTY: {
-    it: "Per {year} (posizione {pos}) manca la condizione: scriverla, oppure --- se quell'anno non ha target.",
+    it: "Per il {year} (posizione {pos}) manca la condizione: scriverla, oppure --- se quell'anno non ha target.",
     en: "The condition for {year} (position {pos}) is missing: write it, or --- if that year has no target.",
   },
   FIRST_YEAR_REQUIRED: {

@@ -8,8 +8,8 @@ import type { CellValue, Op } from "./types";
  * the grammar in `targets.ts` so that adding a wording found in a new plan is one line here.
  */
 
-/** Articles and prepositions that may follow an operator word: `pari al 90%`, `superiore a 5`. */
-const PREP = String.raw`(?:\s+(?:a|ad|al|alla|allo|ai|agli|alle|di|del|dello|della|dei|degli|delle)(?![\p{L}])|\s+all['’]|\s+a\s+quell[oa]\s+(?:di|del|della))?`;
+/** Articles and prepositions that may follow an operator word: `pari al 90%`, `superiore a 5`, `almeno il 90%`. */
+const PREP = String.raw`(?:\s+(?:a|ad|al|alla|allo|ai|agli|alle|di|del|dello|della|dei|degli|delle|il|lo|la|i|gli|le)(?![\p{L}])|\s+(?:all|dell|l)['’]|\s+a\s+quell[oa]\s+(?:di|del|della))?`;
 
 /** Operator words, longest first: `maggiore o uguale a` must win over `maggiore`. */
 const WORDS: ReadonlyArray<readonly [string, Op]> = [

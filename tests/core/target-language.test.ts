@@ -63,6 +63,8 @@ describe("operators in words", () => {
     ["non più di 5", "<=", 5],
     ["fino a 5", "<=", 5],
     ["oltre 5", ">", 5],
+    ["almeno il 90%", ">=", 90],
+    ["non inferiore all'80%", ">=", 80],
   ])("%p reads as %s %p", (text, op, value) => {
     expect(only(text)).toMatchObject({ op, value });
   });
@@ -347,4 +349,15 @@ describe("partial dates in plan years by place", () => {
     const unknown = parseTarget(text, { year: 2026 });
     expect(err(unknown).code).toBe("DATE_NEEDS_YEAR");
   });
+});
+
+describe("what is still not read (README, Target wording accepted)", () => {
+  it.each([">= 5 e <= 10", "100% entro il 31/12/2026", "Realizzazione entro il 31/12/2026", "+10% rispetto al 2025", "in aumento"])(
+    "%p is an error that quotes it",
+    (text) => {
+      const e = err(parseTarget(text));
+      expect(e.code).toBe("NOT_A_TARGET");
+      expect(e.message.it).toContain(text);
+    },
+  );
 });
