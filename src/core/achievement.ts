@@ -17,8 +17,11 @@ export const DEFAULT_RULES: MeasurementRules = Object.freeze({
 const EPSILON = 1e-9;
 
 /**
- * Whether a value meets a condition. Dates compare as Excel serials (day precision).
+ * Whether a value meets a condition. Dates compare as Excel serials (day precision); a band
+ * (`between`) is met inside its bounds, both included; a `SI`/`NO` target (`boolean`) is met by
+ * exactly its value, 1 for done and 0 for not done (see `readYesNo` for the cells that give them).
  * @example isMet(16, { op: ">=", value: 15, unit: "percent" }) // true
+ * @example isMet(95, { op: "between", value: 70, upper: 90, unit: "percent" }) // false
  */
 export function isMet(value: number, c: Condition): boolean {
   const v = c.unit === "date" ? Math.floor(value) : value;
@@ -35,6 +38,10 @@ export function isMet(value: number, c: Condition): boolean {
       return v < t - tolerance;
     case "=":
       return Math.abs(v - t) <= tolerance;
+    case "between": {
+      const upper = c.upper ?? t;
+      return v >= t - tolerance && v <= upper + EPSILON * Math.max(1, Math.abs(upper));
+    }
   }
 }
 
@@ -43,11 +50,16 @@ export function isMet(value: number, c: Condition): boolean {
  * - higher is better (`>=`, `>`): min(value/target, 1) * 100;
  * - lower is better (`<=`, `<`): min(target/value, 1) * 100, or (2T - V)/T with `lowerIsBetter: "linear"`;
  * - `=`: the smaller over the larger of value and target;
- * - dates, and targets of 0 or below: 100 when met, else 0;
+ * - a band (`tra 70% e 90%`, `op: "between"`): 100 inside it, bounds included; below it as for
+ *   `>= lower` (value/lower); above it as for `<= upper` (upper/value, or linear): overshooting
+ *   a band is a miss of the same kind as undershooting it, measured from the bound passed;
+ * - dates, `SI`/`NO` targets, and bounds of 0 or below: 100 when met, else 0;
  * - a `threshold` turns scores below it into 0; `partialCredit: false` makes every KPI all-or-nothing.
  * Never NaN or Infinity: a non-finite value scores 0.
  * @example achievement(12, { op: ">=", value: 15, unit: "percent" }) // 80
  * @example achievement(12, { op: "<=", value: 10, unit: "number" })  // 83.33…
+ * @example achievement(60, { op: "between", value: 70, upper: 90, unit: "percent" }) // 85.71… (60/70)
+ * @example achievement(100, { op: "between", value: 70, upper: 90, unit: "percent" }) // 90 (90/100)
  */
 export function achievement(value: number, c: Condition, rules: Partial<MeasurementRules> = {}): number {
   return achievementUnder(value, c, { ...DEFAULT_RULES, ...rules });
@@ -68,19 +80,35 @@ export function achievementUnder(value: number, c: Condition, r: MeasurementRule
 
 function rawScore(value: number, c: Condition, r: MeasurementRules): number {
   if (isMet(value, c)) return 100;
-  const t = c.value;
-  // A deadline missed is missed; a target at or below zero gives no scale for a ratio.
-  if (c.unit === "date" || t <= 0) return 0;
+  // A deadline missed is missed, and so is a thing not done.
+  if (c.unit === "date" || c.unit === "boolean") return 0;
+  if (c.op === "between") {
+    const upper = c.upper ?? c.value;
+    return value < c.value ? floorScore(value, c.value) : ceilingScore(value, upper, r);
+  }
   switch (c.op) {
     case ">=":
     case ">":
-      return (value / t) * 100;
+      return floorScore(value, c.value);
     case "<=":
     case "<":
-      return r.lowerIsBetter === "linear" ? ((2 * t - value) / t) * 100 : (t / value) * 100;
-    case "=":
-      return value <= 0 ? 0 : (Math.min(value, t) / Math.max(value, t)) * 100;
+      return ceilingScore(value, c.value, r);
+    case "=": {
+      const t = c.value;
+      return t <= 0 || value <= 0 ? 0 : (Math.min(value, t) / Math.max(value, t)) * 100;
+    }
   }
+}
+
+/** Higher is better and `value` fell short of `t`: value/t. A target at or below zero gives no scale. */
+function floorScore(value: number, t: number): number {
+  return t <= 0 ? 0 : (value / t) * 100;
+}
+
+/** Lower is better and `value` went past `t`: t/value, or (2T - V)/T with `linear`. */
+function ceilingScore(value: number, t: number, r: MeasurementRules): number {
+  if (t <= 0) return 0;
+  return r.lowerIsBetter === "linear" ? ((2 * t - value) / t) * 100 : (t / value) * 100;
 }
 
 function clamp(x: number): number {

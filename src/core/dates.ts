@@ -79,3 +79,74 @@ export function parseDateText(text: string): Result<number> | null {
   if (!isValidDate(y, m, d)) return kpiError("BAD_DATE", { text: s });
   return dateToSerial(y, m, d);
 }
+
+/** Italian month names and the abbreviations plans use, to month numbers. */
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ["gennaio", 1], ["gen", 1], ["febbraio", 2], ["feb", 2], ["marzo", 3], ["mar", 3],
+  ["aprile", 4], ["apr", 4], ["maggio", 5], ["mag", 5], ["giugno", 6], ["giu", 6],
+  ["luglio", 7], ["lug", 7], ["agosto", 8], ["ago", 8], ["settembre", 9], ["set", 9], ["sett", 9],
+  ["ottobre", 10], ["ott", 10], ["novembre", 11], ["nov", 11], ["dicembre", 12], ["dic", 12],
+]);
+
+const MONTH = "([a-z]+)\\.?";
+const YEAR_TAIL = "(?:\\s+(?:del\\s+|di\\s+)?(\\d{4}))?";
+/** `30 giugno 2026`, `1° luglio`, `30 giu. 2026`. */
+const DAY_MONTH = new RegExp(`^(\\d{1,2})\\s*[°º]?\\s+${MONTH}${YEAR_TAIL}$`);
+/** `giugno 2026`: the end of the month. */
+const MONTH_ONLY = new RegExp(`^${MONTH}${YEAR_TAIL}$`);
+/** `30/06`: a day and a month; `30.06` and `30-06` only after `entro` (alone they are numbers or bands). */
+const DAY_SLASH_MONTH = /^(\d{1,2})\/(\d{1,2})$/;
+const DAY_DOT_MONTH = /^(\d{1,2})[.-](\d{1,2})$/;
+/** `II semestre 2026`, `2° semestre`, `secondo semestre`, `I trimestre 2026`. */
+const PART_OF_YEAR = new RegExp(`^(?:(iv|iii|ii|i|[1-4]\\s*[°º]?|primo|secondo|terzo|quarto)\\s+(semestre|trimestre)|(semestre|trimestre)\\s+(iv|iii|ii|i|[1-4]))${YEAR_TAIL}$`);
+const ORDINALS: ReadonlyMap<string, number> = new Map([
+  ["i", 1], ["ii", 2], ["iii", 3], ["iv", 4], ["primo", 1], ["secondo", 2], ["terzo", 3], ["quarto", 4],
+]);
+/** `fine anno`, `la fine dell'anno 2026`, `fine 2026`: 31 December. */
+const YEAR_END = /^(?:la\s+)?fine\s+(?:(?:dell['’]\s*|del(?:l['’])?\s*)?anno(?:\s+(\d{4}))?|(?:del\s+)?(\d{4}))$/;
+/** `entro il 2026`: only this century's and the last one's years, so `entro 1000` stays a number. */
+const BARE_YEAR = /^((?:19|20)\d\d)$/;
+/** `entro l'anno`, `entro l'anno 2026` (the article is the deadline word's). */
+const THE_YEAR = /^anno(?:\s+(\d{4}))?$/;
+
+/**
+ * Reads the dates plans write in words or without a year, as the Excel serial of the last day
+ * they allow: `30 giugno 2026`, `giugno 2026` (end of June), `30/06` (`30.06`, `30-06` and a bare
+ * `2026` only when `afterEntro`), `I semestre` (30/06), `II semestre` (31/12), `I`-`IV trimestre`,
+ * `fine anno`. A date without its year takes `year`; with `year` null it is a `DATE_NEEDS_YEAR`
+ * error. Returns `null` when the text is none of these (full `dd/mm/yyyy` dates are
+ * `parseDateText`'s), and `BAD_DATE` for a day that does not exist.
+ * @example parseDateWords("giugno 2026", null)               // 46203 (30/06/2026)
+ * @example parseDateWords("II semestre", 2026)                  // 46387 (31/12/2026)
+ * @example parseDateWords("30/06", null)                        // KpiError DATE_NEEDS_YEAR
+ */
+export function parseDateWords(text: string, year: number | null, afterEntro = false): Result<number> | null {
+  const s = text.trim().toLowerCase().replace(/\s+/g, " ");
+  const whole = (y: number | null, m: number, d: number | "end"): Result<number> => {
+    const yy = y ?? year;
+    if (yy === null) return kpiError("DATE_NEEDS_YEAR", { text: text.trim(), pos: 1 });
+    if (d === "end") return isValidDate(yy, m, 1) ? dateToSerial(yy, m + 1, 0) : kpiError("BAD_DATE", { text: text.trim() });
+    return isValidDate(yy, m, d) ? dateToSerial(yy, m, d) : kpiError("BAD_DATE", { text: text.trim() });
+  };
+  const yearOf = (g: string | undefined) => (g === undefined ? null : Number(g));
+
+  let m = DAY_MONTH.exec(s);
+  if (m && MONTHS.has(m[2])) return whole(yearOf(m[3]), MONTHS.get(m[2]) as number, Number(m[1]));
+  m = MONTH_ONLY.exec(s);
+  if (m && MONTHS.has(m[1])) return whole(yearOf(m[2]), MONTHS.get(m[1]) as number, "end");
+  m = DAY_SLASH_MONTH.exec(s) ?? (afterEntro ? DAY_DOT_MONTH.exec(s) : null);
+  if (m) return whole(null, Number(m[2]), Number(m[1]));
+  m = PART_OF_YEAR.exec(s);
+  if (m) {
+    const kind = m[2] ?? m[3];
+    const n = ORDINALS.get((m[1] ?? m[4]).replace(/\s*[°º]$/, "")) ?? Number.parseInt(m[1] ?? m[4], 10);
+    const months = kind === "semestre" ? 6 : 3;
+    if (n * months > 12) return null;
+    return whole(yearOf(m[5]), n * months, "end");
+  }
+  m = YEAR_END.exec(s);
+  if (m) return whole(yearOf(m[1] ?? m[2]), 12, 31);
+  m = afterEntro ? (BARE_YEAR.exec(s) ?? THE_YEAR.exec(s)) : null;
+  if (m) return whole(yearOf(m[1]), 12, 31);
+  return null;
+}

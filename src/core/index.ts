@@ -5,9 +5,10 @@
 export type * from "./types";
 export { kpiError, isKpiError, messageOf, type KpiError, type Result, type ExcelErrorKind } from "./errors";
 export { MESSAGES, formatMessage, type Lang, type MessageCode } from "./messages";
-export { parseNumber, parseNumberText, formatNumberIt, isNoneText } from "./numbers";
-export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText, isValidDate } from "./dates";
-export { parseTarget, formatTarget, formatCondition, conditionForYear, targetYears } from "./targets";
+export { parseNumber, parseNumberText, parseQuantityText, formatNumberIt, isNoneText, type Quantity } from "./numbers";
+export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText, parseDateWords, isValidDate } from "./dates";
+export { parseTarget, formatTarget, formatCondition, conditionForYear, targetYears, targetErrors, type TargetOptions } from "./targets";
+export { readYesNo } from "./target-words";
 export { DEFAULT_RULES, achievement, isMet, bandOf, roundHalfUp } from "./achievement";
 export { parseWeight, checkWeights, type WeightCheck } from "./weights";
 export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";

@@ -279,6 +279,27 @@ export const MESSAGES = {
     it: "La soglia del rosso ({red}) supera quella del giallo ({amber}): valgono le predefinite ({defaultRed} e {defaultAmber}).",
     en: "The red threshold ({red}) is above the amber one ({amber}): the defaults ({defaultRed} and {defaultAmber}) apply.",
   },
+  // Target wording of other plans (dates without a year, bands, per-year conditions, SI/NO values).
+  DATE_NEEDS_YEAR: {
+    it: "La data «{text}» alla posizione {pos} non ha l'anno e l'anno non è noto: scriverlo (es. 30/06/2026).",
+    en: "The date “{text}” at position {pos} has no year and the year is not known: write it (e.g. 30/06/2026).",
+  },
+  BAD_RANGE: {
+    it: "Intervallo «{text}» alla posizione {pos}: il limite inferiore ({lower}) supera quello superiore ({upper}).",
+    en: "Range “{text}” at position {pos}: the lower bound ({lower}) is above the upper one ({upper}).",
+  },
+  TARGET_YEAR_EMPTY: {
+    it: "Per il {year} (posizione {pos}) manca la condizione: scriverla, oppure --- se quell'anno non ha target.",
+    en: "The condition for {year} (position {pos}) is missing: write it, or --- if that year has no target.",
+  },
+  FIRST_YEAR_REQUIRED: {
+    it: "Il target è scritto per anno del piano (primo, secondo anno...): per il {year} serve il primo anno del piano.",
+    en: "The target is written by plan year (first, second year...): the plan's first year is needed for {year}.",
+  },
+  VALUE_NOT_YES_NO: {
+    it: "Il valore «{text}» non dice se è fatto: per un target SI/NO usare SI, NO, 1, 0, VERO o FALSO.",
+    en: "The value “{text}” does not say whether it is done: for a SI/NO target use SI, NO, 1, 0, TRUE or FALSE.",
+  },
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -95,3 +95,46 @@ export function formatNumberIt(n: number, decimals?: number): string {
   const text = decimals === undefined ? String(n) : n.toFixed(decimals);
   return text.replace(".", ",");
 }
+
+/** A number with what it counts: `10 gg.` is `{ value: 10, percent: false, measure: "gg." }`. */
+export interface Quantity {
+  readonly value: number;
+  readonly percent: boolean;
+  /** The unit of measure as written (`gg.`, `giorni`, `punti`, `€`, `euro`); absent when none. */
+  readonly measure?: string;
+}
+
+/** A currency sign or word before the number: `€ 1.500`, `euro 200`. */
+const MEASURE_FIRST = /^(€|euro|eur)\s*(?=[+\-\u2212]?\d)/i;
+/** `n. 5`, `n° 5`, `nr. 5`: "number of", not a unit. */
+const COUNT_PREFIX = /^(?:n\.|n°|nr\.?)\s*(?=\d)/i;
+/** The number, then what follows it. */
+const NUMBER_THEN_REST = /^([+\-\u2212]?[\d.,\s]*\d(?:[eE][+-]?\d{1,3})?\s*%?)\s*(.*)$/su;
+/** A unit of measure: letters (and `.`, `/`, `'`, `°`, spaces), starting with a letter or a currency sign. */
+const MEASURE = /^[\p{L}€$£][\p{L}\p{M}.'’°/ ]*$/u;
+
+/**
+ * Reads a number that may carry its unit of measure, before (`€ 1.500`) or after it (`10 gg.`,
+ * `30 giorni`, `5 punti`, `1.500 euro`); the unit is kept as written and does not change the
+ * number. `95 %` is a percentage, as in `parseNumberText`. Returns `null` for "no value" texts
+ * and `NOT_A_NUMBER` when there is no number, or when what follows it is not a unit.
+ * @example parseQuantityText("10 gg.")  // { value: 10, percent: false, measure: "gg." }
+ * @example parseQuantityText("€ 1.500") // { value: 1500, percent: false, measure: "€" }
+ */
+export function parseQuantityText(text: string): Result<Quantity | null> {
+  const whole = parseNumberText(text);
+  if (whole === null || !isKpiError(whole)) return whole;
+  const s = text.replace(/[\u00a0\u202f]/g, " ").trim().replace(COUNT_PREFIX, "");
+  const first = MEASURE_FIRST.exec(s);
+  if (first) {
+    const n = parseNumberText(s.slice(first[0].length));
+    return n === null || isKpiError(n) ? whole : { ...n, measure: first[1] };
+  }
+  const split = NUMBER_THEN_REST.exec(s);
+  if (!split) return whole;
+  const n = parseNumberText(split[1]);
+  if (n === null || isKpiError(n)) return whole;
+  const measure = split[2].replace(/\s+/g, " ").trim();
+  if (measure === "") return n;
+  return MEASURE.test(measure) ? { ...n, measure } : whole;
+}

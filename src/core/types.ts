@@ -3,6 +3,8 @@
  * ExcelJS, CLI, task pane) speaks in these types; nothing here knows about a host.
  */
 
+import type { KpiError } from "./errors";
+
 /** A cell as every host can hand it over: Excel dates arrive as serial numbers. */
 export type CellValue = string | number | boolean | null;
 
@@ -17,24 +19,41 @@ export interface SheetGrid {
   readonly origin?: { readonly row: number; readonly col: number };
 }
 
-/** Comparison operators after normalisation (`≥`, `=>` become `>=`, `entro` becomes `<=`). */
-export type Op = ">=" | "<=" | ">" | "<" | "=";
+/**
+ * Comparison operators after normalisation (`≥`, `=>`, `almeno` become `>=`, `entro` becomes `<=`).
+ * `between` is a band (`tra 70% e 90%`): `value` is its lower bound and `upper` its upper bound.
+ */
+export type Op = ">=" | "<=" | ">" | "<" | "=" | "between";
 
-/** `percent`: the number before `%`; `date`: an Excel serial date (1900 system). */
-export type Unit = "percent" | "number" | "date";
+/**
+ * `percent`: the number before `%`; `date`: an Excel serial date (1900 system);
+ * `boolean`: a done / not done target (`SI` is `value: 1`, `NO` is `value: 0`).
+ */
+export type Unit = "percent" | "number" | "date" | "boolean";
 
 /** One threshold: `>= 15%` is `{op: ">=", value: 15, unit: "percent"}`. */
 export interface Condition {
   readonly op: Op;
   readonly value: number;
   readonly unit: Unit;
+  /** The upper bound of a `between` band (absent for every other operator). */
+  readonly upper?: number;
+  /** The unit of measure written with the number, as written (`gg.`, `giorni`, `€`); absent when none. */
+  readonly measure?: string;
 }
 
 /** One year's entry of a target; `condition: null` is "no target" (`---`) for that year. */
 export interface TargetEntry {
-  /** `null` when the text had no `Anno:` prefix: the entry applies to every year. */
+  /** `null` when the text had no year prefix: the entry applies to every year (unless `ordinal` is set). */
   readonly year: number | null;
+  /**
+   * The plan year as written (`primo anno` is 1) when no first year was known to turn it into a
+   * calendar year; `year` is then `null`. Absent for every other entry.
+   */
+  readonly ordinal?: number;
   readonly condition: Condition | null;
+  /** Why this year's condition could not be read (`condition` is then `null`); the other years still count. */
+  readonly error?: KpiError;
 }
 
 /** A parsed target cell. A cell reading `---` is one entry `{year: null, condition: null}`. */

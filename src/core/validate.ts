@@ -9,6 +9,7 @@ import { findKpiTables, isBlankCell } from "./reader/find-tables";
 import { classifyAlgorithm } from "./plan/algorithm";
 import { normaliseHeader } from "./reader/headers";
 import { conditionForYear, parseTarget, targetYears } from "./targets";
+import { readYesNo } from "./target-words";
 import type {
   CellValue,
   Condition,
@@ -494,6 +495,7 @@ const isPercentFormatText = memoByText(isPercentFormat, 1_000);
  */
 export function readValue(raw: CellValue, format: string | null, condition: Condition): number | null | KpiError {
   if (raw === null || isBlankCell(raw)) return null;
+  if (condition.unit === "boolean" && typeof raw !== "string") return readYesNo(raw);
   if (typeof raw === "boolean") return kpiError("VALUE_NOT_NUMBER", { text: raw ? "TRUE" : "FALSE" });
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return kpiError("VALUE_NOT_NUMBER", { text: String(raw) });
@@ -504,6 +506,7 @@ export function readValue(raw: CellValue, format: string | null, condition: Cond
   if (isNoneText(text)) return null;
   // Every error text starts with "#": other texts need no upper-casing to be ruled out.
   if (text.startsWith("#") && EXCEL_ERRORS.has(text.toUpperCase())) return kpiError("VALUE_CELL_ERROR", { text });
+  if (condition.unit === "boolean") return readYesNo(text);
   if (condition.unit === "date") {
     const date = parseDateText(text);
     if (date === null) return kpiError("DATE_VALUE_REQUIRED");

@@ -17,6 +17,7 @@ import {
   kpiError,
   parseDateText,
   parseNumber,
+  readYesNo,
   type CellValue,
   type Condition,
   type WeightCheck,
@@ -100,13 +101,17 @@ export function condition(target: unknown, y: unknown): Condition {
  * percentage it shows against a % target.
  * For a deadline the value is a date: an Excel date (a serial number) or text such as
  * "30/06/2021"; a blank means "not done yet" and gives #N/A rather than the date 0.
+ * For a `SI`/`NO` target the value is done (1) or not done (0): see `readYesNo`.
  * @example measured("16%", { op: ">=", value: 15, unit: "percent" }) // 16
  * @example measured(0.16, { op: ">=", value: 15, unit: "percent" }, "0%") // 16
+ * @example measured("Sì", { op: "=", value: 1, unit: "boolean" }) // 1
  */
 export function measured(value: unknown, c: Condition, format?: string | null): number {
   const v = cell(value);
   // A % target is in percentage points; a cell showing 16% holds 0.16.
   if (c.unit === "percent" && typeof v === "number" && isPercentFormat(format)) return v * 100;
+  // A SI/NO target: TRUE, 1, "SI", "Sì" are done; a blank counts as 0 (not done), as elsewhere.
+  if (c.unit === "boolean") return v === null ? 0 : (orRaise(readYesNo(v)) ?? raise(kpiError("NO_VALUE")));
   if (c.unit !== "date") return amount(v);
   if (v === null || v === 0) return raise(kpiError("NO_VALUE"));
   if (typeof v === "string") {

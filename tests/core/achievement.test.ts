@@ -85,3 +85,56 @@ describe("display helpers", () => {
     expect(roundHalfUp(-1e300)).toBe(-1e300);
   });
 });
+
+describe("bands (tra 70% e 90%)", () => {
+  const band: Condition = { op: "between", value: 70, upper: 90, unit: "percent" };
+
+  it("is met inside, bounds included", () => {
+    expect(isMet(70, band)).toBe(true);
+    expect(isMet(90, band)).toBe(true);
+    expect(isMet(69.9, band)).toBe(false);
+    expect(isMet(90.1, band)).toBe(false);
+    expect(achievement(80, band)).toBe(100);
+  });
+
+  it("below the band scores as for >= lower: value/lower", () => {
+    // 56 / 70 = 0.8
+    expect(achievement(56, band)).toBeCloseTo(80, 12);
+    expect(achievement(-1, band)).toBe(0);
+  });
+
+  it("above the band scores as for <= upper: upper/value, or (2U - V)/U with linear", () => {
+    // 90 / 100 = 0.9
+    expect(achievement(100, band)).toBeCloseTo(90, 12);
+    // (2 * 90 - 100) / 90 = 80 / 90 = 0.888…
+    expect(achievement(100, band, { lowerIsBetter: "linear" })).toBeCloseTo(88.8889, 3);
+    // 90 / 180 = 0.5; linear: (180 - 180) / 90 = 0
+    expect(achievement(180, band)).toBeCloseTo(50, 12);
+    expect(achievement(180, band, { lowerIsBetter: "linear" })).toBe(0);
+  });
+
+  it("keeps the threshold and all-or-nothing rules", () => {
+    expect(achievement(56, band, { partialCredit: false })).toBe(0);
+    expect(achievement(56, band, { threshold: 85 })).toBe(0); // 80 < 85
+  });
+
+  it("a band of dates is met inside it, else 0", () => {
+    const window: Condition = { op: "between", value: dateToSerial(2026, 1, 1), upper: dateToSerial(2026, 6, 30), unit: "date" };
+    expect(achievement(dateToSerial(2026, 3, 1), window)).toBe(100);
+    expect(achievement(dateToSerial(2026, 6, 30) + 0.5, window)).toBe(100); // a time on the last day
+    expect(achievement(dateToSerial(2026, 7, 1), window)).toBe(0);
+  });
+});
+
+describe("SI / NO targets", () => {
+  const yes: Condition = { op: "=", value: 1, unit: "boolean" };
+  const no: Condition = { op: "=", value: 0, unit: "boolean" };
+  it("SI is met by 1 (done) only; NO by 0 only; nothing in between scores", () => {
+    expect(isMet(1, yes)).toBe(true);
+    expect(isMet(0, yes)).toBe(false);
+    expect(achievement(1, yes)).toBe(100);
+    expect(achievement(0, yes)).toBe(0);
+    expect(achievement(0, no)).toBe(100);
+    expect(achievement(1, no)).toBe(0);
+  });
+});

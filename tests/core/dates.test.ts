@@ -1,4 +1,4 @@
-import { dateToSerial, isKpiError, parseDateText, serialToDate, serialToIso, serialToItalian } from "../../src/core";
+import { dateToSerial, isKpiError, parseDateText, parseDateWords, serialToDate, serialToIso, serialToItalian } from "../../src/core";
 
 describe("Excel serial dates", () => {
   it("matches Excel's 1900 system", () => {
@@ -35,5 +35,45 @@ describe("Excel serial dates", () => {
   it("answers null for text that is not a date", () => {
     expect(parseDateText("15%")).toBeNull();
     expect(parseDateText("2021")).toBeNull();
+  });
+});
+
+describe("parseDateWords: dates in words and without a year", () => {
+  // Serials computed apart from the engine: days since 1899-12-30.
+  const serial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+
+  it.each([
+    ["30 giugno 2026", null, serial(2026, 6, 30)],
+    ["30 Giugno 2026", null, serial(2026, 6, 30)],
+    ["giugno 2026", null, serial(2026, 6, 30)],
+    ["giugno del 2026", null, serial(2026, 6, 30)],
+    ["novembre", 2026, serial(2026, 11, 30)],
+    ["febbraio 2027", null, serial(2027, 2, 28)],
+    ["30/06", 2026, serial(2026, 6, 30)],
+    ["I semestre 2026", null, serial(2026, 6, 30)],
+    ["1° semestre", 2026, serial(2026, 6, 30)],
+    ["secondo semestre 2026", null, serial(2026, 12, 31)],
+    ["IV trimestre", 2026, serial(2026, 12, 31)],
+    ["fine anno", 2026, serial(2026, 12, 31)],
+  ])("%p (year %p)", (text, year, expected) => {
+    expect(parseDateWords(text, year)).toBe(expected);
+  });
+
+  it("30.06, 30-06 and a bare year are dates only after `entro`", () => {
+    expect(parseDateWords("30.06", 2026)).toBeNull();
+    expect(parseDateWords("30.06", 2026, true)).toBe(serial(2026, 6, 30));
+    expect(parseDateWords("30-06", 2026, true)).toBe(serial(2026, 6, 30));
+    expect(parseDateWords("2026", null)).toBeNull();
+    expect(parseDateWords("2026", null, true)).toBe(serial(2026, 12, 31));
+    expect(parseDateWords("1000", null, true)).toBeNull(); // `entro 1000` is a number
+  });
+
+  it("a partial date without a known year is DATE_NEEDS_YEAR; an impossible one BAD_DATE", () => {
+    const r = parseDateWords("30/06", null);
+    expect(isKpiError(r) && r.code).toBe("DATE_NEEDS_YEAR");
+    const bad = parseDateWords("31 aprile 2026", null);
+    expect(isKpiError(bad) && bad.code).toBe("BAD_DATE");
+    expect(parseDateWords("V semestre 2026", null)).toBeNull();
+    expect(parseDateWords("30 giorni", null)).toBeNull();
   });
 });

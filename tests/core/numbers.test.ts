@@ -1,4 +1,4 @@
-import { formatNumberIt, isKpiError, parseNumber, parseNumberText } from "../../src/core";
+import { formatNumberIt, isKpiError, parseNumber, parseNumberText, parseQuantityText, readYesNo } from "../../src/core";
 
 describe("parseNumber: numbers as the plans write them", () => {
   it.each([
@@ -60,6 +60,55 @@ describe("formatNumberIt", () => {
     expect(formatNumberIt(2 / 3, 2)).toBe("0,67");
     for (const n of [1e-7, 123456789012, 0.1 + 0.2, -0.000123]) {
       expect(parseNumber(formatNumberIt(n))).toBe(n);
+    }
+  });
+});
+
+describe("parseQuantityText: a number with its unit of measure", () => {
+  it.each([
+    ["10 gg.", { value: 10, percent: false, measure: "gg." }],
+    ["30 giorni", { value: 30, percent: false, measure: "giorni" }],
+    ["€ 1.500", { value: 1500, percent: false, measure: "€" }],
+    ["€1.500,50", { value: 1500.5, percent: false, measure: "€" }],
+    ["1.500 euro", { value: 1500, percent: false, measure: "euro" }],
+    ["95 %", { value: 95, percent: true }],
+    ["n. 12", { value: 12, percent: false }],
+    ["17.835", { value: 17835, percent: false }],
+  ])("%p", (text, expected) => {
+    expect(parseQuantityText(text)).toEqual(expected);
+  });
+
+  it("a text after the number that is not a unit keeps the number's error", () => {
+    for (const text of ["10 gg. 5", "10 (stima)", "abc"]) {
+      const r = parseQuantityText(text);
+      expect(isKpiError(r) && r.code).toBe("NOT_A_NUMBER");
+    }
+    expect(parseQuantityText("---")).toBeNull();
+  });
+});
+
+describe("readYesNo: a measured cell for a SI/NO target", () => {
+  it.each([
+    [true, 1],
+    [false, 0],
+    [1, 1],
+    [0, 0],
+    ["SI", 1],
+    ["Sì", 1],
+    ["sì.", 1],
+    ["Realizzato", 1],
+    ["NO", 0],
+    ["falso", 0],
+    [null, null],
+    ["---", null],
+  ])("%p is %p", (x, expected) => {
+    expect(readYesNo(x)).toBe(expected);
+  });
+  it("anything else is an error that quotes it", () => {
+    for (const x of [2, 0.5, "forse"]) {
+      const r = readYesNo(x);
+      expect(isKpiError(r) && r.code).toBe("VALUE_NOT_YES_NO");
+      expect(isKpiError(r) && r.message.en).toContain(String(x));
     }
   });
 });

@@ -33,10 +33,32 @@ const condition: fc.Arbitrary<Condition> = fc.oneof(
   fc
     .record({ y: fc.integer({ min: 1990, max: 2100 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
     .map(({ y, m, d }) => ({ op: "<=" as const, value: dateToSerial(y, m, d), unit: "date" as const })),
+  // The wording of other plans: bands, SI/NO, numbers with a unit of measure.
+  fc
+    .record({
+      a: fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
+      b: fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
+      unit: fc.constantFrom("percent", "number") as fc.Arbitrary<Condition["unit"]>,
+    })
+    .map(({ a, b, unit }): Condition => ({ op: "between", value: Math.min(a, b), upper: Math.max(a, b), unit })),
+  fc.constantFrom(0, 1).map((value): Condition => ({ op: "=", value, unit: "boolean" })),
+  fc
+    .record({
+      op: fc.constantFrom(">=", "<=", ">", "<", "=") as fc.Arbitrary<Condition["op"]>,
+      value: fc.integer({ min: 0, max: 100000 }),
+      measure: fc.constantFrom("gg.", "giorni", "punti", "euro", "€", "ore/anno", "giorni lavorativi"),
+    })
+    .map(({ op, value, measure }): Condition => ({ op, value, unit: "number", measure })),
 );
 
 const target: fc.Arbitrary<Target> = fc.oneof(
   fc.option(condition, { nil: null }).map((c) => ({ entries: [{ year: null, condition: c }] })),
+  // Plan years by place (`primo anno: …`), kept as ordinals when no first year is known.
+  fc.integer({ min: 1, max: 7 }).chain((n) =>
+    fc.tuple(...Array.from({ length: n }, () => fc.option(condition, { nil: null }))).map((cs) => ({
+      entries: cs.map((c, i) => ({ year: null, ordinal: i + 1, condition: c })),
+    })),
+  ),
   fc
     .uniqueArray(fc.integer({ min: 1990, max: 2100 }), { minLength: 1, maxLength: 4 })
     .chain((years) =>

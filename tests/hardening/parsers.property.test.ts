@@ -72,12 +72,20 @@ describe("parseTarget", () => {
         expect(r.entries.length).toBeGreaterThan(0);
         const years = r.entries.map((e) => e.year).filter((y) => y !== null);
         expect(new Set(years).size).toBe(years.length);
+        // Some year must be readable: a cell with none is an error as a whole.
+        expect(r.entries.some((e) => !e.error)).toBe(true);
         for (const e of r.entries) {
           if (e.year !== null) expect(Number.isInteger(e.year)).toBe(true);
+          if (e.error) {
+            expect(e.condition).toBeNull();
+            expectMessages(e.error);
+          }
           if (e.condition === null) continue;
-          expect([">=", "<=", ">", "<", "="]).toContain(e.condition.op);
-          expect(["percent", "number", "date"]).toContain(e.condition.unit);
+          expect([">=", "<=", ">", "<", "=", "between"]).toContain(e.condition.op);
+          expect(["percent", "number", "date", "boolean"]).toContain(e.condition.unit);
           expect(Number.isFinite(e.condition.value)).toBe(true);
+          if (e.condition.op === "between") expect(e.condition.upper).toBeGreaterThanOrEqual(e.condition.value);
+          if (e.condition.unit === "boolean") expect([0, 1]).toContain(e.condition.value);
         }
       }),
       { numRuns: 3000 },

@@ -1,7 +1,7 @@
 import { isKpiError, type KpiError } from "../errors";
 import { formatMessage, type Lang, type MessageCode } from "../messages";
 import { parseNumber } from "../numbers";
-import { parseTarget } from "../targets";
+import { parseTarget, targetErrors } from "../targets";
 import type { PlanKpi, Problem, TargetEntry } from "../types";
 import { parseWeight } from "../weights";
 import { kpiAlgorithmKind } from "./algorithm";
@@ -44,7 +44,11 @@ export function parseKpiRow(line: string, lineNo: number, owner: string, lang: L
   const parsed = parseTarget(target);
   let targets: readonly TargetEntry[] = [];
   if (isKpiError(parsed)) problems.push(detailed("PLAN_BAD_TARGET", parsed, lang, lineNo, label));
-  else targets = parsed.entries;
+  else {
+    targets = parsed.entries;
+    // A year that could not be read is reported on its own; the other years stay.
+    for (const { error } of targetErrors(parsed)) problems.push(detailed("PLAN_BAD_TARGET", error, lang, lineNo, label));
+  }
 
   const kpi: PlanKpi = {
     owner,

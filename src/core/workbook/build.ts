@@ -236,7 +236,10 @@ function yearTarget(k: PlanKpi, year: number): string {
   // A target the parser could not read is copied as written: the checker then reports it.
   if (k.targets.length === 0) return k.target;
   const c = conditionForYear({ entries: k.targets }, year);
-  return isKpiError(c) ? "---" : formatCondition(c);
+  if (!isKpiError(c)) return formatCondition(c);
+  // A year with no target is `---`; one that could not be read (or names a plan year by its
+  // place) is copied as written, so that nothing is lost and the checker reports it.
+  return c.code === "NO_TARGET" || c.code === "NO_TARGET_FOR_YEAR" ? "---" : k.target;
 }
 
 /** Format entries for a data column, one per run of rows with the same format. */

@@ -53,6 +53,9 @@ export const targetText: fc.Arbitrary<string> = fc.oneof(
   fc.stringMatching(/^(Anno:? ?\d{2,5} ?[<>=≥≤]{0,2} ?[+-]?\d{1,3}([.,]\d)?%? ?[;,|]? ?){1,5}$/),
   fc.stringMatching(/^(Anno: ?20\d\d ?(---|[<>]=? ?\d{1,2}\/\d{1,2}\/\d{2,5}) ?){1,3}$/),
   fc.stringMatching(/^(<=|entro il|>=) ?\d{1,2}[/-]\d{1,2}[/-]\d{1,5}$/),
+  // The wording of other plans: operator words, units, dates in words, bands, SI/NO, year prefixes.
+  fc.stringMatching(/^((Target )?(Anno:? ?)?20\d\d:? |(primo|secondo|II|3°) anno: )?(almeno |non inferiore a |pari a |entro (il )?|tra |da )?\d{1,3}( ?%)?( (gg\.|giorni|euro)| (e|a|-) \d{1,3}%?| giugno( 20\d\d)?| semestre)?$/),
+  fc.stringMatching(/^(\d{4}: ?(SI|Sì|NO|\d{1,2}\/\d{1,2}|[IV]{1,3} semestre|\d{1,3}%-\d{1,3}%|circa \d)? ?[;|]? ?){1,4}$/),
   fc.constantFrom(
     "Anno: 2021 >= +15% Anno: 2022 >= +10% Anno: 2023 ---",
     "Anno: 2021 >= 15% Anno: 2021 >= 16%",
