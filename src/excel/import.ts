@@ -3,6 +3,7 @@ import { safeSheetName } from "../core/workbook/names";
 import type { CellSpec, RangeFormatSpec, SheetSpec, ValidationSpec, WorkbookSpec } from "../core/workbook/description";
 import type { ExcelHost } from "./host";
 import { budgetFor, type PayloadBudget } from "./read-grids";
+import { hasFeature } from "./requirements";
 
 /**
  * Writes a workbook description (src/core/workbook/description.ts) into the open workbook
@@ -200,7 +201,7 @@ function sheetWork(
     const address = `A${start + 1}:${columnLetters(width - 1)}${start + block.length}`;
     out.push({ bytes: OP_BYTES + approxBytes(block), queue: () => (ws().getRange(address).formulas = block) });
   }
-  spec.columns.forEach((c, i) => {
+  if (hasFeature(host, "columnWidths")) spec.columns.forEach((c, i) => {
     const col = columnLetters(i);
     out.push({ bytes: OP_BYTES, queue: () => (ws().getRange(`${col}:${col}`).format.columnWidth = widthInPoints(c.width)) });
   });
@@ -215,8 +216,8 @@ function sheetWork(
       },
     });
   });
-  if (host.supports("1.8")) for (const v of spec.validations) out.push(validationWork(ws, v));
-  if (spec.frozenRows > 0 && host.supports("1.7")) {
+  if (hasFeature(host, "dataValidation")) for (const v of spec.validations) out.push(validationWork(ws, v));
+  if (spec.frozenRows > 0 && hasFeature(host, "freezeHeader")) {
     out.push({ bytes: OP_BYTES, queue: () => ws().freezePanes.freezeRows(spec.frozenRows) });
   }
   return out;

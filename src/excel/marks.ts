@@ -4,6 +4,7 @@ import { MARK_KINDS, MARK_STYLES, markKindOfStatus, type MarkKind } from "../cor
 import { discoverSheetsIn, type SheetListing } from "./discover";
 import type { ExcelHost } from "./host";
 import { budgetFor, type PayloadBudget } from "./read-grids";
+import { hasFeature } from "./requirements";
 
 /**
  * Marks on the sheet for a validation report: unmet targets, met targets and missing values,
@@ -282,7 +283,7 @@ export async function writeMarksIn(
   listing: readonly SheetListing[],
   budget: PayloadBudget = budgetFor(host.platform),
 ): Promise<MarkOutcome> {
-  const multiArea = host.supports("1.9");
+  const multiArea = hasFeature(host, "multiAreaMarks");
   const protectedNames = new Set(listing.filter((l) => l.protected).map((l) => l.name));
   const plan = planMarks(report, { skip: protectedNames, multiArea });
   const old = findMarks(inventory);
@@ -356,7 +357,7 @@ export interface ClearOutcome {
  * fills and values are never touched.
  */
 export async function clearMarks(host: ExcelHost, budget: PayloadBudget = budgetFor(host.platform)): Promise<ClearOutcome> {
-  if (!host.supports("1.6")) return { supported: false, removed: 0, protectedSheets: [] };
+  if (!hasFeature(host, "marks")) return { supported: false, removed: 0, protectedSheets: [] };
   return host.run(async (context) => {
     const sheets = await discoverSheetsIn(context, host, { perSheet: queueSheetRules });
     const found = findMarks(inventoryOf(sheets.listing, sheets.extras));

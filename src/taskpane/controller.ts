@@ -162,7 +162,8 @@ export function createController({ host, store, strings, lang }: ControllerDeps)
     async goTo(sheet, address) {
       await exclusive("select", strings.phaseSelecting, async (h) => {
         try {
-          await selectRange(h, sheet, address);
+          const out = await selectRange(h, sheet, address);
+          if (out.firstAreaOnly) store.set({ notice: { tone: "warning", lines: [strings.selectFirstAreaOnly] } });
         } catch (e) {
           const hidden = store.get().hiddenSheets.includes(sheet) && classifyHostError(e) !== "notFound";
           store.set({ error: hidden ? { message: fmt(strings.errHidden, { sheet }), code: failure(e).code } : failure(e) });

@@ -136,6 +136,9 @@ export const it = {
   errUnexpected: "Errore imprevisto nel riquadro.",
   errCode: "Codice: {code}",
   errNoExcel: "Il riquadro funziona dentro Excel: aprilo dalla scheda Home di Excel.",
+  // Office.js adapter: degraded features and size limits
+  selectFirstAreaOnly: "Selezionato solo il primo gruppo di righe: questa versione di Excel non sa selezionare righe non adiacenti. Le altre righe del nodo sono elencate nell'albero.",
+  marksSplit: "Evidenziazioni scritte in {count} richieste a Excel, perché erano molte.",
 } as const;
 
 /** The shape every catalogue has: the Italian keys, each a string. */
