@@ -137,11 +137,17 @@ async function buildFixture(): Promise<Fixture> {
 // ------------------------------------------------------------------ serving dist/ and the stub
 
 function stubSource(): string {
-  const fakeTs = readFileSync(join(ROOT, "tests/excel/fake-excel.ts"), "utf8");
-  const js = ts.transpileModule(fakeTs, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2019 },
-  }).outputText;
-  const wrapped = `(function(){var module={exports:{}};var exports=module.exports;\n${js}\nwindow.FakeExcelLib=module.exports;})();\n`;
+  const transpile = (path: string): string =>
+    ts.transpileModule(readFileSync(join(ROOT, path), "utf8"), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2019 },
+    }).outputText;
+  // The fake's one import is the add-in's requirement table (import-free itself).
+  const requirements = transpile("src/excel/requirements.ts");
+  const fake = transpile("tests/excel/fake-excel.ts");
+  const wrapped =
+    `(function(){var req={exports:{}};(function(module,exports){\n${requirements}\n})(req,req.exports);` +
+    `var require=function(name){if(/requirements$/.test(name))return req.exports;throw new Error("office stub: no module "+name);};` +
+    `var module={exports:{}};var exports=module.exports;\n${fake}\nwindow.FakeExcelLib=module.exports;})();\n`;
   return wrapped + readFileSync(join(__dirname, "office-stub.js"), "utf8");
 }
 

@@ -194,6 +194,13 @@ export interface FakeOptions {
    * (tests/excel/syncs.test.ts runs it that way).
    */
   nullParents?: "null" | "fail";
+  /**
+   * A get over five million cells: `"error"` (default) rejects the sync; `"null"` answers
+   * `values`/`numberFormat`/`formulas` with `null`, as Excel's documentation says it may.
+   */
+  oversizeGet?: "error" | "null";
+  /** Limit on the request alone (bytes), e.g. to make a host refuse a large write. */
+  requestLimit?: number;
 }
 
 export interface SyncStat {
@@ -635,7 +642,7 @@ export class FakeContext {
     if (host.cellEditMode) {
       abort(new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode."));
     }
-    if (request > host.payloadLimit) {
+    if (request > Math.min(host.payloadLimit, host.requestLimit)) {
       stat.rejected = true;
       abort(
         new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload (${request} bytes) exceeds the limit.`),
@@ -1411,10 +1418,14 @@ function writeInput(s: SheetModel, r: number, c: number, x: FakeCell): void {
   setCell(s, r, c, value);
 }
 
-function checkGetSize(t: RangeTarget): void {
-  if (cellCount(t.rect) > GET_CELL_LIMIT) {
-    fail("ResponsePayloadSizeLimitExceeded", "A range is limited to five million cells for get operations.");
-  }
+/**
+ * Excel's five-million-cell limit on a get: an error, or (`FakeOptions.oversizeGet: "null"`)
+ * the documented `null` answer. True when the get may go on.
+ */
+function checkGetSize(t: RangeTarget, self: Obj): boolean {
+  if (cellCount(t.rect) <= GET_CELL_LIMIT) return true;
+  if ((self as any).ctx.host.oversizeGet === "null") return false;
+  fail("ResponsePayloadSizeLimitExceeded", "A range is limited to five million cells for get operations.");
 }
 
 /** Writes a 2-D array (or one scalar for the whole range) into a range. */
@@ -1548,8 +1559,8 @@ defineProps(RangeProxy, {
   rowIndex: { get: (t: RangeTarget) => t.rect.r0 },
   columnIndex: { get: (t: RangeTarget) => t.rect.c0 },
   values: {
-    get: (t: RangeTarget) => {
-      checkGetSize(t);
+    get: (t: RangeTarget, self: Obj) => {
+      if (!checkGetSize(t, self)) return null;
       return grid(t, (r, c) => getCell(t.sheet, r, c));
     },
     set: (t: RangeTarget, v: unknown) => {
@@ -1558,8 +1569,8 @@ defineProps(RangeProxy, {
     },
   },
   formulas: {
-    get: (t: RangeTarget) => {
-      checkGetSize(t);
+    get: (t: RangeTarget, self: Obj) => {
+      if (!checkGetSize(t, self)) return null;
       return grid(t, (r, c) => t.sheet.formulas.get(key(r, c)) ?? getCell(t.sheet, r, c));
     },
     set: (t: RangeTarget, v: unknown) => {
@@ -1568,8 +1579,8 @@ defineProps(RangeProxy, {
     },
   },
   numberFormat: {
-    get: (t: RangeTarget) => {
-      checkGetSize(t);
+    get: (t: RangeTarget, self: Obj) => {
+      if (!checkGetSize(t, self)) return null;
       return grid(t, (r, c) => t.sheet.numberFormats.get(key(r, c)) ?? "General");
     },
     set: (t: RangeTarget, v: unknown) => {
@@ -2070,6 +2081,8 @@ export class FakeExcel {
   payloadLimit: number;
   cellEditMode = false;
   nullParents: "null" | "fail";
+  oversizeGet: "error" | "null";
+  requestLimit: number;
   /** Every member the add-in touched (checked against the requirement table by the tests). */
   membersUsed = new Set<string>();
   stats: FakeStats = { runs: 0, syncs: 0, requestBytes: 0, responseBytes: 0, rejectedBytes: 0, perSync: [] };
@@ -2081,6 +2094,8 @@ export class FakeExcel {
     this.apiVersion = options.apiVersion ?? "1.12";
     this.payloadLimit = options.payloadLimit ?? (this.platform === "web" ? WEB_LIMIT : Infinity);
     this.nullParents = options.nullParents ?? "null";
+    this.oversizeGet = options.oversizeGet ?? "error";
+    this.requestLimit = options.requestLimit ?? Infinity;
     this.workbook = workbook;
   }
 
