@@ -128,8 +128,18 @@
     failNextSync: function (n, code) {
       fake.failSync(n, code || "GeneralException", 0);
     },
-    setCellEditMode: function (on) {
+    /**
+     * The user types in a cell (`on`). `failing`: the host fails the sync anyway, with this
+     * { code, message }, instead of honouring `delayForCellEdit`.
+     */
+    setCellEditMode: function (on, failing) {
+      fake.ignoresDelay = !!failing;
+      if (failing) fake.cellEditError = failing;
       fake.cellEditMode = !!on;
+    },
+    /** Syncs sent so far (a delayed one counts when sent). */
+    syncCount: function () {
+      return fake.stats.syncs;
     },
   };
 })();

@@ -17,7 +17,11 @@
  *    few the add-in does not call but tests do are in `FAKE_ONLY_API` below, looked up the
  *    same way); `isSetSupported` answers accordingly;
  *  - protected sheets refuse writes (`AccessDenied`); `cellEditMode` makes every sync fail
- *    with `InvalidOperationInCellEditMode`; `failSync(n, ...)` injects a failure into the
+ *    with `cellEditError` (default `InvalidOperationInCellEditMode`, as Excel.ErrorCodes
+ *    lists it; hosts have also been reported to answer `InvalidOperation` with a localized
+ *    message), except in a run started with `{ delayForCellEdit: true }`, whose syncs wait
+ *    until the user leaves the cell (`cellEditMode = false`), as the documentation says
+ *    (`ignoresDelay` models a host that does not honour the option); `failSync(n, ...)` injects a failure into the
  *    n-th sync from now, optionally after k of its operations have been applied;
  *  - null objects (`*OrNullObject`) are detected after the sync without a load; loading a
  *    property of one gives `null`; an object reached from one (`nullSheet.getNextOrNullObject()`,
@@ -600,7 +604,11 @@ export class FakeContext {
   immediate = false;
   /** Depth of target resolutions in progress (see `Obj._live`). */
   resolving = 0;
-  constructor(readonly host: FakeExcel) {
+  constructor(
+    readonly host: FakeExcel,
+    /** The run was started with `{ delayForCellEdit: true }`. */
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -639,8 +647,12 @@ export class FakeContext {
       for (const o of batch.pending) o._abortSync();
       throw error;
     };
+    if (host.cellEditMode && this.delayForCellEdit && !host.ignoresDelay) {
+      // Documented: the batch is delayed until the user exits cell edit mode.
+      await new Promise<void>((resolve) => host._editWaiters.push(resolve));
+    }
     if (host.cellEditMode) {
-      abort(new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode."));
+      abort(new FakeOfficeError(host.cellEditError.code, host.cellEditError.message));
     }
     if (request > Math.min(host.payloadLimit, host.requestLimit)) {
       stat.rejected = true;
@@ -2079,7 +2091,21 @@ export class FakeExcel {
   readonly platform: "web" | "desktop";
   apiVersion: string;
   payloadLimit: number;
-  cellEditMode = false;
+  private _cellEdit = false;
+  /** Waiting syncs of runs with `delayForCellEdit`, released when the user leaves the cell. */
+  _editWaiters: (() => void)[] = [];
+  /** The error a sync gets in cell-edit mode (without the delay). */
+  cellEditError = { code: "InvalidOperationInCellEditMode", message: "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again." };
+  /** A host that takes `delayForCellEdit` but fails anyway (reported for some builds). */
+  ignoresDelay = false;
+  /** The user is typing in a cell; setting it false lets delayed runs go on. */
+  get cellEditMode(): boolean {
+    return this._cellEdit;
+  }
+  set cellEditMode(on: boolean) {
+    this._cellEdit = on;
+    if (!on) for (const release of this._editWaiters.splice(0)) release();
+  }
   nullParents: "null" | "fail";
   oversizeGet: "error" | "null";
   requestLimit: number;
@@ -2099,13 +2125,19 @@ export class FakeExcel {
     this.workbook = workbook;
   }
 
-  /** `Excel.run`: one request context per batch function. */
-  run = async <T>(batch: (context: any) => Promise<T>): Promise<T> => {
+  /** `Excel.run(batch)` or `Excel.run(options, batch)`: one request context per batch function. */
+  run = async <T>(first: ((context: any) => Promise<T>) | { delayForCellEdit?: boolean }, second?: (context: any) => Promise<T>): Promise<T> => {
     this.stats.runs++;
+    const batch = typeof first === "function" ? first : second;
+    const options = typeof first === "function" ? {} : first;
     if (typeof batch !== "function") throw new TypeError("Excel.run needs a function");
-    const ctx = new FakeContext(this);
+    const ctx = new FakeContext(this, options.delayForCellEdit === true);
+    if (options.delayForCellEdit !== undefined) ctx.requireApi("RunOptions.delayForCellEdit");
+    this.runOptions.push(options);
     return batch(ctx);
   };
+  /** The options of every `Excel.run`, in order. */
+  runOptions: { delayForCellEdit?: boolean }[] = [];
 
   /** `Office.context.requirements.isSetSupported`. */
   isSetSupported = (name: string, version?: string): boolean => {
