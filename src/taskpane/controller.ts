@@ -188,7 +188,9 @@ export function createController({ host, store, strings, lang }: ControllerDeps)
         const spec = buildWorkbook(plan, { lang });
         store.set({ busy: { action: "import", text: strings.phaseImportWriting } });
         try {
-          const out = await importWorkbook(h, spec);
+          // The pane is Italian exactly when Office's display language is (./i18n): the add-in's
+          // functions then have their Italian names.
+          const out = await importWorkbook(h, spec, { displayLanguage: lang === "it" ? "it-IT" : "en-US" });
           const lines = [fmt(strings.importDone, { sheets: out.sheets.map((s) => s.to).join(", ") })];
           for (const s of out.sheets) if (s.from !== s.to) lines.push(fmt(strings.importRenamed, { from: s.from, to: s.to }));
           if (plan.problems.length > 0) lines.push(fmt(strings.importProblems, { count: plan.problems.length }));

@@ -24,7 +24,14 @@
   var workbook = config.workbook ? lib.FakeWorkbook.fromJSON(config.workbook) : new lib.FakeWorkbook();
   var platform = config.platform === "desktop" ? "desktop" : "web";
   var fake = new lib.FakeExcel(
-    { platform: platform, apiVersion: config.apiVersion || "1.12", nullParents: config.nullParents === "fail" ? "fail" : "null" },
+    {
+      platform: platform,
+      apiVersion: config.apiVersion || "1.12",
+      nullParents: config.nullParents === "fail" ? "fail" : "null",
+      // Office's display language decides the function names Excel reads in formulasLocal.
+      language: /^it/i.test(config.displayLanguage || "it-IT") ? "it" : "en",
+      decimalSeparator: /^it/i.test(config.displayLanguage || "it-IT") ? "," : ".",
+    },
     workbook,
   );
   var officePlatform = platform === "desktop" ? "PC" : "OfficeOnline";

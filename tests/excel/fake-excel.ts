@@ -203,6 +203,24 @@ export interface FakeOptions {
    * `values`/`numberFormat`/`formulas` with `null`, as Excel's documentation says it may.
    */
   oversizeGet?: "error" | "null";
+  /**
+   * The display language: which names Excel knows for the add-in's functions (`customFunctions`)
+   * and the language of `formulasLocal` (Italian function names). Default "en".
+   */
+  language?: "en" | "it";
+  /** Decimal separator of the user's settings (`application.cultureInfo`); default "." */
+  decimalSeparator?: "," | ".";
+  /**
+   * The add-in's functions as registered: id -> Italian name. When given, a formula naming a
+   * `KPI.` function by a name the display language does not use shows `#NAME?` (English
+   * names under "en", Italian ones under "it"), as reported for Excel (office-js issue 891).
+   */
+  customFunctions?: Readonly<Record<string, string>>;
+  /**
+   * The language of the add-in's function names, when it differs from `language` (a display
+   * language the manifest has no override for, e.g. it-CH before one is added). Default: `language`.
+   */
+  customFunctionLanguage?: "en" | "it";
   /** Limit on the request alone (bytes), e.g. to make a host refuse a large write. */
   requestLimit?: number;
 }
@@ -992,6 +1010,11 @@ defineProps(NameListProxy, {});
 class ApplicationProxy extends Obj {
   protected readonly className = "Application";
   protected declare readonly props: Record<string, PropDef>;
+  declare readonly cultureInfo: CultureInfoProxy;
+  constructor(ctx: FakeContext, resolver: Resolver) {
+    super(ctx, resolver);
+    this._nav("cultureInfo", new CultureInfoProxy(ctx, () => ctx.host));
+  }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.requireApi("Application.suspendApiCalculationUntilNextSync");
     this.ctx.queue(() => undefined);
@@ -1002,6 +1025,24 @@ class ApplicationProxy extends Obj {
   }
 }
 defineProps(ApplicationProxy, { calculationMode: { get: () => "Automatic" } });
+
+/** `application.cultureInfo` (ExcelApi 1.11): only the decimal separator is modelled. */
+class CultureInfoProxy extends Obj {
+  protected readonly className = "CultureInfo";
+  protected declare readonly props: Record<string, PropDef>;
+  declare readonly numberFormat: NumberFormatInfoProxy;
+  constructor(ctx: FakeContext, resolver: Resolver) {
+    super(ctx, resolver);
+    this._nav("numberFormat", new NumberFormatInfoProxy(ctx, resolver));
+  }
+}
+defineProps(CultureInfoProxy, {});
+
+class NumberFormatInfoProxy extends Obj {
+  protected readonly className = "NumberFormatInfo";
+  protected declare readonly props: Record<string, PropDef>;
+}
+defineProps(NumberFormatInfoProxy, { numberDecimalSeparator: { get: (host: FakeExcel) => host.decimalSeparator } });
 
 // ---- worksheets
 
@@ -1423,11 +1464,64 @@ export function coerceInput(x: FakeCell): { value: FakeCell; formula: string | n
   return { value: x, formula: null };
 }
 
-function writeInput(s: SheetModel, r: number, c: number, x: FakeCell): void {
+function writeInput(s: SheetModel, r: number, c: number, x: FakeCell, host?: FakeExcel): void {
   const { value, formula } = coerceInput(x);
   if (formula === null) s.formulas.delete(key(r, c));
   else s.formulas.set(key(r, c), formula);
-  setCell(s, r, c, value);
+  setCell(s, r, c, formula !== null && host && !host.knowsFunctionsOf(formula) ? "#NAME?" : value);
+}
+
+/**
+ * Italian Excel's names of some built-in functions (Excel's Italian function list), for
+ * `formulasLocal`. Written apart from the add-in's own list on purpose.
+ */
+const ITALIAN_FUNCTIONS: Readonly<Record<string, string>> = {
+  SE: "IF", O: "OR", E: "AND", NON: "NOT", "SE.ERRORE": "IFERROR", "VAL.TESTO": "ISTEXT",
+  "VAL.NUMERO": "ISNUMBER", "VAL.VUOTO": "ISBLANK", RIPETI: "REPT", ARROTONDA: "ROUND",
+  SOMMA: "SUM", ASS: "ABS", MEDIA: "AVERAGE", MIN: "MIN", MAX: "MAX",
+};
+
+/**
+ * A formula typed in the user's language (`formulasLocal`) in the invariant form. Italian:
+ * Italian function names, `;` between arguments with a decimal comma. An unknown function
+ * name stays as typed (Excel shows #NAME?).
+ */
+function invariantFormula(text: string, host: FakeExcel): { text: string; known: boolean } {
+  if (host.language !== "it") {
+    // English Excel: the local form is the English one; an Italian-only name is unknown.
+    const names = [...text.replace(/"([^"]|"")*"/g, "").matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)].map((m) => m[1].toUpperCase());
+    return { text, known: !names.some((n) => ITALIAN_FUNCTIONS[n] !== undefined && ITALIAN_FUNCTIONS[n] !== n) };
+  }
+  let known = true;
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < text.length && !(text[j] === ch && text[j + 1] !== ch)) j += text[j] === ch ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_.]*(?=\s*\()/.exec(text.slice(i));
+    if (m) {
+      const name = m[0].toUpperCase();
+      if (!name.startsWith("KPI.") && !ITALIAN_FUNCTIONS[name]) known = false;
+      out += name.startsWith("KPI.") ? m[0] : (ITALIAN_FUNCTIONS[name] ?? m[0]);
+      i += m[0].length;
+      continue;
+    }
+    const num = /^\d+,\d+/.exec(text.slice(i));
+    if (num && host.decimalSeparator === ",") {
+      out += num[0].replace(",", ".");
+      i += num[0].length;
+      continue;
+    }
+    out += ch === ";" && host.decimalSeparator === "," ? "," : ch;
+    i++;
+  }
+  return { text: out, known };
 }
 
 /**
@@ -1585,9 +1679,23 @@ defineProps(RangeProxy, {
       if (!checkGetSize(t, self)) return null;
       return grid(t, (r, c) => t.sheet.formulas.get(key(r, c)) ?? getCell(t.sheet, r, c));
     },
-    set: (t: RangeTarget, v: unknown) => {
+    set: (t: RangeTarget, v: unknown, self: Obj) => {
       guardWrite(t.sheet, "writing formulas");
-      writeGrid(t, v, (r, c, x) => writeInput(t.sheet, r, c, x));
+      const host: FakeExcel = (self as any).ctx.host;
+      writeGrid(t, v, (r, c, x) => writeInput(t.sheet, r, c, x, host));
+    },
+  },
+  formulasLocal: {
+    set: (t: RangeTarget, v: unknown, self: Obj) => {
+      guardWrite(t.sheet, "writing formulas");
+      const host: FakeExcel = (self as any).ctx.host;
+      host.localWrites++;
+      writeGrid(t, v, (r, c, x) => {
+        if (typeof x !== "string" || !x.trim().startsWith("=")) return writeInput(t.sheet, r, c, x, host);
+        const local = invariantFormula(x.trim(), host);
+        writeInput(t.sheet, r, c, local.text, host);
+        if (!local.known) setCell(t.sheet, r, c, "#NAME?");
+      });
     },
   },
   numberFormat: {
@@ -2109,6 +2217,25 @@ export class FakeExcel {
   nullParents: "null" | "fail";
   oversizeGet: "error" | "null";
   requestLimit: number;
+  language: "en" | "it";
+  decimalSeparator: "," | ".";
+  customFunctions: Readonly<Record<string, string>> | null;
+  customFunctionLanguage: "en" | "it";
+  /** `formulasLocal` writes seen. */
+  localWrites = 0;
+
+  /** False when a formula names a function Excel does not know in the display language. */
+  knowsFunctionsOf(formula: string): boolean {
+    const names = [...formula.replace(/"([^"]|"")*"/g, "").matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)].map((m) => m[1].toUpperCase());
+    for (const n of names) {
+      if (n.startsWith("KPI.")) {
+        if (!this.customFunctions) continue;
+        const known = this.customFunctionLanguage === "it" ? Object.values(this.customFunctions) : Object.keys(this.customFunctions);
+        if (!known.includes(n.slice(4))) return false;
+      }
+    }
+    return true;
+  }
   /** Every member the add-in touched (checked against the requirement table by the tests). */
   membersUsed = new Set<string>();
   stats: FakeStats = { runs: 0, syncs: 0, requestBytes: 0, responseBytes: 0, rejectedBytes: 0, perSync: [] };
@@ -2121,6 +2248,10 @@ export class FakeExcel {
     this.payloadLimit = options.payloadLimit ?? (this.platform === "web" ? WEB_LIMIT : Infinity);
     this.nullParents = options.nullParents ?? "null";
     this.oversizeGet = options.oversizeGet ?? "error";
+    this.language = options.language ?? "en";
+    this.decimalSeparator = options.decimalSeparator ?? ".";
+    this.customFunctions = options.customFunctions ?? null;
+    this.customFunctionLanguage = options.customFunctionLanguage ?? this.language;
     this.requestLimit = options.requestLimit ?? Infinity;
     this.workbook = workbook;
   }
