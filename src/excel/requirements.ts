@@ -110,14 +110,16 @@ export const EXCEL_API = {
 export type ApiMember = keyof typeof EXCEL_API;
 
 /**
- * The adapter's features and the members each one calls beyond ExcelApi 1.1. A feature is
- * available when the host supports the highest set among its members.
+ * The adapter's optional features and the members each one calls beyond ExcelApi 1.1. A
+ * feature is available when the host supports the highest set among its members; without it
+ * the adapter does without (see each entry). Members outside every feature are needed by
+ * every read (e.g. `getUsedRangeOrNullObject`, 1.4): an Excel without them gets the plain
+ * "this version of Excel lacks a feature" message. The shared runtime the add-in declares
+ * exists only on hosts well above that (Office 2021 has ExcelApi 1.14).
  */
 export const FEATURES = {
   /** Sheet protection state (read before writing, ./discover.ts). */
   protection: ["Worksheet.protection", "WorksheetProtection.protected"],
-  /** Each sheet's used range as a null object for an empty sheet. */
-  usedRange: ["Worksheet.getUsedRangeOrNullObject"],
   /** Reaching every sheet in one sync (./discover.ts); else the sheets are listed first. */
   walkSheets: ["WorksheetCollection.getFirst", "Worksheet.getNextOrNullObject"],
   /** The marks: conditional formats (./marks.ts). */
