@@ -12,7 +12,9 @@
  * The test configures it before any script runs (page.addInitScript) with
  *   window.__OFFICE_STUB_CONFIG__ = { displayLanguage, platform, apiVersion, workbook, nullParents }
  * where `workbook` is a FakeWorkbook JSON and `nullParents` the fake's option of that name
- * (how objects reached from a null object behave; default "null"), and inspects it through
+ * (how objects reached from a null object behave; default "null"); the display language
+ * also sets the fake's language and decimal separator (Italian: Italian function names in
+ * `formulasLocal`, decimal comma), and inspects it through
  * `window.__officeStub`. Every Excel API the fake models (e.g. `worksheets.getFirst()`,
  * `Worksheet.getNextOrNullObject()`) is available to the page as it is to the unit tests.
  */

@@ -17,7 +17,7 @@ import { createController } from "../../src/taskpane/controller";
 import { en } from "../../src/taskpane/i18n/en";
 import { it as itStrings } from "../../src/taskpane/i18n/it";
 import { createStore } from "../../src/taskpane/state";
-import { FakeExcel } from "./fake-excel";
+import { FAKE_ONLY_API, FakeContext, FakeExcel } from "./fake-excel";
 import { kpiRows, markedCells, officeHostOf } from "./fixtures";
 
 jest.setTimeout(120_000);
@@ -94,4 +94,16 @@ test("the table holds the sets of Microsoft's reference for the members that dec
   expect(EXCEL_API["Worksheet.customProperties"]).toBe("1.12");
   expect(EXCEL_API["Range.formulasLocal"]).toBe("1.1");
   expect(EXCEL_API["Application.cultureInfo"]).toBe("1.11");
+});
+
+test("the fake refuses a member no table lists, and its own list does not shadow the add-in's", () => {
+  const fake = new FakeExcel({ apiVersion: "1.18" });
+  const context = new FakeContext(fake);
+  expect(() => context.requireApi("Range.valuesAsJson")).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+  expect(() => context.requireApi("RangeAreas.select")).not.toThrow();
+  const old = new FakeContext(new FakeExcel({ apiVersion: "1.17" }));
+  expect(() => old.requireApi("RangeAreas.select")).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+  const table = EXCEL_API as Readonly<Record<string, string>>;
+  expect(Object.keys(FAKE_ONLY_API).filter((m) => table[m] !== undefined)).toEqual([]);
+  for (const v of [...Object.values(table), ...Object.values(FAKE_ONLY_API)]) expect(v).toMatch(/^1\.\d{1,2}$/);
 });
