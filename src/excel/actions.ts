@@ -5,6 +5,7 @@ import { checkGrids } from "./check";
 import { nextTick, type ExcelHost } from "./host";
 import { inventoryOf, queueSheetRules, writeMarksIn, type MarkOutcome } from "./marks";
 import { readWorkbookIn, type PayloadBudget, type SheetInfo } from "./read-grids";
+import { hasFeature } from "./requirements";
 
 /**
  * The Validate action: one `Excel.run` that reads every sheet, checks it in the core (once,
@@ -67,7 +68,7 @@ const UNSUPPORTED: MarkOutcome = {
  * @example const { report, marks } = await validateAndMark(officeHost(), { lang: "it" });
  */
 export async function validateAndMark(host: ExcelHost, request: ValidateRequest): Promise<ValidateOutcome> {
-  const marking = request.mark !== false && host.supports("1.6");
+  const marking = request.mark !== false && hasFeature(host, "marks");
   return host.run(async (context) => {
     const read = await readWorkbookIn(context, host, {
       budget: request.budget,

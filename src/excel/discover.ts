@@ -1,5 +1,6 @@
 import type { ExcelHost } from "./host";
 import { classifyHostError, isPayloadError } from "./host-errors";
+import { hasFeature } from "./requirements";
 
 /**
  * Reaching every worksheet, and whatever an action needs from each (its used range, its
@@ -105,7 +106,7 @@ export async function discoverSheetsIn<T = undefined>(
   host: ExcelHost,
   options: DiscoverOptions<T> = {},
 ): Promise<Discovery<T>> {
-  const canProtect = host.supports("1.2");
+  const canProtect = hasFeature(host, "protection");
   let cells = options.used === true && options.cells === true;
   let cellsRefused = false;
 
@@ -184,7 +185,7 @@ export async function discoverSheetsIn<T = undefined>(
     }
   };
 
-  if (!host.supports("1.5") || listingHosts.has(host)) {
+  if (!hasFeature(host, "walkSheets") || listingHosts.has(host)) {
     await byListing();
   } else {
     try {

@@ -69,6 +69,23 @@ export function isPayloadError(error: unknown): boolean {
 }
 
 /**
+ * "Excel is editing a cell" in the words Excel uses in the languages of our users and their
+ * neighbours (English, Italian, German, French, Spanish). Excel's own English text is "Excel
+ * is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB ..."; the
+ * others are matched on the words any translation of it has to contain.
+ * @example isCellEditMessage("Excel è in modalità di modifica della cella.") // true
+ */
+export function isCellEditMessage(message: string): boolean {
+  return (
+    /cell[- ]?edit|edit(ing)? mode/i.test(message) ||
+    /modalit[àa] (di )?modifica|modifica (della |delle )?cell/i.test(message) ||
+    /zellbearbeitung|bearbeitungsmodus/i.test(message) ||
+    /mode (d'|de )?(é|e)dition/i.test(message) ||
+    /modo de edici[óo]n/i.test(message)
+  );
+}
+
+/**
  * The kind of a host failure.
  * @example classifyHostError({ code: "AccessDenied" }) // "protected"
  */
@@ -76,8 +93,9 @@ export function classifyHostError(error: unknown): HostErrorKind {
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : typeof error === "string" ? error : "";
   if (code && BY_CODE[code]) return BY_CODE[code];
-  // Older hosts report cell-edit mode and protection as InvalidOperation/GeneralException with a message.
-  if (/cell[- ]?edit|editing mode|modalit[àa] (di )?modifica/i.test(message)) return "cellEdit";
+  // Some hosts report cell-edit mode and protection as InvalidOperation/GeneralException with
+  // a message, in the user's language.
+  if (isCellEditMessage(message)) return "cellEdit";
   if (/protect/i.test(message) && code !== null) return "protected";
   if (/payload|too large|5 ?mb/i.test(message) && code !== null) return "tooLarge";
   return code === null ? "unexpected" : "generic";

@@ -1,8 +1,10 @@
 import { parseA1 } from "../core/a1";
 import { safeSheetName } from "../core/workbook/names";
 import type { CellSpec, RangeFormatSpec, SheetSpec, ValidationSpec, WorkbookSpec } from "../core/workbook/description";
+import { formulaLocale, isKpiFormula, queueKpiFormulas, settleKpiFormulas, type FormulaCell, type FormulaLocale, type KpiFormulaWrites } from "./formulas";
 import type { ExcelHost } from "./host";
 import { budgetFor, type PayloadBudget } from "./read-grids";
+import { hasFeature } from "./requirements";
 
 /**
  * Writes a workbook description (src/core/workbook/description.ts) into the open workbook
@@ -12,7 +14,9 @@ import { budgetFor, type PayloadBudget } from "./read-grids";
  * One `Excel.run`: sync 1 reads the names in use (sheets, tables, defined names), sync 2
  * writes everything (cells, number formats, fonts and fills, column widths, frozen header,
  * tables, data validation). A very large plan is split into more write syncs only beyond the
- * payload budget. If a write sync fails, the sheets this import added are deleted again
+ * payload budget. A cell calling the add-in's functions (`KPI.*`) is written in the form the
+ * user's Excel reads and read back in the same sync; one more sync rewrites in the other form
+ * the cells that answered `#NAME?` (./formulas.ts). If a write sync fails, the sheets this import added are deleted again
  * (Excel may have applied part of the batch), so the workbook is left as it was.
  */
 
@@ -43,6 +47,11 @@ export class ImportError extends Error {
 
 export interface ImportOptions {
   readonly budget?: PayloadBudget;
+  /**
+   * Office's display language (`it-IT` ...): with Italian names active, cells calling the
+   * add-in's functions are written in the local Italian form (./formulas.ts). Default: English.
+   */
+  readonly displayLanguage?: string;
   readonly onPhase?: (phase: "names" | "writing") => void;
 }
 
@@ -188,6 +197,7 @@ function sheetWork(
   ws: () => Excel.Worksheet,
   host: ExcelHost,
   budget: PayloadBudget,
+  kpi: { readonly locale: FormulaLocale; readonly writes: KpiFormulaWrites[] } | null = null,
 ): Work[] {
   const out: Work[] = [];
   const width = spec.cells.reduce((n, r) => Math.max(n, r.length), 1);
@@ -200,7 +210,18 @@ function sheetWork(
     const address = `A${start + 1}:${columnLetters(width - 1)}${start + block.length}`;
     out.push({ bytes: OP_BYTES + approxBytes(block), queue: () => (ws().getRange(address).formulas = block) });
   }
-  spec.columns.forEach((c, i) => {
+  // Cells calling the add-in's functions: written again in the form the user's Excel reads,
+  // with their values read back (./formulas.ts).
+  const kpiCells: FormulaCell[] = [];
+  spec.cells.forEach((r, row) =>
+    r.forEach((cell, col) => {
+      if (cell !== null && typeof cell === "object" && isKpiFormula(cell.formula)) kpiCells.push({ row, col, formula: cell.formula });
+    }),
+  );
+  if (kpi && kpiCells.length > 0) {
+    out.push({ bytes: OP_BYTES * 2 * kpiCells.length, queue: () => void kpi.writes.push(queueKpiFormulas(ws(), kpiCells, kpi.locale)) });
+  }
+  if (hasFeature(host, "columnWidths")) spec.columns.forEach((c, i) => {
     const col = columnLetters(i);
     out.push({ bytes: OP_BYTES, queue: () => (ws().getRange(`${col}:${col}`).format.columnWidth = widthInPoints(c.width)) });
   });
@@ -215,8 +236,8 @@ function sheetWork(
       },
     });
   });
-  if (host.supports("1.8")) for (const v of spec.validations) out.push(validationWork(ws, v));
-  if (spec.frozenRows > 0 && host.supports("1.7")) {
+  if (hasFeature(host, "dataValidation")) for (const v of spec.validations) out.push(validationWork(ws, v));
+  if (spec.frozenRows > 0 && hasFeature(host, "freezeHeader")) {
     out.push({ bytes: OP_BYTES, queue: () => ws().freezePanes.freezeRows(spec.frozenRows) });
   }
   return out;
@@ -250,7 +271,9 @@ export async function writeSheetsIn(
   host: ExcelHost,
   writes: readonly SheetWrite[],
   budget: PayloadBudget,
+  locale: FormulaLocale = formulaLocale("en"),
 ): Promise<void> {
+  const kpi = { locale, writes: [] as KpiFormulaWrites[] };
   const worksheets = context.workbook.worksheets;
   const work: Work[] = [];
   let first: Excel.Worksheet | null = null;
@@ -270,7 +293,7 @@ export async function writeSheetsIn(
       },
     });
     // A loop, not push(...): a large summary queues more operations than a call may take arguments.
-    for (const item of sheetWork(w.spec, w.tableNames, get, host, budget)) work.push(item);
+    for (const item of sheetWork(w.spec, w.tableNames, get, host, budget, kpi)) work.push(item);
     if (w.after) work.push({ bytes: OP_BYTES, queue: () => w.after!(get()) });
   }
   work.push({ bytes: OP_BYTES, queue: () => (first as Excel.Worksheet | null)?.activate() });
@@ -284,6 +307,8 @@ export async function writeSheetsIn(
     size += w.bytes;
   }
   await context.sync();
+  // One more sync only when a `KPI.*` cell answered #NAME? in the form written first.
+  await settleKpiFormulas(context, kpi.writes);
 }
 
 /**
@@ -298,7 +323,10 @@ export async function importWorkbook(host: ExcelHost, spec: WorkbookSpec, option
     worksheets.load("items/name");
     const tables = context.workbook.tables.load("items/name");
     const names = context.workbook.names.load("items/name");
+    // The decimal separator, for formulas written in the local form (rides on this sync).
+    const culture = hasFeature(host, "cultureInfo") ? context.workbook.application.cultureInfo.numberFormat.load("numberDecimalSeparator") : null;
     await context.sync();
+    const locale = formulaLocale(options.displayLanguage, culture?.numberDecimalSeparator);
     const before = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
     const takenSheets = new Set(before);
     const takenTables = new Set([...tables.items, ...names.items].map((t) => t.name.toLowerCase()));
@@ -321,7 +349,7 @@ export async function importWorkbook(host: ExcelHost, spec: WorkbookSpec, option
 
     options.onPhase?.("writing");
     try {
-      await writeSheetsIn(context, host, writes, budget);
+      await writeSheetsIn(context, host, writes, budget, locale);
     } catch (error) {
       const added = sheets.map((s) => s.to);
       const rolledBack = await removeAddedSheets(context, added, before);

@@ -3,7 +3,9 @@ import { parseA1, rangeA1 } from "../core/a1";
 import { MARK_KINDS, MARK_STYLES, markKindOfStatus, type MarkKind } from "../core/marks";
 import { discoverSheetsIn, type SheetListing } from "./discover";
 import type { ExcelHost } from "./host";
+import { errorCode } from "./host-errors";
 import { budgetFor, type PayloadBudget } from "./read-grids";
+import { hasFeature } from "./requirements";
 
 /**
  * Marks on the sheet for a validation report: unmet targets, met targets and missing values,
@@ -266,12 +268,43 @@ function queueRule(ws: Excel.Worksheet, rule: MarkRule, multiArea: boolean): voi
   if (style.bold) format.font.bold = true;
 }
 
+/** True when the host refused a request as too large before running any of it. */
+export function requestRefused(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === "RequestPayloadSizeLimitExceeded" || code === "PayloadTooLarge";
+}
+
+/**
+ * Sends batches of queued work, one sync each. A batch the host refuses as too large (the
+ * request is refused whole, so none of it ran) is sent again as two halves, down to single
+ * items: a large write is split rather than abandoned. Any other failure rejects.
+ */
+export async function sendSplitting<T>(context: Excel.RequestContext, groups: T[][], queue: (item: T) => void): Promise<number> {
+  const pending = groups.slice();
+  let sent = 0;
+  while (pending.length > 0) {
+    const batch = pending.shift() as T[];
+    for (const item of batch) queue(item);
+    try {
+      await context.sync();
+      sent++;
+    } catch (error) {
+      if (!requestRefused(error) || batch.length <= 1) throw error;
+      const half = Math.ceil(batch.length / 2);
+      pending.unshift(batch.slice(0, half), batch.slice(half));
+    }
+  }
+  return sent;
+}
+
 /**
  * Replaces our previous marks with the report's, inside the caller's `Excel.run`: deletes
  * every rule of ours found by `inventory` (loaded in an earlier sync) and adds the new ones,
- * in one sync. If that sync fails, Excel may have applied part of it (a batch is not a
- * transaction), so every rule of ours is then looked up again and deleted: the workbook is
- * left with no marks rather than half of them.
+ * in one sync (more beyond the payload budget; a request the host refuses as too large is
+ * split in two and sent again, never rolled back for its size). If a sync fails otherwise,
+ * Excel may have applied part of it (a batch is not a transaction), so every rule of ours is
+ * then looked up again and deleted: the workbook is left with no marks rather than half of
+ * them.
  */
 export async function writeMarksIn(
   context: Excel.RequestContext,
@@ -282,7 +315,7 @@ export async function writeMarksIn(
   listing: readonly SheetListing[],
   budget: PayloadBudget = budgetFor(host.platform),
 ): Promise<MarkOutcome> {
-  const multiArea = host.supports("1.9");
+  const multiArea = hasFeature(host, "multiAreaMarks");
   const protectedNames = new Set(listing.filter((l) => l.protected).map((l) => l.name));
   const plan = planMarks(report, { skip: protectedNames, multiArea });
   const old = findMarks(inventory);
@@ -303,10 +336,7 @@ export async function writeMarksIn(
     return { status: "written", counts: plan.counts, rulesAdded: 0, rulesRemoved: 0, protectedSheets };
   }
   try {
-    for (const batch of batches(work, (w) => w.bytes, budget)) {
-      for (const w of batch) w.queue();
-      await context.sync();
-    }
+    await sendSplitting(context, batches(work, (w) => w.bytes, budget), (w) => w.queue());
   } catch (error) {
     const clean = await removeAllMarksIn(context, worksheets, listing);
     return {
@@ -356,15 +386,12 @@ export interface ClearOutcome {
  * fills and values are never touched.
  */
 export async function clearMarks(host: ExcelHost, budget: PayloadBudget = budgetFor(host.platform)): Promise<ClearOutcome> {
-  if (!host.supports("1.6")) return { supported: false, removed: 0, protectedSheets: [] };
+  if (!hasFeature(host, "marks")) return { supported: false, removed: 0, protectedSheets: [] };
   return host.run(async (context) => {
     const sheets = await discoverSheetsIn(context, host, { perSheet: queueSheetRules });
     const found = findMarks(inventoryOf(sheets.listing, sheets.extras));
     const ours = found.filter((m) => !m.protected);
-    for (const batch of batches(ours, () => DELETE_BYTES, budget)) {
-      for (const m of batch) m.rule.delete();
-      await context.sync();
-    }
+    await sendSplitting(context, batches(ours, () => DELETE_BYTES, budget), (m) => m.rule.delete());
     return {
       supported: true,
       removed: ours.length,

@@ -29,7 +29,29 @@ export type { SheetListing } from "./discover";
  * attempt, sync 1 again without cells), and 1 + the chunks while the host is remembered as
  * large. Plus one per 32 sheets beyond the first 32, and one when the sheets must be listed
  * first (ExcelApi older than 1.5, or a host that refuses the walk: ./discover.ts).
+ *
+ * Size guards (Excel's documented limits, on every platform):
+ * - a get is limited to five million cells, and past that Excel may answer `values` or
+ *   `numberFormat` with `null` instead of an error. So every used range's rows x columns is
+ *   checked before its cells are used: a sheet over the limit, or whose cells came back
+ *   `null`, is read in chunks like a sheet that did not fit the response (one stray value in
+ *   P1048576 makes a 16-million-cell used range, not a failure);
+ * - a chunk refused as too large, or answered with `null`, is read again in pieces of half
+ *   as many cells, on desktop too (where the byte budget is unlimited, so only the cell cap
+ *   can shrink), down to one row; a single row still refused is the action's error.
  */
+
+/** Excel's limit on the cells of one get (values, number formats), on every platform. */
+export const MAX_CELLS_PER_GET = 5_000_000;
+
+/**
+ * True when a loaded used range's cells can be used as they are: within the cell limit and
+ * not answered with `null` (Excel's way of saying "too large" for some requests).
+ * @example cellsUsable(1_048_576, 16, null, null) // false: read it in chunks
+ */
+export function cellsUsable(rows: number, cols: number, values: unknown, formats: unknown): boolean {
+  return rows * cols <= MAX_CELLS_PER_GET && Array.isArray(values) && Array.isArray(formats);
+}
 
 /** How much one sync may carry. */
 export interface PayloadBudget {
@@ -189,8 +211,14 @@ export async function readWorkbookIn<T = undefined>(
   const formats: string[][][] = sheets.map(() => []);
   let bytesSeen = 0;
   let cellsSeen = 0;
+  // Cells that came with sync 1 but are over the get limit or null: read in chunks instead.
+  const withCells = sheets.map((s, i) => {
+    if (!found.withCells[i] || !s.used) return false;
+    return cellsUsable(s.used.rows, s.used.cols, found.used[i].values, found.used[i].numberFormat);
+  });
+  const oversize = sheets.some((s, i) => found.withCells[i] && s.used !== null && !withCells[i]);
   sheets.forEach((s, i) => {
-    if (!found.withCells[i] || !s.used) return;
+    if (!withCells[i] || !s.used) return;
     const v = found.used[i].values as CellValue[][];
     const f = found.used[i].numberFormat as string[][];
     values[i] = v;
@@ -202,31 +230,45 @@ export async function readWorkbookIn<T = undefined>(
   // sync 2..: the cells not read with sync 1, in chunks. The first chunk uses the density
   // measured so far (or at the last read of this workbook), else the conservative estimate;
   // later ones the density measured.
-  const ranges = sheets.map((s, i) => (found.withCells[i] ? null : s.used));
+  const ranges = sheets.map((s, i) => (withCells[i] ? null : s.used));
   const totalCells = ranges.reduce((n, r) => n + (r ? r.rows * r.cols : 0), 0);
   const measured = cellsSeen > 0 ? bytesSeen / cellsSeen : large;
   let density = measured !== null ? Math.max(4, measured * DENSITY_MARGIN) : budget.bytesPerCell;
   let cursor: Cursor = { sheet: 0, row: 0 };
+  // Cells per sync after a refusal: halved each time, whatever the byte budget says.
+  let cap = Math.min(budget.maxCells, MAX_CELLS_PER_GET);
   let cellsDone = 0;
   const results = new Map<string, { values: CellValue[][]; formats: string[][] }>();
   const estimateSyncs = (): number => Math.max(1, Math.ceil(((totalCells - cellsDone) * density) / Math.min(budget.maxBytes, budget.maxCells * density)));
   let done = 1;
   options.onProgress?.({ done, total: done + (totalCells > 0 ? estimateSyncs() : 0) });
   while (cellsDone < totalCells) {
-    const { chunks, next } = nextGroup(ranges, cursor, cellsPerSync(budget, density));
+    const { chunks, next } = nextGroup(ranges, cursor, Math.min(cap, cellsPerSync(budget, density)));
     const loaded = chunks.map((c) => {
       const u = sheets[c.sheet].used!;
       const top = u.row + c.rowStart;
       const address = rangeA1(top, u.col, top + c.rowCount - 1, u.col + u.cols - 1);
       return { chunk: c, range: worksheets[c.sheet].getRange(address).load("values,numberFormat") };
     });
+    const cells = chunks.reduce((n, c) => n + c.cells, 0);
+    let refused: unknown = null;
     try {
       await context.sync();
     } catch (e) {
-      const cells = chunks.reduce((n, c) => n + c.cells, 0);
-      if (!isPayloadError(e) || chunks.every((c) => c.rowCount <= 1) || cells <= 1) throw e;
-      // Longer texts than estimated: read the same rows again in smaller pieces.
-      density = Math.max(density * 2, ((budget.maxBytes / cells) * 2) | 0);
+      if (!isPayloadError(e)) throw e;
+      refused = e;
+    }
+    // A null answer is Excel's "too large" too.
+    if (refused === null && loaded.some(({ range }) => !Array.isArray(range.values) || !Array.isArray(range.numberFormat))) {
+      refused = Object.assign(new Error("Excel answered a chunk of cells with null (too large)."), { code: "RangeExceedsLimit" });
+    }
+    if (refused !== null) {
+      if (chunks.every((c) => c.rowCount <= 1) || cells <= 1) throw refused;
+      // Longer texts than estimated, or more cells than the host takes: the same rows again
+      // in pieces of half the cells (on desktop the byte budget is unlimited, so the cap is
+      // what shrinks).
+      cap = Math.max(1, Math.floor(cells / 2));
+      if (Number.isFinite(budget.maxBytes)) density = Math.max(density * 2, ((budget.maxBytes / cells) * 2) | 0);
       continue;
     }
     for (const { chunk, range } of loaded) {
@@ -254,7 +296,7 @@ export async function readWorkbookIn<T = undefined>(
   // Next time: straight to the chunks if these cells did not fit one response; back to one
   // sync once they would (within the budget).
   if (bytesSeen <= budget.maxBytes) rememberLarge(host, null);
-  else if (found.cellsRefused || large !== null) rememberLarge(host, bytesSeen / Math.max(cellsSeen, 1));
+  else if (found.cellsRefused || oversize || large !== null) rememberLarge(host, bytesSeen / Math.max(cellsSeen, 1));
 
   const grids: SheetGrid[] = sheets.map((s, i) => ({
     name: s.name,

@@ -5,6 +5,7 @@ import { checkGrids, type Checked } from "./check";
 import { nextTick, type ExcelHost } from "./host";
 import { freeSheetName, removeAddedSheets, writeSheetsIn } from "./import";
 import { budgetFor, readWorkbookIn, type PayloadBudget, type SheetInfo } from "./read-grids";
+import { hasFeature } from "./requirements";
 
 /**
  * The "Build summary" action (`Crea riepilogo`): one `Excel.run` that reads the workbook,
@@ -185,7 +186,7 @@ export function today(): string {
 export async function buildSummary(host: ExcelHost, request: SummaryRequest): Promise<SummaryOutcome> {
   const lang = request.lang;
   const budget = request.budget ?? budgetFor(host.platform);
-  const markers = host.supports("1.12");
+  const markers = hasFeature(host, "sheetMarker");
   return host.run(async (context) => {
     // The read's first sync also fetches every sheet's marker (the names are not known yet:
     // a missing property is a null object, nearly free).

@@ -162,7 +162,8 @@ export function createController({ host, store, strings, lang }: ControllerDeps)
     async goTo(sheet, address) {
       await exclusive("select", strings.phaseSelecting, async (h) => {
         try {
-          await selectRange(h, sheet, address);
+          const out = await selectRange(h, sheet, address);
+          if (out.firstAreaOnly) store.set({ notice: { tone: "warning", lines: [strings.selectFirstAreaOnly] } });
         } catch (e) {
           const hidden = store.get().hiddenSheets.includes(sheet) && classifyHostError(e) !== "notFound";
           store.set({ error: hidden ? { message: fmt(strings.errHidden, { sheet }), code: failure(e).code } : failure(e) });
@@ -187,7 +188,9 @@ export function createController({ host, store, strings, lang }: ControllerDeps)
         const spec = buildWorkbook(plan, { lang });
         store.set({ busy: { action: "import", text: strings.phaseImportWriting } });
         try {
-          const out = await importWorkbook(h, spec);
+          // The pane is Italian exactly when Office's display language is (./i18n): the add-in's
+          // functions then have their Italian names.
+          const out = await importWorkbook(h, spec, { displayLanguage: lang === "it" ? "it-IT" : "en-US" });
           const lines = [fmt(strings.importDone, { sheets: out.sheets.map((s) => s.to).join(", ") })];
           for (const s of out.sheets) if (s.from !== s.to) lines.push(fmt(strings.importRenamed, { from: s.from, to: s.to }));
           if (plan.problems.length > 0) lines.push(fmt(strings.importProblems, { count: plan.problems.length }));

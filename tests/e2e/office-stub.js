@@ -12,7 +12,9 @@
  * The test configures it before any script runs (page.addInitScript) with
  *   window.__OFFICE_STUB_CONFIG__ = { displayLanguage, platform, apiVersion, workbook, nullParents }
  * where `workbook` is a FakeWorkbook JSON and `nullParents` the fake's option of that name
- * (how objects reached from a null object behave; default "null"), and inspects it through
+ * (how objects reached from a null object behave; default "null"); the display language
+ * also sets the fake's language and decimal separator (Italian: Italian function names in
+ * `formulasLocal`, decimal comma), and inspects it through
  * `window.__officeStub`. Every Excel API the fake models (e.g. `worksheets.getFirst()`,
  * `Worksheet.getNextOrNullObject()`) is available to the page as it is to the unit tests.
  */
@@ -24,7 +26,14 @@
   var workbook = config.workbook ? lib.FakeWorkbook.fromJSON(config.workbook) : new lib.FakeWorkbook();
   var platform = config.platform === "desktop" ? "desktop" : "web";
   var fake = new lib.FakeExcel(
-    { platform: platform, apiVersion: config.apiVersion || "1.12", nullParents: config.nullParents === "fail" ? "fail" : "null" },
+    {
+      platform: platform,
+      apiVersion: config.apiVersion || "1.12",
+      nullParents: config.nullParents === "fail" ? "fail" : "null",
+      // Office's display language decides the function names Excel reads in formulasLocal.
+      language: /^it/i.test(config.displayLanguage || "it-IT") ? "it" : "en",
+      decimalSeparator: /^it/i.test(config.displayLanguage || "it-IT") ? "," : ".",
+    },
     workbook,
   );
   var officePlatform = platform === "desktop" ? "PC" : "OfficeOnline";
@@ -128,8 +137,18 @@
     failNextSync: function (n, code) {
       fake.failSync(n, code || "GeneralException", 0);
     },
-    setCellEditMode: function (on) {
+    /**
+     * The user types in a cell (`on`). `failing`: the host fails the sync anyway, with this
+     * { code, message }, instead of honouring `delayForCellEdit`.
+     */
+    setCellEditMode: function (on, failing) {
+      fake.ignoresDelay = !!failing;
+      if (failing) fake.cellEditError = failing;
       fake.cellEditMode = !!on;
+    },
+    /** Syncs sent so far (a delayed one counts when sent). */
+    syncCount: function () {
+      return fake.stats.syncs;
     },
   };
 })();

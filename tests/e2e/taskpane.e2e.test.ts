@@ -137,11 +137,17 @@ async function buildFixture(): Promise<Fixture> {
 // ------------------------------------------------------------------ serving dist/ and the stub
 
 function stubSource(): string {
-  const fakeTs = readFileSync(join(ROOT, "tests/excel/fake-excel.ts"), "utf8");
-  const js = ts.transpileModule(fakeTs, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2019 },
-  }).outputText;
-  const wrapped = `(function(){var module={exports:{}};var exports=module.exports;\n${js}\nwindow.FakeExcelLib=module.exports;})();\n`;
+  const transpile = (path: string): string =>
+    ts.transpileModule(readFileSync(join(ROOT, path), "utf8"), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2019 },
+    }).outputText;
+  // The fake's one import is the add-in's requirement table (import-free itself).
+  const requirements = transpile("src/excel/requirements.ts");
+  const fake = transpile("tests/excel/fake-excel.ts");
+  const wrapped =
+    `(function(){var req={exports:{}};(function(module,exports){\n${requirements}\n})(req,req.exports);` +
+    `var require=function(name){if(/requirements$/.test(name))return req.exports;throw new Error("office stub: no module "+name);};` +
+    `var module={exports:{}};var exports=module.exports;\n${fake}\nwindow.FakeExcelLib=module.exports;})();\n`;
   return wrapped + readFileSync(join(__dirname, "office-stub.js"), "utf8");
 }
 
@@ -498,12 +504,13 @@ describeBrowser("the task pane in Chromium", () => {
   test("host failures are shown in plain words and nothing is half-written", async () => {
     const { context, page } = await open("it-IT");
     const before = await stubCall<string>(page, "snapshot");
-    await stubCall(page, "setCellEditMode", true);
+    // A host that fails in cell-edit mode although asked to wait (InvalidOperation, Italian text).
+    await stubCall(page, "setCellEditMode", true, { code: "InvalidOperation", message: "Excel è in modalità di modifica della cella." });
     await validate(page);
     await expect(page.locator(".alert-message").textContent()).resolves.toBe(
       "Excel sta modificando una cella. Premi Invio o Esc nel foglio e riprova.",
     );
-    await expect(page.locator(".alert-code").textContent()).resolves.toBe("Codice: InvalidOperationInCellEditMode");
+    await expect(page.locator(".alert-code").textContent()).resolves.toBe("Codice: InvalidOperation");
     expect(sameWorkbook(await stubCall<string>(page, "snapshot"), before)).toBe("identical");
     await stubCall(page, "setCellEditMode", false);
     // The write sync fails: the pane says the marks were removed, none are left.
@@ -513,6 +520,22 @@ describeBrowser("the task pane in Chromium", () => {
     await expect(page.locator(".status-text").textContent()).resolves.toMatch(/non sono state scritte/);
     expect(await stubCall(page, "ourRules")).toEqual([]);
     expect(sameWorkbook(await stubCall<string>(page, "snapshot"), before)).toBe("identical");
+    await context.close();
+  });
+
+  test("while a cell is being edited, Validate waits (delayForCellEdit) and completes once the user leaves it", async () => {
+    const { context, page } = await open("it-IT");
+    await stubCall(page, "setCellEditMode", true);
+    const syncs = await stubCall<number>(page, "syncCount");
+    await page.locator("#validate").click();
+    await page.waitForFunction(() => document.getElementById("app")?.getAttribute("data-busy") === "true");
+    // The first sync is held by the host: still busy, no error, nothing more sent.
+    await page.waitForFunction((n) => (window as unknown as { __officeStub: { syncCount(): number } }).__officeStub.syncCount() === n + 1, syncs);
+    expect(await page.locator("#app").getAttribute("data-busy")).toBe("true");
+    await stubCall(page, "setCellEditMode", false);
+    await idle(page);
+    await expect(page.locator(".alert-message").count()).resolves.toBe(0);
+    expect(await badge(page, "unmet")).toBe(statusOf(fixture.report, "unmet").length);
     await context.close();
   });
 

@@ -348,8 +348,8 @@ describe("what the summary and the marks' borders need", () => {
     expect(fake.workbook.sheets[0].cfs[0].format.borders).toEqual({ EdgeTop: { style: "Dash", color: "#8F7F00" } });
   });
 
-  test("RangeAreas.select selects several areas on the active sheet (ExcelApi 1.9)", async () => {
-    const fake = book();
+  test("RangeAreas.select selects several areas on the active sheet at ExcelApi 1.18, and is refused at 1.17 although getRanges is there", async () => {
+    const fake = book({ apiVersion: "1.18" });
     await fake.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("S");
       ws.activate();
@@ -357,5 +357,10 @@ describe("what the summary and the marks' borders need", () => {
       await ctx.sync();
     });
     expect(fake.workbook.selection).toEqual({ sheet: "S", address: "A2:XFD3,A5:XFD5" });
+    const ltsc = new FakeExcel({ apiVersion: "1.17" }, fake.workbook);
+    await ltsc.run(async (ctx) => {
+      const areas = ctx.workbook.worksheets.getItem("S").getRanges("2:3,5:5");
+      expect(() => areas.select()).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+    });
   });
 });

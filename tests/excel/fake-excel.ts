@@ -11,10 +11,17 @@
  *    (JSON length of what was written and loaded); on the "web" platform a sync above
  *    5 MB is rejected like Excel on the web does (`RequestPayloadSizeLimitExceeded` /
  *    `ResponsePayloadSizeLimitExceeded`);
- *  - API sets are versioned: calling a method newer than `apiVersion` throws `ApiNotFound`,
- *    and `isSetSupported` answers accordingly;
+ *  - API sets are versioned, from the add-in's own table (src/excel/requirements.ts, which
+ *    holds the set Microsoft's reference gives each member): calling a member newer than
+ *    `apiVersion` throws `ApiNotFound`, and so does a member the table does not list (the
+ *    few the add-in does not call but tests do are in `FAKE_ONLY_API` below, looked up the
+ *    same way); `isSetSupported` answers accordingly;
  *  - protected sheets refuse writes (`AccessDenied`); `cellEditMode` makes every sync fail
- *    with `InvalidOperationInCellEditMode`; `failSync(n, ...)` injects a failure into the
+ *    with `cellEditError` (default `InvalidOperationInCellEditMode`, as Excel.ErrorCodes
+ *    lists it; hosts have also been reported to answer `InvalidOperation` with a localized
+ *    message), except in a run started with `{ delayForCellEdit: true }`, whose syncs wait
+ *    until the user leaves the cell (`cellEditMode = false`), as the documentation says
+ *    (`ignoresDelay` models a host that does not honour the option); `failSync(n, ...)` injects a failure into the
  *    n-th sync from now, optionally after k of its operations have been applied;
  *  - null objects (`*OrNullObject`) are detected after the sync without a load; loading a
  *    property of one gives `null`; an object reached from one (`nullSheet.getNextOrNullObject()`,
@@ -22,15 +29,77 @@
  *    other operation on a null object (a write, `delete`, `add` ...) fails the sync with
  *    `InvalidOperation`. See `FakeOptions.nullParents` for why, and for the strict variant.
  *
- * It has NO imports on purpose: tests/e2e transpiles this file with TypeScript and serves it,
- * together with tests/e2e/office-stub.js, in place of office.js; scripts (the benchmark) can
- * load it the same way. The model can be saved with `toJSON()` and rebuilt with `fromJSON()`.
+ * Its one import is the requirement table (itself import-free): tests/e2e transpiles both
+ * files with TypeScript and serves them, together with tests/e2e/office-stub.js, in place of
+ * office.js. The model can be saved with `toJSON()` and rebuilt with `fromJSON()`.
  *
  * Only the part of the API the add-in uses is implemented; anything else is `undefined`, so
  * a new API call in the adapter fails loudly here rather than passing silently.
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+
+import { EXCEL_API } from "../../src/excel/requirements";
+
+/**
+ * Members the fake models that the add-in does not call (tests and helpers use them), with
+ * the set Microsoft's reference gives each. Kept apart from the add-in's table so that the
+ * table lists exactly what the add-in calls (tests/excel/requirements.test.ts checks that).
+ */
+export const FAKE_ONLY_API: Readonly<Record<string, string>> = {
+  "Workbook.getSelectedRange": "1.1",
+  "Application.calculationMode": "1.1",
+  "Application.suspendApiCalculationUntilNextSync": "1.6",
+  "Application.suspendScreenUpdatingUntilNextSync": "1.9",
+  "WorksheetCollection.getItemOrNullObject": "1.4",
+  "WorksheetCollection.getActiveWorksheet": "1.1",
+  "Worksheet.position": "1.1",
+  "Worksheet.getUsedRange": "1.1",
+  "Worksheet.tabColor": "1.7",
+  "Worksheet.showGridlines": "1.8",
+  "WorksheetFreezePanes.freezeColumns": "1.7",
+  "WorksheetFreezePanes.freezeAt": "1.7",
+  "WorksheetFreezePanes.unfreeze": "1.7",
+  "WorksheetCustomPropertyCollection.getItem": "1.12",
+  "WorksheetCustomProperty.key": "1.12",
+  "WorksheetCustomProperty.delete": "1.12",
+  "Range.rowIndex": "1.1",
+  "Range.columnIndex": "1.1",
+  "Range.getCell": "1.1",
+  "Range.getResizedRange": "1.2",
+  "Range.getOffsetRange": "1.1",
+  "Range.getRow": "1.1",
+  "Range.getColumn": "1.1",
+  "RangeAreas.address": "1.9",
+  "RangeAreas.areaCount": "1.9",
+  "RangeFormat.rowHeight": "1.2",
+  "RangeFormat.borders": "1.1",
+  "RangeFormat.autofitColumns": "1.2",
+  "RangeFormat.autofitRows": "1.2",
+  "RangeFill.clear": "1.1",
+  "RangeFont.italic": "1.1",
+  "RangeFont.name": "1.1",
+  "RangeFont.size": "1.1",
+  "RangeBorderCollection.getItem": "1.1",
+  "RangeBorder.style": "1.1",
+  "RangeBorder.color": "1.1",
+  "RangeBorder.weight": "1.1",
+  "DataValidation.clear": "1.8",
+  "ConditionalFormatCollection.clearAll": "1.6",
+  "ConditionalFormat.id": "1.6",
+  "ConditionalFormat.priority": "1.6",
+  "ConditionalFormat.stopIfTrue": "1.6",
+  "ConditionalFormat.getRange": "1.6",
+  "ConditionalRangeFont.color": "1.6",
+  "ConditionalRangeFont.italic": "1.6",
+  "Table.showTotals": "1.1",
+  "Table.id": "1.1",
+};
+
+/** The set of a member: the add-in's table first, then the fake's own list. */
+export function apiSetOf(member: string): string | undefined {
+  return (EXCEL_API as Readonly<Record<string, string>>)[member] ?? FAKE_ONLY_API[member];
+}
 
 export type FakeCell = string | number | boolean | null;
 
@@ -129,6 +198,31 @@ export interface FakeOptions {
    * (tests/excel/syncs.test.ts runs it that way).
    */
   nullParents?: "null" | "fail";
+  /**
+   * A get over five million cells: `"error"` (default) rejects the sync; `"null"` answers
+   * `values`/`numberFormat`/`formulas` with `null`, as Excel's documentation says it may.
+   */
+  oversizeGet?: "error" | "null";
+  /**
+   * The display language: which names Excel knows for the add-in's functions (`customFunctions`)
+   * and the language of `formulasLocal` (Italian function names). Default "en".
+   */
+  language?: "en" | "it";
+  /** Decimal separator of the user's settings (`application.cultureInfo`); default "." */
+  decimalSeparator?: "," | ".";
+  /**
+   * The add-in's functions as registered: id -> Italian name. When given, a formula naming a
+   * `KPI.` function by a name the display language does not use shows `#NAME?` (English
+   * names under "en", Italian ones under "it"), as reported for Excel (office-js issue 891).
+   */
+  customFunctions?: Readonly<Record<string, string>>;
+  /**
+   * The language of the add-in's function names, when it differs from `language` (a display
+   * language the manifest has no override for, e.g. it-CH before one is added). Default: `language`.
+   */
+  customFunctionLanguage?: "en" | "it";
+  /** Limit on the request alone (bytes), e.g. to make a host refuse a large write. */
+  requestLimit?: number;
 }
 
 export interface SyncStat {
@@ -528,7 +622,11 @@ export class FakeContext {
   immediate = false;
   /** Depth of target resolutions in progress (see `Obj._live`). */
   resolving = 0;
-  constructor(readonly host: FakeExcel) {
+  constructor(
+    readonly host: FakeExcel,
+    /** The run was started with `{ delayForCellEdit: true }`. */
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -540,9 +638,13 @@ export class FakeContext {
     this.batch.ops.push({ run, request: request + OP_OVERHEAD });
   }
 
-  requireApi(version: string, what: string): void {
+  /** Refuses a member whose set (src/excel/requirements.ts) the host lacks, or that no table lists. */
+  requireApi(member: string): void {
+    const version = apiSetOf(member);
+    this.host.membersUsed.add(member);
+    if (version === undefined) fail("ApiNotFound", `${member} is in no requirement table (src/excel/requirements.ts).`);
     if (!versionAtLeast(this.host.apiVersion, version)) {
-      fail("ApiNotFound", `${what} needs ExcelApi ${version}; this host has ${this.host.apiVersion}.`);
+      fail("ApiNotFound", `${member} needs ExcelApi ${version}; this host has ${this.host.apiVersion}.`);
     }
   }
 
@@ -563,10 +665,14 @@ export class FakeContext {
       for (const o of batch.pending) o._abortSync();
       throw error;
     };
-    if (host.cellEditMode) {
-      abort(new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode."));
+    if (host.cellEditMode && this.delayForCellEdit && !host.ignoresDelay) {
+      // Documented: the batch is delayed until the user exits cell edit mode.
+      await new Promise<void>((resolve) => host._editWaiters.push(resolve));
     }
-    if (request > host.payloadLimit) {
+    if (host.cellEditMode) {
+      abort(new FakeOfficeError(host.cellEditError.code, host.cellEditError.message));
+    }
+    if (request > Math.min(host.payloadLimit, host.requestLimit)) {
       stat.rejected = true;
       abort(
         new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload (${request} bytes) exceeds the limit.`),
@@ -615,8 +721,6 @@ class NullParent {}
 interface PropDef {
   get?: (target: any, self: any) => unknown;
   set?: (target: any, value: any, self: any) => void;
-  /** ExcelApi version of the property. */
-  api?: string;
 }
 
 /** Base of every proxy: load/sync bookkeeping, lazy target resolution. */
@@ -648,6 +752,23 @@ abstract class Obj {
 
   protected abstract readonly props: Record<string, PropDef>;
   protected abstract readonly className: string;
+
+  /** Refuses a method or property of this class the host's API set lacks (`FakeContext.requireApi`). */
+  protected _api(member: string): void {
+    this.ctx.requireApi(`${this.className}.${member}`);
+  }
+
+  /** A navigation property (`range.conditionalFormats`) checked against its set at each use. */
+  protected _nav(name: string, child: Obj): void {
+    Object.defineProperty(this, name, {
+      configurable: true,
+      enumerable: false,
+      get: () => {
+        this.ctx.requireApi(`${this.className}.${name}`);
+        return child;
+      },
+    });
+  }
 
   /** `isNullObject` becomes readable at the next sync. */
   protected _stageNull(): void {
@@ -731,7 +852,7 @@ abstract class Obj {
 
   protected _write(prop: string, value: unknown): void {
     const def = this.props[prop];
-    if (def.api) this.ctx.requireApi(def.api, `${this.className}.${prop}`);
+    this.ctx.requireApi(`${this.className}.${prop}`);
     // Values set locally are not readable until loaded again, as in Office.
     this._values.delete(prop);
     const copy = value === null || typeof value !== "object" ? value : JSON.parse(JSON.stringify(value));
@@ -780,7 +901,7 @@ abstract class Obj {
       }
       fail("InvalidArgument", `${this.className} has no property '${path}'.`);
     }
-    if (def.api) this.ctx.requireApi(def.api, `${this.className}.${path}`);
+    this.ctx.requireApi(`${this.className}.${path}`);
     this._requested.add(path);
     this.ctx.batch.pending.add(this);
     this.ctx.queue(() => {
@@ -822,20 +943,21 @@ function guardWrite(sheet: SheetModel, what: string): void {
 class WorkbookProxy extends Obj {
   protected readonly className = "Workbook";
   protected declare readonly props: Record<string, PropDef>;
-  readonly worksheets: WorksheetCollectionProxy;
-  readonly application: ApplicationProxy;
-  readonly tables: NameListProxy;
-  readonly names: NameListProxy;
+  declare readonly worksheets: WorksheetCollectionProxy;
+  declare readonly application: ApplicationProxy;
+  declare readonly tables: NameListProxy;
+  declare readonly names: NameListProxy;
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.host.workbook);
-    this.worksheets = new WorksheetCollectionProxy(ctx);
-    this.application = new ApplicationProxy(ctx, () => ctx.host.workbook);
-    this.tables = new NameListProxy(ctx, "TableCollection", (wb) =>
+    this._nav("worksheets", new WorksheetCollectionProxy(ctx));
+    this._nav("application", new ApplicationProxy(ctx, () => ctx.host.workbook));
+    this._nav("tables", new NameListProxy(ctx, "TableCollection", (wb) =>
       wb.sheets.flatMap((s) => s.tables.map((t) => t.name)),
-    );
-    this.names = new NameListProxy(ctx, "NamedItemCollection", (wb) => wb.names.slice());
+    ));
+    this._nav("names", new NameListProxy(ctx, "NamedItemCollection", (wb) => wb.names.slice()));
   }
   getSelectedRange(): RangeProxy {
+    this._api("getSelectedRange");
     const host = this.ctx.host;
     return new RangeProxy(
       this.ctx,
@@ -871,6 +993,8 @@ class NameListProxy extends Obj {
   }
   override _loadPath(path: string): void {
     if (path !== "items" && path !== "items/name") fail("InvalidArgument", `${this.className}: only items/name can be loaded.`);
+    this._api("items");
+    if (path === "items/name") this.ctx.requireApi(this.className === "TableCollection" ? "Table.name" : "NamedItem.name");
     this._requested.add("items");
     this.ctx.batch.pending.add(this);
     this.ctx.queue(() => {
@@ -886,16 +1010,39 @@ defineProps(NameListProxy, {});
 class ApplicationProxy extends Obj {
   protected readonly className = "Application";
   protected declare readonly props: Record<string, PropDef>;
+  declare readonly cultureInfo: CultureInfoProxy;
+  constructor(ctx: FakeContext, resolver: Resolver) {
+    super(ctx, resolver);
+    this._nav("cultureInfo", new CultureInfoProxy(ctx, () => ctx.host));
+  }
   suspendApiCalculationUntilNextSync(): void {
-    this.ctx.requireApi("1.6", "Application.suspendApiCalculationUntilNextSync");
+    this.ctx.requireApi("Application.suspendApiCalculationUntilNextSync");
     this.ctx.queue(() => undefined);
   }
   suspendScreenUpdatingUntilNextSync(): void {
-    this.ctx.requireApi("1.9", "Application.suspendScreenUpdatingUntilNextSync");
+    this.ctx.requireApi("Application.suspendScreenUpdatingUntilNextSync");
     this.ctx.queue(() => undefined);
   }
 }
 defineProps(ApplicationProxy, { calculationMode: { get: () => "Automatic" } });
+
+/** `application.cultureInfo` (ExcelApi 1.11): only the decimal separator is modelled. */
+class CultureInfoProxy extends Obj {
+  protected readonly className = "CultureInfo";
+  protected declare readonly props: Record<string, PropDef>;
+  declare readonly numberFormat: NumberFormatInfoProxy;
+  constructor(ctx: FakeContext, resolver: Resolver) {
+    super(ctx, resolver);
+    this._nav("numberFormat", new NumberFormatInfoProxy(ctx, resolver));
+  }
+}
+defineProps(CultureInfoProxy, {});
+
+class NumberFormatInfoProxy extends Obj {
+  protected readonly className = "NumberFormatInfo";
+  protected declare readonly props: Record<string, PropDef>;
+}
+defineProps(NumberFormatInfoProxy, { numberDecimalSeparator: { get: (host: FakeExcel) => host.decimalSeparator } });
 
 // ---- worksheets
 
@@ -913,6 +1060,7 @@ class WorksheetCollectionProxy extends Obj {
   }
   override _loadPath(path: string): void {
     if (path === "items" || path.startsWith("items/")) {
+      this._api("items");
       if (path.startsWith("items/")) this._itemPaths.push(path.slice(6));
       this._loadItems();
       return;
@@ -940,23 +1088,26 @@ class WorksheetCollectionProxy extends Obj {
     });
   }
   getItem(name: string): WorksheetProxy {
+    this._api("getItem");
     return new WorksheetProxy(this.ctx, () => this.ctx.host.workbook.sheet(name), false, true);
   }
   getItemOrNullObject(name: string): WorksheetProxy {
-    this.ctx.requireApi("1.4", "WorksheetCollection.getItemOrNullObject");
+    this.ctx.requireApi("WorksheetCollection.getItemOrNullObject");
     return new WorksheetProxy(this.ctx, () => this.ctx.host.workbook.sheet(name) ?? null, true, true);
   }
   /** The first worksheet (ExcelApi 1.5); a workbook always has one. */
   getFirst(visibleOnly?: boolean): WorksheetProxy {
-    this.ctx.requireApi("1.5", "WorksheetCollection.getFirst");
+    this.ctx.requireApi("WorksheetCollection.getFirst");
     const wb = (): FakeWorkbook => this.ctx.host.workbook;
     return new WorksheetProxy(this.ctx, () => wb().sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? null, false, true);
   }
   getActiveWorksheet(): WorksheetProxy {
+    this._api("getActiveWorksheet");
     const wb = this.ctx.host.workbook;
     return new WorksheetProxy(this.ctx, () => wb.sheets[wb.activeSheet], false, true);
   }
   add(name?: string): WorksheetProxy {
+    this._api("add");
     const wb: FakeWorkbook = this.ctx.host.workbook;
     let created: SheetModel | undefined;
     this.ctx.queue(() => {
@@ -978,14 +1129,14 @@ class WorksheetProtectionProxy extends Obj {
   protected declare readonly props: Record<string, PropDef>;
 }
 defineProps(WorksheetProtectionProxy, {
-  protected: { get: (s: SheetModel) => s.protected, api: "1.2" },
+  protected: { get: (s: SheetModel) => s.protected },
 });
 
 class FreezePanesProxy extends Obj {
   protected readonly className = "WorksheetFreezePanes";
   protected declare readonly props: Record<string, PropDef>;
   freezeRows(count: number): void {
-    this.ctx.requireApi("1.7", "freezeRows");
+    this.ctx.requireApi("WorksheetFreezePanes.freezeRows");
     this.ctx.queue(() => {
       const s: SheetModel = this._live();
       guardWrite(s, "freezing panes");
@@ -993,7 +1144,7 @@ class FreezePanesProxy extends Obj {
     });
   }
   freezeColumns(count: number): void {
-    this.ctx.requireApi("1.7", "freezeColumns");
+    this.ctx.requireApi("WorksheetFreezePanes.freezeColumns");
     this.ctx.queue(() => {
       const s: SheetModel = this._live();
       guardWrite(s, "freezing panes");
@@ -1001,7 +1152,7 @@ class FreezePanesProxy extends Obj {
     });
   }
   freezeAt(at: string | RangeProxy): void {
-    this.ctx.requireApi("1.7", "freezeAt");
+    this.ctx.requireApi("WorksheetFreezePanes.freezeAt");
     this.ctx.queue(() => {
       const s: SheetModel = this._live();
       guardWrite(s, "freezing panes");
@@ -1010,7 +1161,7 @@ class FreezePanesProxy extends Obj {
     });
   }
   unfreeze(): void {
-    this.ctx.requireApi("1.7", "unfreeze");
+    this.ctx.requireApi("WorksheetFreezePanes.unfreeze");
     this.ctx.queue(() => {
       (this._live() as SheetModel).freeze = null;
     });
@@ -1022,6 +1173,7 @@ class TableCollectionProxy extends Obj {
   protected readonly className = "TableCollection";
   protected declare readonly props: Record<string, PropDef>;
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
+    this._api("add");
     let made: TableModel | undefined;
     this.ctx.queue(() => {
       const s: SheetModel = this._live();
@@ -1090,7 +1242,7 @@ class CustomPropertyCollectionProxy extends Obj {
   protected readonly className = "WorksheetCustomPropertyCollection";
   protected declare readonly props: Record<string, PropDef>;
   add(k: string, value: string): CustomPropertyProxy {
-    this.ctx.requireApi("1.12", "WorksheetCustomPropertyCollection.add");
+    this.ctx.requireApi("WorksheetCustomPropertyCollection.add");
     this.ctx.queue(() => {
       const sheet: SheetModel = this._live();
       if (typeof k !== "string" || k.length === 0 || k.length > 255) fail("InvalidArgument", "A custom property key has 1 to 255 characters.");
@@ -1101,11 +1253,11 @@ class CustomPropertyCollectionProxy extends Obj {
     return new CustomPropertyProxy(this.ctx, () => this.find(k), false, true);
   }
   getItem(k: string): CustomPropertyProxy {
-    this.ctx.requireApi("1.12", "WorksheetCustomPropertyCollection.getItem");
+    this.ctx.requireApi("WorksheetCustomPropertyCollection.getItem");
     return new CustomPropertyProxy(this.ctx, () => this.find(k), false, true);
   }
   getItemOrNullObject(k: string): CustomPropertyProxy {
-    this.ctx.requireApi("1.12", "WorksheetCustomPropertyCollection.getItemOrNullObject");
+    this.ctx.requireApi("WorksheetCustomPropertyCollection.getItemOrNullObject");
     return new CustomPropertyProxy(this.ctx, () => this.find(k), true, true);
   }
   private find(k: string): { sheet: SheetModel; key: string } | null {
@@ -1120,6 +1272,7 @@ class CustomPropertyProxy extends Obj {
   protected readonly className = "WorksheetCustomProperty";
   protected declare readonly props: Record<string, PropDef>;
   delete(): void {
+    this._api("delete");
     this.ctx.queue(() => {
       const t: { sheet: SheetModel; key: string } = this._live();
       guardWrite(t.sheet, "deleting a custom property");
@@ -1141,19 +1294,20 @@ defineProps(CustomPropertyProxy, {
 class WorksheetProxy extends Obj {
   protected readonly className = "Worksheet";
   protected declare readonly props: Record<string, PropDef>;
-  readonly protection: WorksheetProtectionProxy;
-  readonly freezePanes: FreezePanesProxy;
-  readonly tables: TableCollectionProxy;
-  readonly customProperties: CustomPropertyCollectionProxy;
+  declare readonly protection: WorksheetProtectionProxy;
+  declare readonly freezePanes: FreezePanesProxy;
+  declare readonly tables: TableCollectionProxy;
+  declare readonly customProperties: CustomPropertyCollectionProxy;
   constructor(ctx: FakeContext, resolver: Resolver, nullable = false, queued = false) {
     super(ctx, resolver, nullable, queued);
     const self = (): SheetModel => this._live();
-    this.protection = new WorksheetProtectionProxy(ctx, self);
-    this.freezePanes = new FreezePanesProxy(ctx, self);
-    this.tables = new TableCollectionProxy(ctx, self);
-    this.customProperties = new CustomPropertyCollectionProxy(ctx, self);
+    this._nav("protection", new WorksheetProtectionProxy(ctx, self));
+    this._nav("freezePanes", new FreezePanesProxy(ctx, self));
+    this._nav("tables", new TableCollectionProxy(ctx, self));
+    this._nav("customProperties", new CustomPropertyCollectionProxy(ctx, self));
   }
   getRange(address?: string): RangeProxy {
+    this._api("getRange");
     return new RangeProxy(
       this.ctx,
       () => {
@@ -1165,7 +1319,7 @@ class WorksheetProxy extends Obj {
     );
   }
   getRanges(address: string): RangeAreasProxy {
-    this.ctx.requireApi("1.9", "Worksheet.getRanges");
+    this.ctx.requireApi("Worksheet.getRanges");
     return new RangeAreasProxy(this.ctx, () => {
       const s: SheetModel = this._live();
       const rects = address.split(",").map((a) => parseRect(a));
@@ -1173,6 +1327,7 @@ class WorksheetProxy extends Obj {
     });
   }
   getUsedRange(valuesOnly?: boolean): RangeProxy {
+    this._api("getUsedRange");
     return new RangeProxy(
       this.ctx,
       () => {
@@ -1184,7 +1339,7 @@ class WorksheetProxy extends Obj {
     );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    this.ctx.requireApi("1.4", "Worksheet.getUsedRangeOrNullObject");
+    this.ctx.requireApi("Worksheet.getUsedRangeOrNullObject");
     return new RangeProxy(
       this.ctx,
       () => {
@@ -1201,7 +1356,7 @@ class WorksheetProxy extends Obj {
    * last one (and after a null object: see `FakeOptions.nullParents`).
    */
   getNextOrNullObject(visibleOnly?: boolean): WorksheetProxy {
-    this.ctx.requireApi("1.5", "Worksheet.getNextOrNullObject");
+    this.ctx.requireApi("Worksheet.getNextOrNullObject");
     return new WorksheetProxy(
       this.ctx,
       () => {
@@ -1214,6 +1369,7 @@ class WorksheetProxy extends Obj {
     );
   }
   activate(): void {
+    this._api("activate");
     this.ctx.queue(() => {
       const s: SheetModel = this._live();
       if (s.visibility !== "Visible") fail("InvalidOperation", `The sheet "${s.name}" is hidden and cannot be activated.`);
@@ -1222,6 +1378,7 @@ class WorksheetProxy extends Obj {
     });
   }
   delete(): void {
+    this._api("delete");
     this.ctx.queue(() => {
       const s: SheetModel = this._live();
       const wb: FakeWorkbook = this.ctx.host.workbook;
@@ -1257,7 +1414,6 @@ defineProps(WorksheetProxy, {
     },
   },
   showGridlines: {
-    api: "1.8",
     get: (s: SheetModel) => s.showGridlines,
     set: (s: SheetModel, v: boolean) => {
       guardWrite(s, "hiding gridlines");
@@ -1308,17 +1464,74 @@ export function coerceInput(x: FakeCell): { value: FakeCell; formula: string | n
   return { value: x, formula: null };
 }
 
-function writeInput(s: SheetModel, r: number, c: number, x: FakeCell): void {
+function writeInput(s: SheetModel, r: number, c: number, x: FakeCell, host?: FakeExcel): void {
   const { value, formula } = coerceInput(x);
   if (formula === null) s.formulas.delete(key(r, c));
   else s.formulas.set(key(r, c), formula);
-  setCell(s, r, c, value);
+  setCell(s, r, c, formula !== null && host && !host.knowsFunctionsOf(formula) ? "#NAME?" : value);
 }
 
-function checkGetSize(t: RangeTarget): void {
-  if (cellCount(t.rect) > GET_CELL_LIMIT) {
-    fail("ResponsePayloadSizeLimitExceeded", "A range is limited to five million cells for get operations.");
+/**
+ * Italian Excel's names of some built-in functions (Excel's Italian function list), for
+ * `formulasLocal`. Written apart from the add-in's own list on purpose.
+ */
+const ITALIAN_FUNCTIONS: Readonly<Record<string, string>> = {
+  SE: "IF", O: "OR", E: "AND", NON: "NOT", "SE.ERRORE": "IFERROR", "VAL.TESTO": "ISTEXT",
+  "VAL.NUMERO": "ISNUMBER", "VAL.VUOTO": "ISBLANK", RIPETI: "REPT", ARROTONDA: "ROUND",
+  SOMMA: "SUM", ASS: "ABS", MEDIA: "AVERAGE", MIN: "MIN", MAX: "MAX",
+};
+
+/**
+ * A formula typed in the user's language (`formulasLocal`) in the invariant form. Italian:
+ * Italian function names, `;` between arguments with a decimal comma. An unknown function
+ * name stays as typed (Excel shows #NAME?).
+ */
+function invariantFormula(text: string, host: FakeExcel): { text: string; known: boolean } {
+  if (host.language !== "it") {
+    // English Excel: the local form is the English one; an Italian-only name is unknown.
+    const names = [...text.replace(/"([^"]|"")*"/g, "").matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)].map((m) => m[1].toUpperCase());
+    return { text, known: !names.some((n) => ITALIAN_FUNCTIONS[n] !== undefined && ITALIAN_FUNCTIONS[n] !== n) };
   }
+  let known = true;
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < text.length && !(text[j] === ch && text[j + 1] !== ch)) j += text[j] === ch ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_.]*(?=\s*\()/.exec(text.slice(i));
+    if (m) {
+      const name = m[0].toUpperCase();
+      if (!name.startsWith("KPI.") && !ITALIAN_FUNCTIONS[name]) known = false;
+      out += name.startsWith("KPI.") ? m[0] : (ITALIAN_FUNCTIONS[name] ?? m[0]);
+      i += m[0].length;
+      continue;
+    }
+    const num = /^\d+,\d+/.exec(text.slice(i));
+    if (num && host.decimalSeparator === ",") {
+      out += num[0].replace(",", ".");
+      i += num[0].length;
+      continue;
+    }
+    out += ch === ";" && host.decimalSeparator === "," ? "," : ch;
+    i++;
+  }
+  return { text: out, known };
+}
+
+/**
+ * Excel's five-million-cell limit on a get: an error, or (`FakeOptions.oversizeGet: "null"`)
+ * the documented `null` answer. True when the get may go on.
+ */
+function checkGetSize(t: RangeTarget, self: Obj): boolean {
+  if (cellCount(t.rect) <= GET_CELL_LIMIT) return true;
+  if ((self as any).ctx.host.oversizeGet === "null") return false;
+  fail("ResponsePayloadSizeLimitExceeded", "A range is limited to five million cells for get operations.");
 }
 
 /** Writes a 2-D array (or one scalar for the whole range) into a range. */
@@ -1355,22 +1568,23 @@ function firstFormat(t: RangeTarget, prop: keyof CellFormat): unknown {
 class RangeProxy extends Obj {
   protected readonly className = "Range";
   protected declare readonly props: Record<string, PropDef>;
-  readonly format: RangeFormatProxy;
-  readonly conditionalFormats: ConditionalFormatCollectionProxy;
-  readonly dataValidation: DataValidationProxy;
+  declare readonly format: RangeFormatProxy;
+  declare readonly conditionalFormats: ConditionalFormatCollectionProxy;
+  declare readonly dataValidation: DataValidationProxy;
   constructor(ctx: FakeContext, resolver: Resolver, nullable = false, queued = false) {
     super(ctx, resolver, nullable, queued);
-    this.format = new RangeFormatProxy(ctx, () => this._live());
-    this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, () => {
+    this._nav("format", new RangeFormatProxy(ctx, () => this._live()));
+    this._nav("conditionalFormats", new ConditionalFormatCollectionProxy(ctx, () => {
       const t: RangeTarget = this._live();
       return { sheet: t.sheet, rects: [t.rect] };
-    });
-    this.dataValidation = new DataValidationProxy(ctx, () => this._live());
+    }));
+    this._nav("dataValidation", new DataValidationProxy(ctx, () => this._live()));
   }
   private derived(f: (t: RangeTarget) => RangeTarget): RangeProxy {
     return new RangeProxy(this.ctx, () => f(this._live()), false, true);
   }
   getCell(row: number, column: number): RangeProxy {
+    this._api("getCell");
     return this.derived((t) => {
       const r = t.rect.r0 + row;
       const c = t.rect.c0 + column;
@@ -1378,12 +1592,14 @@ class RangeProxy extends Obj {
     });
   }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    this._api("getResizedRange");
     return this.derived((t) => ({
       sheet: t.sheet,
       rect: { ...t.rect, r1: t.rect.r1 + deltaRows, c1: t.rect.c1 + deltaColumns },
     }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
+    this._api("getOffsetRange");
     return this.derived((t) => ({
       sheet: t.sheet,
       rect: {
@@ -1395,12 +1611,15 @@ class RangeProxy extends Obj {
     }));
   }
   getRow(i: number): RangeProxy {
+    this._api("getRow");
     return this.derived((t) => ({ sheet: t.sheet, rect: { ...t.rect, r0: t.rect.r0 + i, r1: t.rect.r0 + i } }));
   }
   getColumn(i: number): RangeProxy {
+    this._api("getColumn");
     return this.derived((t) => ({ sheet: t.sheet, rect: { ...t.rect, c0: t.rect.c0 + i, c1: t.rect.c0 + i } }));
   }
   select(): void {
+    this._api("select");
     this.ctx.queue(() => {
       const t: RangeTarget = this._live();
       const wb: FakeWorkbook = this.ctx.host.workbook;
@@ -1414,6 +1633,7 @@ class RangeProxy extends Obj {
    * may use it on a sheet it made itself (the summary), never on the user's.
    */
   clear(applyTo: string = "All"): void {
+    this._api("clear");
     if (applyTo !== "All") fail("NotImplemented", `Range.clear("${applyTo}") is not modelled.`);
     this.ctx.queue(() => {
       const t: RangeTarget = this._live();
@@ -1445,8 +1665,8 @@ defineProps(RangeProxy, {
   rowIndex: { get: (t: RangeTarget) => t.rect.r0 },
   columnIndex: { get: (t: RangeTarget) => t.rect.c0 },
   values: {
-    get: (t: RangeTarget) => {
-      checkGetSize(t);
+    get: (t: RangeTarget, self: Obj) => {
+      if (!checkGetSize(t, self)) return null;
       return grid(t, (r, c) => getCell(t.sheet, r, c));
     },
     set: (t: RangeTarget, v: unknown) => {
@@ -1455,18 +1675,32 @@ defineProps(RangeProxy, {
     },
   },
   formulas: {
-    get: (t: RangeTarget) => {
-      checkGetSize(t);
+    get: (t: RangeTarget, self: Obj) => {
+      if (!checkGetSize(t, self)) return null;
       return grid(t, (r, c) => t.sheet.formulas.get(key(r, c)) ?? getCell(t.sheet, r, c));
     },
-    set: (t: RangeTarget, v: unknown) => {
+    set: (t: RangeTarget, v: unknown, self: Obj) => {
       guardWrite(t.sheet, "writing formulas");
-      writeGrid(t, v, (r, c, x) => writeInput(t.sheet, r, c, x));
+      const host: FakeExcel = (self as any).ctx.host;
+      writeGrid(t, v, (r, c, x) => writeInput(t.sheet, r, c, x, host));
+    },
+  },
+  formulasLocal: {
+    set: (t: RangeTarget, v: unknown, self: Obj) => {
+      guardWrite(t.sheet, "writing formulas");
+      const host: FakeExcel = (self as any).ctx.host;
+      host.localWrites++;
+      writeGrid(t, v, (r, c, x) => {
+        if (typeof x !== "string" || !x.trim().startsWith("=")) return writeInput(t.sheet, r, c, x, host);
+        const local = invariantFormula(x.trim(), host);
+        writeInput(t.sheet, r, c, local.text, host);
+        if (!local.known) setCell(t.sheet, r, c, "#NAME?");
+      });
     },
   },
   numberFormat: {
-    get: (t: RangeTarget) => {
-      checkGetSize(t);
+    get: (t: RangeTarget, self: Obj) => {
+      if (!checkGetSize(t, self)) return null;
       return grid(t, (r, c) => t.sheet.numberFormats.get(key(r, c)) ?? "General");
     },
     set: (t: RangeTarget, v: unknown) => {
@@ -1482,13 +1716,13 @@ defineProps(RangeProxy, {
 class RangeAreasProxy extends Obj {
   protected readonly className = "RangeAreas";
   protected declare readonly props: Record<string, PropDef>;
-  readonly conditionalFormats: ConditionalFormatCollectionProxy;
+  declare readonly conditionalFormats: ConditionalFormatCollectionProxy;
   constructor(ctx: FakeContext, resolver: Resolver) {
     super(ctx, resolver, false, true);
-    this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, () => this._live());
+    this._nav("conditionalFormats", new ConditionalFormatCollectionProxy(ctx, () => this._live()));
   }
   select(): void {
-    this.ctx.requireApi("1.9", "RangeAreas.select");
+    this.ctx.requireApi("RangeAreas.select");
     this.ctx.queue(() => {
       const t: { sheet: SheetModel; rects: Rect[] } = this._live();
       const wb: FakeWorkbook = this.ctx.host.workbook;
@@ -1509,6 +1743,7 @@ class RangeFillProxy extends Obj {
   protected readonly className = "RangeFill";
   protected declare readonly props: Record<string, PropDef>;
   clear(): void {
+    this._api("clear");
     this.ctx.queue(() => {
       const t: RangeTarget = this._live();
       setFormat(t, { fill: null });
@@ -1560,6 +1795,7 @@ class RangeBorderCollectionProxy extends Obj {
   protected readonly className = "RangeBorderCollection";
   protected declare readonly props: Record<string, PropDef>;
   getItem(index: string): RangeBorderProxy {
+    this._api("getItem");
     if (index !== "EdgeBottom") fail("NotImplemented", `The fake supports only the bottom border, not ${index}.`);
     return new RangeBorderProxy(this.ctx, () => this._live());
   }
@@ -1569,16 +1805,17 @@ defineProps(RangeBorderCollectionProxy, {});
 class RangeFormatProxy extends Obj {
   protected readonly className = "RangeFormat";
   protected declare readonly props: Record<string, PropDef>;
-  readonly fill: RangeFillProxy;
-  readonly font: RangeFontProxy;
-  readonly borders: RangeBorderCollectionProxy;
+  declare readonly fill: RangeFillProxy;
+  declare readonly font: RangeFontProxy;
+  declare readonly borders: RangeBorderCollectionProxy;
   constructor(ctx: FakeContext, resolver: Resolver) {
     super(ctx, resolver);
-    this.fill = new RangeFillProxy(ctx, () => this._live());
-    this.font = new RangeFontProxy(ctx, () => this._live());
-    this.borders = new RangeBorderCollectionProxy(ctx, () => this._live());
+    this._nav("fill", new RangeFillProxy(ctx, () => this._live()));
+    this._nav("font", new RangeFontProxy(ctx, () => this._live()));
+    this._nav("borders", new RangeBorderCollectionProxy(ctx, () => this._live()));
   }
   autofitColumns(): void {
+    this._api("autofitColumns");
     this.ctx.queue(() => {
       const t: RangeTarget = this._live();
       guardWrite(t.sheet, "autofitting columns");
@@ -1586,6 +1823,7 @@ class RangeFormatProxy extends Obj {
     });
   }
   autofitRows(): void {
+    this._api("autofitRows");
     this.ctx.queue(() => {
       const t: RangeTarget = this._live();
       guardWrite(t.sheet, "autofitting rows");
@@ -1627,7 +1865,7 @@ class DataValidationProxy extends Obj {
   protected readonly className = "DataValidation";
   protected declare readonly props: Record<string, PropDef>;
   clear(): void {
-    this.ctx.requireApi("1.8", "DataValidation.clear");
+    this.ctx.requireApi("DataValidation.clear");
     this.ctx.queue(() => {
       const t: RangeTarget = this._live();
       guardWrite(t.sheet, "clearing data validation");
@@ -1646,7 +1884,6 @@ function validationFor(t: RangeTarget): ValidationModel {
 }
 defineProps(DataValidationProxy, {
   rule: {
-    api: "1.8",
     get: (t: RangeTarget) => t.sheet.validations.find((x) => intersects(x.rect, t.rect))?.rule ?? null,
     set: (t: RangeTarget, v: unknown) => {
       const keys = Object.keys((v as object) ?? {});
@@ -1654,13 +1891,12 @@ defineProps(DataValidationProxy, {
       validationFor(t).rule = v;
     },
   },
-  errorAlert: { api: "1.8", get: () => null, set: (t: RangeTarget, v: unknown) => (validationFor(t).errorAlert = v) },
+  errorAlert: { get: () => null, set: (t: RangeTarget, v: unknown) => (validationFor(t).errorAlert = v) },
   ignoreBlanks: {
-    api: "1.8",
     get: (t: RangeTarget) => t.sheet.validations.find((x) => intersects(x.rect, t.rect))?.ignoreBlanks ?? true,
     set: (t: RangeTarget, v: boolean) => (validationFor(t).ignoreBlanks = v),
   },
-  prompt: { api: "1.8", get: () => null, set: (t: RangeTarget, v: unknown) => (validationFor(t).prompt = v) },
+  prompt: { get: () => null, set: (t: RangeTarget, v: unknown) => (validationFor(t).prompt = v) },
 });
 
 // ---- conditional formats
@@ -1680,8 +1916,8 @@ class ConditionalFormatCollectionProxy extends Obj {
     return this._items!;
   }
   override _loadPath(path: string): void {
-    this.ctx.requireApi("1.6", "ConditionalFormatCollection");
     if (path === "items" || path.startsWith("items/")) {
+      this._api("items");
       if (path.startsWith("items/")) this._itemPaths.push(path.slice(6));
       this._queueItems();
       return;
@@ -1717,7 +1953,7 @@ class ConditionalFormatCollectionProxy extends Obj {
     });
   }
   add(type: string): ConditionalFormatProxy {
-    this.ctx.requireApi("1.6", "ConditionalFormatCollection.add");
+    this.ctx.requireApi("ConditionalFormatCollection.add");
     let made: { sheet: SheetModel; cf: CFModel } | undefined;
     this.ctx.queue(() => {
       const t: CFTarget = this._live();
@@ -1737,7 +1973,7 @@ class ConditionalFormatCollectionProxy extends Obj {
     return new ConditionalFormatProxy(this.ctx, () => made, false, true);
   }
   clearAll(): void {
-    this.ctx.requireApi("1.6", "ConditionalFormatCollection.clearAll");
+    this.ctx.requireApi("ConditionalFormatCollection.clearAll");
     fail("NotImplemented", "clearAll would remove the user's rules; the add-in must never call it.");
   }
   getCount(): { value: number } {
@@ -1754,26 +1990,26 @@ interface OneCF {
 class ConditionalFormatProxy extends Obj {
   protected readonly className = "ConditionalFormat";
   protected declare readonly props: Record<string, PropDef>;
-  readonly custom: CustomCFProxy;
-  readonly customOrNullObject: CustomCFProxy;
+  declare readonly custom: CustomCFProxy;
+  declare readonly customOrNullObject: CustomCFProxy;
   constructor(ctx: FakeContext, resolver: Resolver, nullable = false, queued = false) {
     super(ctx, resolver, nullable, queued);
-    this.custom = new CustomCFProxy(ctx, () => {
+    this._nav("custom", new CustomCFProxy(ctx, () => {
       const t: OneCF = this._live();
       if (t.cf.type !== "Custom") fail("InvalidArgument", "The conditional format is not a custom one.");
       return t;
-    });
-    this.customOrNullObject = new CustomCFProxy(
+    }));
+    this._nav("customOrNullObject", new CustomCFProxy(
       ctx,
       () => {
         const t: OneCF = this._live();
         return t.cf.type === "Custom" ? t : null;
       },
       true,
-    );
+    ));
   }
   delete(): void {
-    this.ctx.requireApi("1.6", "ConditionalFormat.delete");
+    this.ctx.requireApi("ConditionalFormat.delete");
     this.ctx.queue(() => {
       const t: OneCF = this._live();
       guardWrite(t.sheet, "deleting a conditional format");
@@ -1783,6 +2019,7 @@ class ConditionalFormatProxy extends Obj {
     });
   }
   getRange(): RangeProxy {
+    this._api("getRange");
     return new RangeProxy(
       this.ctx,
       () => {
@@ -1810,8 +2047,8 @@ defineProps(ConditionalFormatProxy, {
 class CustomCFProxy extends Obj {
   protected readonly className = "CustomConditionalFormat";
   protected declare readonly props: Record<string, PropDef>;
-  readonly rule: CFRuleProxy;
-  readonly format: CFFormatProxy;
+  declare readonly rule: CFRuleProxy;
+  declare readonly format: CFFormatProxy;
   /**
    * `orNull`: the `customOrNullObject` navigation property. Unlike `getItemOrNullObject`, it
    * learns that it is null when it is loaded, and its children then load as nulls.
@@ -1819,8 +2056,8 @@ class CustomCFProxy extends Obj {
   constructor(ctx: FakeContext, resolver: Resolver, orNull = false) {
     super(ctx, resolver);
     this.nullable = orNull;
-    this.rule = new CFRuleProxy(ctx, () => this._live());
-    this.format = new CFFormatProxy(ctx, () => this._live());
+    this._nav("rule", new CFRuleProxy(ctx, () => this._live()));
+    this._nav("format", new CFFormatProxy(ctx, () => this._live()));
     if (orNull) {
       for (const child of [this.rule, this.format, this.format.fill, this.format.font, this.format.borders]) child._nullParent = this;
     }
@@ -1850,14 +2087,14 @@ defineProps(CFRuleProxy, {
 class CFFormatProxy extends Obj {
   protected readonly className = "ConditionalRangeFormat";
   protected declare readonly props: Record<string, PropDef>;
-  readonly fill: CFFillProxy;
-  readonly font: CFFontProxy;
-  readonly borders: CFBorderCollectionProxy;
+  declare readonly fill: CFFillProxy;
+  declare readonly font: CFFontProxy;
+  declare readonly borders: CFBorderCollectionProxy;
   constructor(ctx: FakeContext, resolver: Resolver) {
     super(ctx, resolver);
-    this.fill = new CFFillProxy(ctx, () => this._live());
-    this.font = new CFFontProxy(ctx, () => this._live());
-    this.borders = new CFBorderCollectionProxy(ctx, () => this._live());
+    this._nav("fill", new CFFillProxy(ctx, () => this._live()));
+    this._nav("font", new CFFontProxy(ctx, () => this._live()));
+    this._nav("borders", new CFBorderCollectionProxy(ctx, () => this._live()));
   }
 }
 defineProps(CFFormatProxy, {});
@@ -1870,7 +2107,7 @@ class CFBorderCollectionProxy extends Obj {
   protected readonly className = "ConditionalRangeBorderCollection";
   protected declare readonly props: Record<string, PropDef>;
   getItem(index: string): CFBorderProxy {
-    this.ctx.requireApi("1.6", "ConditionalRangeBorderCollection.getItem");
+    this.ctx.requireApi("ConditionalRangeBorderCollection.getItem");
     if (!CF_EDGES.has(index)) fail("InvalidArgument", `A conditional format has no border '${index}'.`);
     return new CFBorderProxy(this.ctx, () => ({ one: this._live() as OneCF, edge: index }));
   }
@@ -1962,8 +2199,45 @@ export class FakeExcel {
   readonly platform: "web" | "desktop";
   apiVersion: string;
   payloadLimit: number;
-  cellEditMode = false;
+  private _cellEdit = false;
+  /** Waiting syncs of runs with `delayForCellEdit`, released when the user leaves the cell. */
+  _editWaiters: (() => void)[] = [];
+  /** The error a sync gets in cell-edit mode (without the delay). */
+  cellEditError = { code: "InvalidOperationInCellEditMode", message: "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again." };
+  /** A host that takes `delayForCellEdit` but fails anyway (reported for some builds). */
+  ignoresDelay = false;
+  /** The user is typing in a cell; setting it false lets delayed runs go on. */
+  get cellEditMode(): boolean {
+    return this._cellEdit;
+  }
+  set cellEditMode(on: boolean) {
+    this._cellEdit = on;
+    if (!on) for (const release of this._editWaiters.splice(0)) release();
+  }
   nullParents: "null" | "fail";
+  oversizeGet: "error" | "null";
+  requestLimit: number;
+  language: "en" | "it";
+  decimalSeparator: "," | ".";
+  customFunctions: Readonly<Record<string, string>> | null;
+  customFunctionLanguage: "en" | "it";
+  /** `formulasLocal` writes seen. */
+  localWrites = 0;
+
+  /** False when a formula names a function Excel does not know in the display language. */
+  knowsFunctionsOf(formula: string): boolean {
+    const names = [...formula.replace(/"([^"]|"")*"/g, "").matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)].map((m) => m[1].toUpperCase());
+    for (const n of names) {
+      if (n.startsWith("KPI.")) {
+        if (!this.customFunctions) continue;
+        const known = this.customFunctionLanguage === "it" ? Object.values(this.customFunctions) : Object.keys(this.customFunctions);
+        if (!known.includes(n.slice(4))) return false;
+      }
+    }
+    return true;
+  }
+  /** Every member the add-in touched (checked against the requirement table by the tests). */
+  membersUsed = new Set<string>();
   stats: FakeStats = { runs: 0, syncs: 0, requestBytes: 0, responseBytes: 0, rejectedBytes: 0, perSync: [] };
   _syncNumber = 0;
   _faults: Fault[] = [];
@@ -1973,16 +2247,28 @@ export class FakeExcel {
     this.apiVersion = options.apiVersion ?? "1.12";
     this.payloadLimit = options.payloadLimit ?? (this.platform === "web" ? WEB_LIMIT : Infinity);
     this.nullParents = options.nullParents ?? "null";
+    this.oversizeGet = options.oversizeGet ?? "error";
+    this.language = options.language ?? "en";
+    this.decimalSeparator = options.decimalSeparator ?? ".";
+    this.customFunctions = options.customFunctions ?? null;
+    this.customFunctionLanguage = options.customFunctionLanguage ?? this.language;
+    this.requestLimit = options.requestLimit ?? Infinity;
     this.workbook = workbook;
   }
 
-  /** `Excel.run`: one request context per batch function. */
-  run = async <T>(batch: (context: any) => Promise<T>): Promise<T> => {
+  /** `Excel.run(batch)` or `Excel.run(options, batch)`: one request context per batch function. */
+  run = async <T>(first: ((context: any) => Promise<T>) | { delayForCellEdit?: boolean }, second?: (context: any) => Promise<T>): Promise<T> => {
     this.stats.runs++;
+    const batch = typeof first === "function" ? first : second;
+    const options = typeof first === "function" ? {} : first;
     if (typeof batch !== "function") throw new TypeError("Excel.run needs a function");
-    const ctx = new FakeContext(this);
+    const ctx = new FakeContext(this, options.delayForCellEdit === true);
+    if (options.delayForCellEdit !== undefined) ctx.requireApi("RunOptions.delayForCellEdit");
+    this.runOptions.push(options);
     return batch(ctx);
   };
+  /** The options of every `Excel.run`, in order. */
+  runOptions: { delayForCellEdit?: boolean }[] = [];
 
   /** `Office.context.requirements.isSetSupported`. */
   isSetSupported = (name: string, version?: string): boolean => {

@@ -1,7 +1,19 @@
 import type { WorkbookSpec } from "../../src/core/workbook/description";
-import type { ExcelHost } from "../../src/excel/host";
+import { hostFrom, type ExcelHost, type OfficeGlobals } from "../../src/excel/host";
 import { importWorkbook } from "../../src/excel/import";
 import { FakeExcel, type FakeCell, type FakeOptions, type SheetInit } from "./fake-excel";
+
+/**
+ * The host the pane builds (`hostFrom`, as `officeHost()` does from Office's globals) over a
+ * fake: `Excel.run` with the run options, `isSetSupported`, the platform name.
+ */
+export function officeHostOf(fake: FakeExcel): ExcelHost {
+  return hostFrom({
+    run: fake.run as unknown as OfficeGlobals["run"],
+    isSetSupported: fake.isSetSupported,
+    platform: fake.platform === "desktop" ? "PC" : "OfficeOnline",
+  });
+}
 
 /** The adapter's host over a fake (typed for the adapter). */
 export function hostOf(fake: FakeExcel): ExcelHost {

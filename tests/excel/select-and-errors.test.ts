@@ -24,14 +24,22 @@ describe("selectRange", () => {
     expect(fake.stats.syncs).toBe(3);
   });
 
-  test("rows that are not next to each other (a tree node's KPIs): several areas, or the first one before ExcelApi 1.9", async () => {
+  test("rows that are not next to each other (a tree node's KPIs): several areas from ExcelApi 1.18, the first one below, and the outcome says so", async () => {
     const fake = book();
-    await selectRange(hostOf(fake), "Primo", "2:3,6:6");
+    const current = new FakeExcel({ apiVersion: "1.18" }, fake.workbook);
+    await expect(selectRange(hostOf(current), "Primo", "2:3,6:6")).resolves.toEqual({ firstAreaOnly: false });
     expect(fake.workbook.selection).toEqual({ sheet: "Primo", address: "A2:XFD3,A6:XFD6" });
-    const old = new FakeExcel({ apiVersion: "1.8" }, fake.workbook);
-    await selectRange(hostOf(old), "Primo", "4:5,8:8");
-    expect(fake.workbook.selection).toEqual({ sheet: "Primo", address: "A4:XFD5" });
-    expect(fake.stats.syncs + old.stats.syncs).toBe(2);
+    // Office LTSC 2024 (1.17), Office 2021 (1.14), and older: getRanges exists from 1.9 but
+    // RangeAreas.select only from 1.18.
+    for (const version of ["1.17", "1.14", "1.9", "1.8"]) {
+      const old = new FakeExcel({ apiVersion: version }, fake.workbook);
+      await expect(selectRange(hostOf(old), "Primo", "4:5,8:8")).resolves.toEqual({ firstAreaOnly: true });
+      expect(fake.workbook.selection).toEqual({ sheet: "Primo", address: "A4:XFD5" });
+      expect(old.stats.syncs).toBe(1);
+      // A single area is never "first only".
+      await expect(selectRange(hostOf(old), "Primo", "4:5")).resolves.toEqual({ firstAreaOnly: false });
+    }
+    expect(current.stats.syncs).toBe(1);
   });
 
   test("a deleted sheet and a hidden sheet fail with the host's codes", async () => {

@@ -206,3 +206,14 @@ test("Crea riepilogo: a failed write is explained and the workbook is as before"
   expect(p.$(".alert-message").textContent).toBe(it.errProtected);
   expect(JSON.stringify(fake.snapshot())).toBe(before);
 });
+
+test("Office 2021 (ExcelApi 1.14): a node's rows that are not adjacent select the first group, and the pane says so", async () => {
+  const fake = new FakeExcel({ platform: "desktop", apiVersion: "1.14" });
+  fake.workbook.load({ name: "Area A", values: kpiRows(9) });
+  const p = pane(fake);
+  await p.controller.validate();
+  await p.controller.goTo("Area A", "2:3,6:6");
+  expect(fake.workbook.selection).toEqual({ sheet: "Area A", address: "A2:XFD3" });
+  expect(p.$(".status-text").textContent).toBe(it.selectFirstAreaOnly);
+  expect(p.$(".alert").textContent).toBe("");
+});

@@ -125,4 +125,6 @@ export const en: Strings = {
   errUnexpected: "Unexpected error in the pane.",
   errCode: "Code: {code}",
   errNoExcel: "The pane works inside Excel: open it from Excel's Home tab.",
+  // Office.js adapter: degraded features
+  selectFirstAreaOnly: "Only the first group of rows was selected: this version of Excel cannot select rows that are not next to each other. The node's other rows are listed in the tree.",
 };

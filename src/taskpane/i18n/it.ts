@@ -136,6 +136,8 @@ export const it = {
   errUnexpected: "Errore imprevisto nel riquadro.",
   errCode: "Codice: {code}",
   errNoExcel: "Il riquadro funziona dentro Excel: aprilo dalla scheda Home di Excel.",
+  // Office.js adapter: degraded features
+  selectFirstAreaOnly: "Selezionato solo il primo gruppo di righe: questa versione di Excel non sa selezionare righe non adiacenti. Le altre righe del nodo sono elencate nell'albero.",
 } as const;
 
 /** The shape every catalogue has: the Italian keys, each a string. */
