@@ -24,16 +24,39 @@ const TRAILING_SEPARATORS = /[\s;,|]+$/;
 
 const NO_TARGET: Target = { entries: [{ year: null, condition: null }] };
 
+/** How to read a target cell beyond its own text. */
+export interface ParseTargetOptions {
+  /**
+   * The column's header says the targets are percentages (`Target %`): a number written
+   * without `%` (`65`, `>= 65`) is a percentage. Dates are unaffected.
+   */
+  readonly bareIsPercent?: boolean;
+}
+
 /**
  * Parses a target cell: no target (`---`, `n.d.`), one condition (`>= 15%`, `<= 31/12/2021`,
  * `entro il 30/06/2021`) or per-year conditions (`Anno: 2021 >= +15% Anno: 2022 ---`).
  * A bare number or percentage means "at least" (`>=`), a bare date means "by" (`<=`).
- * Errors say what is wrong and at which character (1-based).
+ * Errors say what is wrong and at which character (1-based). With `bareIsPercent` a number
+ * without `%` is a percentage (`parseTarget(65, { bareIsPercent: true })` is `>= 65%`).
  * @example parseTarget("Anno: 2021 >= +15% Anno: 2022 >= +10%")
  *   // { entries: [ {year: 2021, condition: {op: ">=", value: 15, unit: "percent"}},
  *   //              {year: 2022, condition: {op: ">=", value: 10, unit: "percent"}} ] }
  */
-export function parseTarget(x: CellValue | undefined): Result<Target> {
+export function parseTarget(x: CellValue | undefined, options: ParseTargetOptions = {}): Result<Target> {
+  const parsed = parseTargetCell(x);
+  return options.bareIsPercent && !isKpiError(parsed) ? percentOfBareNumbers(parsed) : parsed;
+}
+
+/** The target with every plain number read as a percentage (the column says `%`). */
+function percentOfBareNumbers(t: Target): Target {
+  if (!t.entries.some((e) => e.condition?.unit === "number")) return t;
+  return {
+    entries: t.entries.map((e) => (e.condition?.unit === "number" ? { year: e.year, condition: { ...e.condition, unit: "percent" } } : e)),
+  };
+}
+
+function parseTargetCell(x: CellValue | undefined): Result<Target> {
   if (x === null || x === undefined) return kpiError("EMPTY");
   if (typeof x === "boolean") return kpiError("NOT_A_TARGET", { text: String(x).toUpperCase(), pos: 1 });
   if (typeof x === "number") {
