@@ -66,3 +66,18 @@ export function judgeWeightSum(sum: number): { expected: 100 | 1; difference: nu
   // Float noise (33.33 + 33.33 + 33.34 = 99.99999999999999) must not count against the tolerance.
   return { expected, difference, sumOk: Math.abs(difference) <= tolerance + 1e-9 };
 }
+
+/** Dashes (`-`, `–`, `—`, `---`) and `X`: what plans write in the weight column of a prerequisite. */
+const OUTSIDE_SUM = /^(?:[-\u2013\u2014]+|x)$/i;
+
+/**
+ * True for a weight cell that marks a KPI outside the weighted sum: a dash or an `X`, what
+ * plans write for a prerequisite (an objective that must be met but carries no weight).
+ * Such a cell is neither a weight nor a missing one.
+ * @example isOutsideSumMark("–") // true
+ * @example isOutsideSumMark("X") // true
+ * @example isOutsideSumMark("")  // false (blank: a missing weight)
+ */
+export function isOutsideSumMark(x: CellValue | undefined): boolean {
+  return typeof x === "string" && OUTSIDE_SUM.test(x.trim());
+}
