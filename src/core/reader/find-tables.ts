@@ -84,7 +84,20 @@ function scanHeaderRow(row: readonly CellValue[], colOffset: number): HeaderColu
   if (found === null) return null;
   found.left = left + colOffset;
   found.right = right + colOffset;
+  objectiveAsIndicator(found);
   return found;
+}
+
+/**
+ * A list of objectives (`N. | Obiettivo | Peso`) has no indicator column: there the
+ * objective's column is the text of each row, and another code column, if any, the code.
+ */
+function objectiveAsIndicator(h: HeaderColumns): void {
+  if (h.roles.indicator !== undefined) return;
+  const objective = h.cells.find((c) => c.role === "code" && normaliseHeader(c.text).startsWith("obiettiv"));
+  if (!objective) return;
+  h.roles.indicator = objective.col;
+  h.roles.code = h.cells.find((c) => c.role === "code" && c.col !== objective.col)?.col;
 }
 
 /** Notes one recognised cell; when a role appears twice the first (leftmost) column wins. */

@@ -14,7 +14,7 @@ import type { CellValue, ColumnRole } from "../types";
 export const HEADER_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
   code: [
     "codice", "obiettivo", "codice obiettivo", "code", "owner", "cod", "cod obiettivo", "objective",
-    "n", "nr", "n°", "id", "codice indicatore", "obiettivo specifico",
+    "id", "codice indicatore", "obiettivo specifico", "obiettivi", "descrizione obiettivo",
   ],
   indicator: [
     "indicatore", "indicatori", "indicatori testo", "indicatore testo", "indicator", "indicators", "kpi",
