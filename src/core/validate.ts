@@ -4,7 +4,7 @@ import { parseDateText } from "./dates";
 import { isKpiError, kpiError, messageOf, type KpiError, type Result } from "./errors";
 import { formatMessage, type Lang } from "./messages";
 import { memoByText } from "./memo";
-import { formatNumberIt, isNoneText, parseNumberText } from "./numbers";
+import { isNoneText, parseNumberText } from "./numbers";
 import { findKpiTables, isBlankCell, type HeaderNearMiss } from "./reader/find-tables";
 import { classifyAlgorithm } from "./plan/algorithm";
 import { normaliseHeader } from "./reader/headers";
@@ -22,7 +22,7 @@ import type {
   ValidationReport,
   WeightGroup,
 } from "./types";
-import { isOutsideSumMark, judgeWeightSum, parseWeight } from "./weights";
+import { isOutsideSumMark, judgeWeightSum, parseWeight, weightsSumMessage } from "./weights";
 
 export interface ValidateOptions {
   /** The plan year to check; `null`/absent picks the default (see `defaultYear`). */
@@ -702,14 +702,8 @@ class WeightGroups {
       const { expected, difference, sumOk } = judgeWeightSum(sum);
       // With a bad weight the sum cannot be judged yet: the weight is listed once, by itself.
       if (!sumOk && bad === null) {
-        const fmt = (x: number) => {
-          const r = Math.abs(x) < 1e12 ? roundHalfUp(x, 2) : tidy(x);
-          return lang === "it" ? formatNumberIt(r) : String(r);
-        };
-        // `difference` is expected - sum: positive when weight is missing.
-        const gap = formatMessage(difference > 0 ? "WEIGHTS_UNDER" : "WEIGHTS_OVER", lang, { amount: fmt(Math.abs(difference)) });
         problems.add(
-          problem("error", "WEIGHTS_SUM", formatMessage("WEIGHTS_SUM", lang, { sum: fmt(sum), expected, gap }), sheet, weightCells(rows, weightCol)),
+          problem("error", "WEIGHTS_SUM", weightsSumMessage(tidy(sum), expected, tidy(difference), lang), sheet, weightCells(rows, weightCol)),
           t.sheetOrder,
           rows[0] - 1,
           weightCol,
