@@ -212,6 +212,11 @@ export const MESSAGES = {
     it: "La riga {row} sembra l'intestazione di una tabella KPI ma non è letta: colonne trovate {found}; manca {missing}.",
     en: "Row {row} looks like a KPI table header but is not read as one: columns found {found}; missing {missing}.",
   },
+  // The parts of HEADER_INCOMPLETE: one column found, and what is missing.
+  HEADER_FOUND_CELL: { it: "«{text}» ({cell})", en: "“{text}” ({cell})" },
+  HEADER_NEEDS_INDICATOR: { it: "Indicatore", en: "Indicator" },
+  HEADER_NEEDS_WEIGHT_OR_TARGET: { it: "Peso o Target", en: "Weight or Target" },
+  HEADER_NEEDS_ALL: { it: "Indicatore e Peso o Target", en: "Indicator and Weight or Target" },
   NO_KPI_TABLES: {
     it: "Nessuna tabella KPI trovata: serve una riga d'intestazione con almeno le colonne Indicatore e Peso o Target.",
     en: "No KPI table found: a header row with at least the columns Indicator and Weight or Target is needed.",

@@ -397,20 +397,13 @@ function noteTableShape(t: TableRead, lang: Lang, problems: Problems): void {
   }
 }
 
-/** The names of the roles a near-miss header lacks, in the message's language. */
-const ROLE_NAMES: Readonly<Record<Lang, Partial<Record<string, string>>>> = {
-  it: { indicator: "Indicatore", weight: "Peso", target: "Target", or: " o " },
-  en: { indicator: "Indicator", weight: "Weight", target: "Target", or: " or " },
-};
-
 /** A row that reads almost like a header: which columns were found, which are missing. */
 function reportNearMiss(miss: HeaderNearMiss, sheetOrder: number, lang: Lang, problems: Problems): void {
-  const names = ROLE_NAMES[lang];
-  const found = miss.found.map((c) => `${lang === "it" ? "«" : "“"}${clip(c.text)}${lang === "it" ? "»" : "”"} (${a1(miss.row, c.col)})`).join(", ");
-  const missing: string[] = [];
-  if (miss.missing.includes("indicator")) missing.push(names.indicator as string);
-  if (miss.missing.includes("weight")) missing.push(`${names.weight}${names.or}${names.target}`);
-  const message = formatMessage("HEADER_INCOMPLETE", lang, { row: miss.row + 1, found, missing: missing.join(lang === "it" ? " e " : " and ") });
+  const found = miss.found.map((c) => formatMessage("HEADER_FOUND_CELL", lang, { text: clip(c.text), cell: a1(miss.row, c.col) })).join(", ");
+  const noIndicator = miss.missing.includes("indicator");
+  const noWeightOrTarget = miss.missing.includes("weight");
+  const missing = formatMessage(noIndicator && noWeightOrTarget ? "HEADER_NEEDS_ALL" : noIndicator ? "HEADER_NEEDS_INDICATOR" : "HEADER_NEEDS_WEIGHT_OR_TARGET", lang);
+  const message = formatMessage("HEADER_INCOMPLETE", lang, { row: miss.row + 1, found, missing });
   const first = miss.found[0].col;
   problems.add(problem("warning", "HEADER_INCOMPLETE", message, miss.sheet, a1(miss.row, first)), sheetOrder, miss.row, first);
 }

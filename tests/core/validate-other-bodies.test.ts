@@ -201,5 +201,9 @@ describe("headers that are almost KPI tables", () => {
     expect(en.problems[0].message).toBe(
       "Row 1 looks like a KPI table header but is not read as one: columns found “Indicatore” (A1), “Risultato 2026” (B1); missing Weight or Target.",
     );
+    const neither = validateWorkbook([sheet("A", [[null, "Formula", "Baseline", "Risultato"], [null, "a/b", 1, 2]])]);
+    expect(neither.problems[0].message).toBe(
+      "La riga 1 sembra l'intestazione di una tabella KPI ma non è letta: colonne trovate «Formula» (B1), «Baseline» (C1), «Risultato» (D1); manca Indicatore e Peso o Target.",
+    );
   });
 });

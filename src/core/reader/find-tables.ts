@@ -8,6 +8,8 @@ export interface HeaderCell {
   readonly role: ColumnRole;
   readonly col: number;
   readonly text: string;
+  /** The header's own year or position (`Target 2026`, `Target primo anno`): no group of a second header row. */
+  readonly dated: boolean;
 }
 
 /** The header of a KPI table as read from one row (or two), with 0-based sheet columns. */
@@ -102,7 +104,7 @@ function objectiveAsIndicator(h: HeaderColumns): void {
 
 /** Notes one recognised cell; when a role appears twice the first (leftmost) column wins. */
 function addHeaderCell(found: HeaderColumns, match: HeaderMatch, col: number, text: string): void {
-  found.cells.push({ role: match.role, col, text });
+  found.cells.push({ role: match.role, col, text, dated: match.year !== null || match.ordinal !== undefined });
   if (match.role === "target" || match.role === "value") {
     const target = match.role === "target";
     if (match.ordinal !== undefined) {
@@ -169,7 +171,7 @@ function readYearRow(h: HeaderColumns, row: readonly CellValue[], colOffset: num
     let group: HeaderCell | undefined;
     for (const g of groups) if (g.col <= col) group = g;
     // A year under a column that already names its own year ("Target 2026") is not a group's.
-    if (!group || matchHeader(group.text)?.year !== null || matchHeader(group.text)?.ordinal !== undefined) continue;
+    if (!group || group.dated) continue;
     const target = group.role === "target";
     const byYear = target ? h.targets : h.values;
     // The group word's own column now holds a year: it is no longer a column for every year.

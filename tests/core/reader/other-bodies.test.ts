@@ -161,9 +161,9 @@ describe("tables of other shapes", () => {
       misses,
     );
     expect(tables).toEqual([]);
-    expect(misses.map((m) => [m.row, m.found.map((f) => f.text), m.missing])).toEqual([
-      [0, ["Codice", "Peso", "Target"], ["indicator"]],
-      [3, ["Indicatore", "Formula", "Risultato"], ["weight", "target"]],
+    expect(misses.map((m) => [m.row, m.found.map((f) => [f.text, f.col]), m.missing])).toEqual([
+      [0, [["Codice", 0], ["Peso", 1], ["Target", 2]], ["indicator"]],
+      [3, [["Indicatore", 0], ["Formula", 1], ["Risultato", 2]], ["weight", "target"]],
     ]);
   });
 });
