@@ -194,11 +194,11 @@ function firstYearOf(h: HeaderColumns, rows: readonly (readonly CellValue[])[], 
   const named = [...h.targets.keys(), ...h.values.keys()].filter((y): y is number => y !== null);
   if (named.length > 0) return Math.min(...named);
   for (let r = headerRow - 1; r >= 0 && r >= headerRow - 10; r--) {
-    for (const cell of rows[r] ?? []) {
-      if (typeof cell !== "string") continue;
-      const m = /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(cell);
-      if (m) return Number(m[1]);
-    }
+    // A title is a row of one text: a year in a data row above ("entro il 31/12/2025") is not one.
+    const filled = (rows[r] ?? []).filter((cell) => !isBlankCell(cell));
+    if (filled.length !== 1 || typeof filled[0] !== "string") continue;
+    const m = /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(filled[0]);
+    if (m) return Number(m[1]);
   }
   return null;
 }

@@ -125,6 +125,9 @@ describe("tables of other shapes", () => {
       [2028, 4],
     ]);
     expect(titled.ordinalYearsUnknown).toBeUndefined();
+    // A year in a data row above (a previous table's target) is no title.
+    const [, afterTable] = findKpiTables(grid([["Indicatore", "Target"], ["a", "entro il 31/12/2025"], [], header, row]));
+    expect(afterTable.ordinalYearsUnknown).toBe(true);
     const [untitled] = findKpiTables(grid([header, row]));
     expect([...untitled.columns.targets]).toEqual([[null, 2]]);
     expect(untitled.ordinalYearsUnknown).toBe(true);
