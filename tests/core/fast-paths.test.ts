@@ -50,6 +50,15 @@ describe("header detection shortcuts", () => {
     }
   });
 
+  it("lets through the headers that start with % or are a few letters long, and the data cells of a weight column turn out no header", () => {
+    for (const cell of ["% Realizzazione", "%  di realizzazione", "Id", "Note", "Cod."]) {
+      expect(mayBeHeaderCell(cell)).toBe(true);
+      expect(matchHeader(cell)).not.toBeNull();
+    }
+    // Short data cells take the full test, which finds nothing in them.
+    for (const cell of ["X", "x", "SI", "NO", "n.d.", "Sì"]) expect(matchHeader(cell)).toBeNull();
+  });
+
   it("still reads a header behind a tag that starts with <", () => {
     expect(matchHeader("<b>Target 2022</b>")).toEqual({ role: "target", year: 2022 });
   });
