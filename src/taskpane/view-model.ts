@@ -195,7 +195,7 @@ export function buildReportView(report: ValidationReport, strings: Strings, lang
         // `difference` is expected - sum: below 0 the weights are too many.
         gap: fmt(g.difference < 0 ? strings.groupOver : strings.groupUnder, { amount: formatNumber(Math.abs(g.difference), lang) }),
       }),
-      detail: `${g.sheet} · ${fmt(strings.groupRows, { first, last })}`,
+      detail: `${g.sheet} · ${fmt(first === last ? strings.groupRow : strings.groupRows, { first, last })}`,
       sheet: g.sheet,
       address,
       where: location(g.sheet, address),

@@ -116,5 +116,7 @@ test("a group over its total says how many too many, and a group with a text wei
   expect(allItems(section(view, "weights")).map((i) => [i.code, i.title])).toEqual([["B.1", "Somma 105, 5 in più"]]);
   expect(allItems(section(view, "badWeights")).map((i) => i.where)).toEqual(["B!C4"]);
   const inEnglish = buildReportView(validateWorkbook(r.kpis.length > 0 ? [{ name: "B", values: [["Indicatore", "Peso", "Target"], ["a", 105, ">= 1"]] }] : []), en, "en");
-  expect(allItems(section(inEnglish, "weights")).map((i) => i.title)).toEqual(["Sum 105, 5 too many"]);
+  expect(allItems(section(inEnglish, "weights")).map((i) => [i.title, i.detail])).toEqual([["Sum 105, 5 too many", "B · row 2"]]);
+  // Two rows: "righe 2–3"; one row: "riga 2", never "righe 2–2".
+  expect(allItems(section(view, "weights"))[0].detail).toBe("B · righe 2–3");
 });

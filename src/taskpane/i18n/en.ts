@@ -97,6 +97,7 @@ export const en: Strings = {
   groupUnder: "{amount} short",
   groupTable: "Table",
   groupRows: "rows {first}–{last}",
+  groupRow: "row {first}",
   kpiResult: "Value {value}, target {target}",
   kpiAchievement: "achievement {pct}%",
   kpiMissing: "No value, target {target}",

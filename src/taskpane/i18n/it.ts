@@ -107,6 +107,7 @@ export const it = {
   groupUnder: "{amount} in meno",
   groupTable: "Tabella",
   groupRows: "righe {first}–{last}",
+  groupRow: "riga {first}",
   kpiResult: "Valore {value}, target {target}",
   kpiAchievement: "raggiungimento {pct}%",
   kpiMissing: "Nessun valore, target {target}",
