@@ -9,7 +9,7 @@ export { parseNumber, parseNumberText, formatNumberIt, isNoneText } from "./numb
 export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText, isValidDate } from "./dates";
 export { parseTarget, formatTarget, formatCondition, conditionForYear, targetYears } from "./targets";
 export { DEFAULT_RULES, achievement, isMet, bandOf, roundHalfUp } from "./achievement";
-export { parseWeight, checkWeights, type WeightCheck } from "./weights";
+export { parseWeight, checkWeights, isOutsideSumMark, weightsSumMessage, type WeightCheck } from "./weights";
 export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
 
 // Addresses
@@ -35,7 +35,7 @@ export { safeSheetName, safeTableName } from "./workbook/names";
 export { summarySheet, SUMMARY_SHEET, type SummaryInput } from "./workbook/summary";
 
 // KPI tables in any workbook
-export { findKpiTables } from "./reader/find-tables";
+export { findKpiTables, type HeaderCell, type HeaderNearMiss } from "./reader/find-tables";
 export { matchHeader, HEADER_ALIASES } from "./reader/headers";
 export { validateWorkbook, isPercentFormat, type ValidateOptions } from "./validate";
 
