@@ -136,6 +136,7 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
       // A dash or an X marks a prerequisite: a KPI outside the weighted sum.
       const rowWeight = weight === undefined || isOutsideSumMark(weightCell) ? null : parseWeight(weightCell);
       if (table.weightsChecked) weightGroups.add(table, owner, r, rowWeight);
+      else weightGroups.skip();
       kpis[k++] = evaluateRow(table, r, owner, rowWeight, columns, context);
     }
   }
@@ -623,9 +624,10 @@ class WeightGroups {
   private readonly bySheet = new Map<string, { byCode: Map<string, Group>; byTable: Map<number, Group> }>();
   private last: Group | null = null;
   /**
-   * The group (index) of every row added, in order. Each group's list of rows is made from
-   * these at the end, at its final length: arrays grown row by row would keep spare room
-   * in each of tens of thousands of small lists that the report holds on to.
+   * The group (index) of every row added, in order, -1 for a row of a table whose weights
+   * are not checked (`skip`): position i is the i-th KPI result. Each group's list of rows is
+   * made from these at the end, at its final length: arrays grown row by row would keep
+   * spare room in each of tens of thousands of small lists that the report holds on to.
    */
   private readonly memberGroups: number[];
   private added = 0;
@@ -645,6 +647,11 @@ class WeightGroups {
     if (weight === null) return;
     if (isKpiError(weight)) (group.bad ??= []).push({ row, error: weight });
     else group.sum += weight;
+  }
+
+  /** Passes over a KPI row, one of the `rows` announced, whose table's weights are not checked. */
+  skip(): void {
+    this.memberGroups[this.added++] = -1;
   }
 
   private groupOf(t: TableRead, owner: string | null): Group {
@@ -671,7 +678,7 @@ class WeightGroups {
     const filled = new Array<number>(this.groups.length).fill(0);
     for (let i = 0; i < this.added; i++) {
       const g = this.memberGroups[i];
-      lists[g][filled[g]++] = kpis[i].row;
+      if (g >= 0) lists[g][filled[g]++] = kpis[i].row;
     }
     return lists;
   }

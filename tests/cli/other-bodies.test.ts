@@ -155,3 +155,17 @@ it("checks 2027 from the two-row header's next columns when asked", async () => 
     [7, 1, "missing"],
   ]);
 });
+
+it("prints each weight group with its own rows", async () => {
+  const r = await kpi(["check", files["raw-libreoffice"]], { cwd: dir });
+  const groups = r.stdout.split("\n").filter((l) => /^ {2}(ok|NO) /.test(l)).map((l) => l.replace(/ +/g, " ").trim());
+  expect(groups).toEqual([
+    "ok OS1 somma 100 su 100 [PIAO righe 4-5]",
+    "ok OS2 somma 100 su 100 [PIAO riga 6]",
+    "ok 1.1.2 somma 100 su 100 [Due righe righe 3-5]",
+    "ok n. 3 somma 100 su 100 [Due righe righe 6-7]",
+    "ok (tabella) somma 100 su 100 [Obiettivi servizio righe 3-11]",
+    "ok (tabella) somma 100 su 100 [Target % righe 2-3]",
+    "ok (tabella) somma 100 su 100 [Primo anno riga 3]",
+  ]);
+});

@@ -66,6 +66,25 @@ describe("tables without weights", () => {
     expect(report.kpis.slice(0, 2).map((k) => k.weight)).toEqual([null, null]);
   });
 
+  it("keeps each group's rows right when a table before it has no weights", () => {
+    const report = validateWorkbook([
+      sheet("A", [
+        ["Indicatore", "Target"], // rows 1-3: no weight column
+        ["a", ">= 1"],
+        ["b", ">= 1"],
+        [],
+        ["Indicatore", "Peso", "Target"], // rows 5-7: blank weights everywhere
+        ["c", null, ">= 1"],
+        ["d", null, ">= 1"],
+        [],
+        ["Codice", "Indicatore", "Peso", "Target"], // rows 9-11
+        ["OS1", "e", 40, ">= 1"],
+        ["OS1", "f", 60, ">= 1"],
+      ]),
+    ]);
+    expect(report.groups.map((g) => [g.owner, g.rows])).toEqual([["OS1", [10, 11]]]);
+  });
+
   it("a table of prerequisites only has no weights to check", () => {
     const report = validateWorkbook([sheet("A", [["Indicatore", "Peso", "Target"], ["a", "X", ">= 1"], ["b", "x", ">= 1"]])]);
     expect(report.groups).toEqual([]);
