@@ -38,7 +38,7 @@ export const HEADER_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
   ],
   source: ["fonte", "fonti", "fonte dati", "fonte dei dati", "fonte del dato", "source", "data source"],
   notes: ["note", "nota", "notes", "osservazioni", "commenti"],
-  unit: ["unita di misura", "unit of measure"],
+  unit: ["unita di misura", "u m", "udm", "unit of measure"],
   responsible: [
     "struttura responsabile", "responsabile", "ufficio responsabile", "unita organizzativa responsabile",
     "unita organizzativa", "responsible",

@@ -29,6 +29,8 @@ describe("header words of other plans and of the PIAO", () => {
     ["Fonte", "source"],
     ["Note", "notes"],
     ["Unità di misura", "unit"],
+    ["U.M.", "unit"],
+    ["UdM", "unit"],
     ["Struttura responsabile", "responsible"],
   ])("%s is a %s column", (text, role) => {
     expect(matchHeader(text)).toEqual({ role, year: null });
