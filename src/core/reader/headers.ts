@@ -52,11 +52,14 @@ export const HEADER_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
 /** The roles a core KPI table is made of: a header naming two of them is meant as one. */
 export const CORE_ROLES: readonly ColumnRole[] = ["indicator", "algorithm", "weight", "baseline", "target", "value"];
 
-/** The first three letters of every alias, after a leading `%` (`% Realizzazione`). */
+/**
+ * The first three letters of every alias, after a leading `%` (`% Realizzazione`) and before
+ * a space: a cell has punctuation where the alias has a space (`U.M.` for `u m`).
+ */
 const ALIAS_STARTS: ReadonlySet<string> = new Set(
   Object.values(HEADER_ALIASES)
     .flat()
-    .map((a) => a.replace(/^% /, "").slice(0, 3)),
+    .map((a) => a.replace(/^% /, "").slice(0, 3).split(" ")[0]),
 );
 
 /**
