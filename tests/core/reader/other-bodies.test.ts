@@ -102,6 +102,26 @@ describe("tables of other shapes", () => {
     expect([t.headerRow, t.firstRow, t.lastRow]).toEqual([0, 2, 2]);
   });
 
+  it("reads Valore as the group word over the years of the results", () => {
+    const [t] = findKpiTables(
+      grid([
+        ["Indicatore", "Peso", "Valore atteso", null, "Valore", null],
+        [null, null, "Anno 2026", "Anno 2027", "Anno 2026", "Anno 2027"],
+        ["x", 100, ">= 1", ">= 2", 1, null],
+      ]),
+    );
+    expect([[...t.columns.targets], [...t.columns.values]]).toEqual([
+      [
+        [2026, 2],
+        [2027, 3],
+      ],
+      [
+        [2026, 4],
+        [2027, 5],
+      ],
+    ]);
+  });
+
   it("gives a Target % column's years their percent flag under a two-row header", () => {
     const [t] = findKpiTables(
       grid([
@@ -149,6 +169,17 @@ describe("tables of other shapes", () => {
     expect([noWeights.columns.weight, [...noWeights.columns.targets], [...noWeights.columns.values]]).toEqual([undefined, [[null, 1]], [[null, 2]]]);
     const [noTargets] = findKpiTables(grid([["Codice", "Indicatore", "Peso"], ["OS1", "x", 20]]));
     expect([noTargets.columns.weight, noTargets.columns.targets.size]).toEqual([2, 0]);
+  });
+
+  it("finds no table and no near miss on the add-in's own tree, summary and settings sheets", () => {
+    const misses: HeaderNearMiss[] = [];
+    const sheets = [
+      [["Codice", "Padre", "Livello", "Titolo", "Peso"], ["A", null, "Area", "Prima", 50]],
+      [["Codice", "Livello", "Titolo", "Grado di raggiungimento", "Semaforo"], ["A", "Area", "Prima", 81.7, "giallo"]],
+      [["Impostazione", "Valore", "Spiegazione"], ["Soglia", 50, "sotto vale 0"]],
+    ];
+    for (const values of sheets) expect(findKpiTables(grid(values), misses)).toEqual([]);
+    expect(misses).toEqual([]);
   });
 
   it("notes a row that reads almost like a header, with what it has and what it lacks", () => {
