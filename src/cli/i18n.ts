@@ -49,7 +49,7 @@ Uscita: 0 piano letto senza errori, 1 il piano ha problemi (elencati; la cartell
 è scritta comunque), 2 file non utilizzabile.`,
       check: `Uso: kpi check <file.xlsx> [--year AAAA] [--json] [-o evidenziato.xlsx] [--lang it|en]
 
-Trova le tabelle KPI in ogni foglio (una riga d'intestazione con almeno Indicatore, Peso e
+Trova le tabelle KPI in ogni foglio (una riga d'intestazione con almeno Indicatore e Peso o
 Target), controlla che i pesi di ogni gruppo (per Codice, altrimenti per tabella) sommino a
 100 (o 1), legge target e valori dell'anno e stampa un rapporto. Il file non viene modificato.
 
@@ -118,7 +118,7 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
     corrupt: (f: string, why: string) => `${f} non si può leggere come .xlsx: ${why}`,
     noSheets: (f: string) => `${f} non contiene fogli di lavoro.`,
     noTables: (f: string) =>
-      `Nessuna tabella KPI in ${f}: serve una riga d'intestazione con almeno le colonne Indicatore, Peso e Target.`,
+      `Nessuna tabella KPI in ${f}: serve una riga d'intestazione con almeno le colonne Indicatore e Peso o Target.`,
     notText: (f: string, kind: string) => `${f} non è un file di testo (${kind}): serve il testo del piano (.txt o .md).`,
     sameAsInput: (f: string) => `Il file di uscita ${f} è il file di ingresso: scegliere un altro nome, l'originale non si sovrascrive.`,
     outputExists: (f: string) => `${f} esiste già e non viene sovrascritto: scegliere un altro nome con -o, oppure aggiungere --force.`,
@@ -136,9 +136,10 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
     groupOk: "ok",
     groupBad: "NO",
     noOwner: "(tabella)",
-    rows: (r: string) => `righe ${r}`,
+    rows: (r: string) => (/^\d+$/.test(r) ? `riga ${r}` : `righe ${r}`),
     sum: (s: string, expected: number) => `somma ${s} su ${expected}`,
-    difference: (d: string) => `differenza ${d}`,
+    // How far a group's sum is from the total: "5 in più" for 105, "20 in meno" for 80.
+    gap: (amount: string, over: boolean) => (over ? `${amount} in più` : `${amount} in meno`),
     problemsTitle: (e: number, w: number, missing: number) =>
       `Problemi (${pl(e, "errore", "errori")}, ${pl(w, "avviso", "avvisi")}${missing > 0 ? `; valori mancanti: ${missing}, elencati sotto` : ""})`,
     severity: { error: "errore", warning: "avviso" },
@@ -202,7 +203,7 @@ Exit: 0 plan read without errors, 1 the plan has problems (listed; the workbook 
 anyway), 2 unusable file.`,
       check: `Usage: kpi check <file.xlsx> [--year YYYY] [--json] [-o highlighted.xlsx] [--lang it|en]
 
-Finds the KPI tables on every sheet (a header row with at least Indicator, Weight and Target),
+Finds the KPI tables on every sheet (a header row with at least Indicator and Weight or Target),
 checks that each group's weights (by Code, else by table) add up to 100 (or 1), reads the
 year's targets and values and prints a report. The file is never modified.
 
@@ -269,7 +270,7 @@ its notes), 2 unusable file.`,
     truncated: (f: string) => `${f} is truncated or damaged: the .xlsx file is incomplete.`,
     corrupt: (f: string, why: string) => `${f} cannot be read as .xlsx: ${why}`,
     noSheets: (f: string) => `${f} has no worksheets.`,
-    noTables: (f: string) => `No KPI table in ${f}: a header row with at least the columns Indicator, Weight and Target is needed.`,
+    noTables: (f: string) => `No KPI table in ${f}: a header row with at least the columns Indicator and Weight or Target is needed.`,
     notText: (f: string, kind: string) => `${f} is not a text file (${kind}): the plan's text is needed (.txt or .md).`,
     sameAsInput: (f: string) => `The output file ${f} is the input file: choose another name, the original is never overwritten.`,
     outputExists: (f: string) => `${f} already exists and is not overwritten: choose another name with -o, or add --force.`,
@@ -286,9 +287,9 @@ its notes), 2 unusable file.`,
     groupOk: "ok",
     groupBad: "NO",
     noOwner: "(table)",
-    rows: (r: string) => `rows ${r}`,
+    rows: (r: string) => (/^\d+$/.test(r) ? `row ${r}` : `rows ${r}`),
     sum: (s: string, expected: number) => `sum ${s} of ${expected}`,
-    difference: (d: string) => `difference ${d}`,
+    gap: (amount: string, over: boolean) => (over ? `${amount} too many` : `${amount} short`),
     problemsTitle: (e: number, w: number, missing: number) =>
       `Problems (${pl(e, "error", "errors")}, ${pl(w, "warning", "warnings")}${missing > 0 ? `; missing values: ${missing}, listed below` : ""})`,
     severity: { error: "error", warning: "warning" },

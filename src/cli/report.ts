@@ -127,7 +127,8 @@ export function checkText(report: ValidationReport, file: string, lang: Lang): s
     const where = `${g.sheet} ${t.rows(rowsText(g.rows))}`;
     const expected = Math.abs(g.weightSum - 1) <= 0.5 ? 1 : 100;
     const sum = t.sum(num(g.weightSum, lang, 4), expected);
-    const diff = g.ok ? "" : ` (${t.difference(num(g.difference, lang, 4))})`;
+    // `difference` is expected - sum: below 0 the weights are too many.
+    const diff = g.ok || Math.abs(g.difference) < 1e-9 ? "" : ` (${t.gap(num(Math.abs(g.difference), lang, 4), g.difference < 0)})`;
     out.push(`  ${(g.ok ? t.groupOk : t.groupBad).padEnd(3)} ${(g.owner ?? t.noOwner).padEnd(ownerWidth)}  ${sum}${diff}  [${where}]`);
   }
   out.push("");

@@ -10,7 +10,7 @@ export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText
 export { parseTarget, formatTarget, formatCondition, conditionForYear, targetYears, targetErrors, type TargetOptions } from "./targets";
 export { readYesNo } from "./target-words";
 export { DEFAULT_RULES, achievement, isMet, bandOf, roundHalfUp } from "./achievement";
-export { parseWeight, checkWeights, type WeightCheck } from "./weights";
+export { parseWeight, checkWeights, isOutsideSumMark, weightsSumMessage, type WeightCheck } from "./weights";
 export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
 
 // Addresses
@@ -36,7 +36,7 @@ export { safeSheetName, safeTableName } from "./workbook/names";
 export { summarySheet, SUMMARY_SHEET, type SummaryInput } from "./workbook/summary";
 
 // KPI tables in any workbook
-export { findKpiTables } from "./reader/find-tables";
+export { findKpiTables, type HeaderCell, type HeaderNearMiss } from "./reader/find-tables";
 export { matchHeader, HEADER_ALIASES } from "./reader/headers";
 export { validateWorkbook, isPercentFormat, type ValidateOptions } from "./validate";
 

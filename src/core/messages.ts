@@ -66,9 +66,12 @@ export const MESSAGES = {
     en: "The weight “{text}” is not a number.",
   },
   WEIGHTS_SUM: {
-    it: "I pesi sommano a {sum} invece di {expected} (differenza {difference}).",
-    en: "The weights add up to {sum} instead of {expected} (difference {difference}).",
+    it: "I pesi sommano a {sum} invece di {expected} ({gap}).",
+    en: "The weights add up to {sum} instead of {expected} ({gap}).",
   },
+  // The {gap} of WEIGHTS_SUM: how far the sum is from the total, in words, never a bare sign.
+  WEIGHTS_OVER: { it: "{amount} in più", en: "{amount} too many" },
+  WEIGHTS_UNDER: { it: "{amount} in meno", en: "{amount} short" },
   VALUE_NOT_NUMBER: {
     it: "Il valore «{text}» non è un numero.",
     en: "The value “{text}” is not a number.",
@@ -197,9 +200,35 @@ export const MESSAGES = {
     it: "Riga KPI senza il nome dell'indicatore.",
     en: "KPI row without the indicator's name.",
   },
+  // KPI sheets of other bodies (src/core/reader/, src/core/validate.ts): one note per table.
+  TABLE_NO_WEIGHT_COLUMN: {
+    it: "Tabella senza colonna Peso: i pesi non sono controllati.",
+    en: "Table without a Weight column: the weights are not checked.",
+  },
+  TABLE_NO_TARGET_COLUMN: {
+    it: "Tabella senza colonna Target: sono controllati solo i pesi.",
+    en: "Table without a Target column: only the weights are checked.",
+  },
+  TABLE_WEIGHTS_BLANK: {
+    it: "Nessun peso in questa tabella: i pesi non sono controllati.",
+    en: "No weights in this table: the weights are not checked.",
+  },
+  TABLE_ORDINAL_YEARS: {
+    it: "Le colonne {columns} indicano l'anno per posizione, ma l'anno iniziale non è noto (nessun titolo come «PIAO 2026-2028» sopra la tabella, nessuna colonna Baseline o Target con l'anno): la colonna del primo anno vale per ogni anno, le altre sono ignorate.",
+    en: "The columns {columns} give the year by position, but the first year is not known (no title such as “PIAO 2026-2028” above the table, no Baseline or Target column with a year): the first year's column counts for every year, the others are ignored.",
+  },
+  HEADER_INCOMPLETE: {
+    it: "La riga {row} sembra l'intestazione di una tabella KPI ma non è letta: colonne trovate {found}; manca {missing}.",
+    en: "Row {row} looks like a KPI table header but is not read as one: columns found {found}; missing {missing}.",
+  },
+  // The parts of HEADER_INCOMPLETE: one column found, and what is missing.
+  HEADER_FOUND_CELL: { it: "«{text}» ({cell})", en: "“{text}” ({cell})" },
+  HEADER_NEEDS_INDICATOR: { it: "Indicatore", en: "Indicator" },
+  HEADER_NEEDS_WEIGHT_OR_TARGET: { it: "Peso o Target", en: "Weight or Target" },
+  HEADER_NEEDS_ALL: { it: "Indicatore e Peso o Target", en: "Indicator and Weight or Target" },
   NO_KPI_TABLES: {
-    it: "Nessuna tabella KPI trovata: serve una riga d'intestazione con almeno le colonne Indicatore, Peso e Target.",
-    en: "No KPI table found: a header row with at least the columns Indicator, Weight and Target is needed.",
+    it: "Nessuna tabella KPI trovata: serve una riga d'intestazione con almeno le colonne Indicatore e Peso o Target.",
+    en: "No KPI table found: a header row with at least the columns Indicator and Weight or Target is needed.",
   },
   // Roll-up through the plan's tree (src/core/rollup/).
   ROLLUP_CYCLE: {

@@ -144,7 +144,11 @@ export interface ParsedPlan {
 
 // ---------------------------------------------------------------- KPI tables in a workbook
 
-/** Logical columns the reader recognises in a header row. */
+/**
+ * Logical columns the reader recognises in a header row. `source` (Fonte), `notes` (Note),
+ * `unit` (Unità di misura), `responsible` (Struttura responsabile) and `achieved`
+ * (% Realizzazione) are read and kept on the table for callers; no check uses them yet.
+ */
 export type ColumnRole =
   | "code"
   | "indicator"
@@ -152,26 +156,47 @@ export type ColumnRole =
   | "weight"
   | "baseline"
   | "target"
-  | "value";
+  | "value"
+  | "source"
+  | "notes"
+  | "unit"
+  | "responsible"
+  | "achieved";
 
 /** A KPI table found on a sheet. */
 export interface KpiTable {
   readonly sheet: string;
-  /** 0-based sheet row of the header. */
+  /** 0-based sheet row of the header (the first of its two rows when it has two). */
   readonly headerRow: number;
   /** 0-based sheet rows of the data, header excluded; ends before the first blank row. */
   readonly firstRow: number;
   readonly lastRow: number;
-  /** 0-based sheet columns by role; `target`/`value` columns keyed by year (`null` = no year). */
+  /**
+   * 0-based sheet columns by role; `target`/`value` columns keyed by year (`null` = no year).
+   * A table may have no weight column (its weights are not checked) or no target column
+   * (only its weights are checked), not both.
+   */
   readonly columns: {
     readonly code?: number;
     readonly indicator: number;
     readonly algorithm?: number;
-    readonly weight: number;
+    readonly weight?: number;
     readonly baseline?: number;
     readonly targets: ReadonlyMap<number | null, number>;
     readonly values: ReadonlyMap<number | null, number>;
+    readonly source?: number;
+    readonly notes?: number;
+    readonly unit?: number;
+    readonly responsible?: number;
+    readonly achieved?: number;
+    /** Target columns whose header says `%` (`Target %`): a bare number there is a percentage. */
+    readonly percentTargets?: ReadonlySet<number>;
   };
+  /**
+   * Set when the header names targets by position (`Target primo anno`) and no year for the
+   * first of them was found: those columns are then read as one target for every year.
+   */
+  readonly ordinalYearsUnknown?: boolean;
 }
 
 export type KpiStatus = "met" | "unmet" | "missing" | "no_target" | "invalid";

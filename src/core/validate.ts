@@ -4,8 +4,8 @@ import { parseDateText } from "./dates";
 import { isKpiError, kpiError, messageOf, type KpiError, type Result } from "./errors";
 import { formatMessage, type Lang } from "./messages";
 import { memoByText } from "./memo";
-import { formatNumberIt, isNoneText, parseNumberText } from "./numbers";
-import { findKpiTables, isBlankCell } from "./reader/find-tables";
+import { isNoneText, parseNumberText } from "./numbers";
+import { findKpiTables, isBlankCell, type HeaderNearMiss } from "./reader/find-tables";
 import { classifyAlgorithm } from "./plan/algorithm";
 import { normaliseHeader } from "./reader/headers";
 import { conditionForYear, parseTarget, targetYears } from "./targets";
@@ -23,7 +23,7 @@ import type {
   ValidationReport,
   WeightGroup,
 } from "./types";
-import { judgeWeightSum, parseWeight } from "./weights";
+import { isOutsideSumMark, judgeWeightSum, parseWeight, weightsSumMessage } from "./weights";
 
 export interface ValidateOptions {
   /** The plan year to check; `null`/absent picks the default (see `defaultYear`). */
@@ -62,6 +62,11 @@ interface TableRead {
   readonly sheetOrder: number;
   /** The 0-based sheet rows that are KPIs (`findKpiRows`), in order. */
   readonly kpiRows: number[];
+  /**
+   * False when the table's weights are not checked: it has no weight column, or no row has a
+   * weight (blank, `-` or `X` in every row). Set by `findKpiRows`.
+   */
+  weightsChecked: boolean;
 }
 
 /**
@@ -88,7 +93,10 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
   const tables: TableRead[] = [];
   for (const sheet of sheets) {
     const cells = new SheetCells(sheet);
-    for (const table of findKpiTables(sheet)) tables.push(tableRead(table, cells, sheetOrder.get(sheet.name) as number));
+    const nearMisses: HeaderNearMiss[] = [];
+    const order = sheetOrder.get(sheet.name) as number;
+    for (const table of findKpiTables(sheet, nearMisses)) tables.push(tableRead(table, cells, order));
+    for (const miss of nearMisses) reportNearMiss(miss, order, lang, problems);
   }
 
   const targetTextYears = new Set<number>();
@@ -97,7 +105,10 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
   const years = collectYears(tables, targetTextYears);
   const year = options.year ?? defaultYear(tables, targetTextYears, years);
 
-  for (const table of tables) warnMissingColumns(table, year, lang, problems);
+  for (const table of tables) {
+    warnMissingColumns(table, year, lang, problems);
+    noteTableShape(table, lang, problems);
+  }
   // One pass over the KPI rows builds each result and adds the row to its weight group.
   // The row count is known: the long lists are made at their size, not grown and copied.
   const context = judgeContext(year, options.rules ?? {}, lang, problems);
@@ -122,8 +133,11 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
         owner = isBlankCell(codeCell) ? lastOwner : textOf(codeCell);
         lastOwner = owner;
       }
-      const rowWeight = parseWeight(cells.value(r, weight));
-      weightGroups.add(table, owner, r, rowWeight);
+      const weightCell = cells.value(r, weight);
+      // A dash or an X marks a prerequisite: a KPI outside the weighted sum.
+      const rowWeight = weight === undefined || isOutsideSumMark(weightCell) ? null : parseWeight(weightCell);
+      if (table.weightsChecked) weightGroups.add(table, owner, r, rowWeight);
+      else weightGroups.skip();
       kpis[k++] = evaluateRow(table, r, owner, rowWeight, columns, context);
     }
   }
@@ -187,6 +201,7 @@ function tableRead(table: KpiTable, cells: SheetCells, sheetOrder: number): Tabl
     valueColumns: [...table.columns.values.values()],
     sheetOrder,
     kpiRows: [],
+    weightsChecked: false,
   };
 }
 
@@ -232,6 +247,7 @@ function findKpiRows(t: TableRead, lang: Lang, problems: Problems, targetTextYea
       problems.add(problem("warning", "INDICATOR_BLANK", formatMessage("INDICATOR_BLANK", lang), table.sheet, a1(r, columns.indicator)), t.sheetOrder, r, columns.indicator);
     }
     t.kpiRows.push(r);
+    if (!t.weightsChecked && !isBlankCell(weightCell) && !isOutsideSumMark(weightCell)) t.weightsChecked = true;
   }
 }
 
@@ -264,8 +280,8 @@ class TargetRead {
   private yearsNamed: readonly number[] | null = null;
   private conditions: Map<number | null, Result<Condition>> | null = null;
 
-  constructor(cell: CellValue) {
-    this.target = parseTarget(cell);
+  constructor(cell: CellValue, percent = false) {
+    this.target = parseTarget(cell, percent ? { bareIsPercent: true } : undefined);
   }
 
   /** The years the target names (none for an unreadable target). */
@@ -286,9 +302,16 @@ class TargetRead {
 }
 
 const readTargetText = memoByText((text) => new TargetRead(text));
+const readPercentTargetText = memoByText((text) => new TargetRead(text, true));
 
-function readTarget(cell: CellValue): TargetRead {
-  return typeof cell === "string" ? readTargetText(cell) : new TargetRead(cell);
+/**
+ * A target cell read once. In a `Target %` column (`percent`) a number without `%` is a
+ * percentage, and a number formatted as a percentage (0.65 shown as 65%) is the one shown.
+ */
+function readTarget(cell: CellValue, percent = false, format: string | null = null): TargetRead {
+  if (typeof cell === "string") return percent ? readPercentTargetText(cell) : readTargetText(cell);
+  if (percent && typeof cell === "number" && format && isPercentFormatText(format)) return new TargetRead(roundHalfUp(cell * 100, 10), true);
+  return new TargetRead(cell, percent);
 }
 
 // ------------------------------------------------------------------ years
@@ -333,17 +356,64 @@ function defaultYear(tables: readonly TableRead[], targetTextYears: ReadonlySet<
 function warnMissingColumns(t: TableRead, year: number | null, lang: Lang, problems: Problems): void {
   const { table } = t;
   if (table.lastRow < table.firstRow) return;
-  const { indicator, weight } = table.columns;
-  const headerCells = rangeA1(table.headerRow, indicator, table.headerRow, weight);
-  const at = (p: Problem) => problems.add(p, t.sheetOrder, table.headerRow, Math.min(indicator, weight));
+  const headerCells = headerCellsOf(table);
+  const at = (p: Problem) => problems.add(p, t.sheetOrder, table.headerRow, headerLeft(table));
   const yearText = year === null ? "" : String(year);
-  if (columnFor(table.columns.targets, year) === null) {
+  // A table without any target column gets one note of its own (noteTableShape).
+  if (table.columns.targets.size > 0 && columnFor(table.columns.targets, year) === null) {
     at(problem("warning", "NO_TARGET_COLUMN", formatMessage("NO_TARGET_COLUMN", lang, { year: yearText }), table.sheet, headerCells));
   }
   // A table with no value column at all is a plan (weights and targets only): nothing to warn.
   if (table.columns.values.size > 0 && columnFor(table.columns.values, year) === null) {
     at(problem("warning", "NO_VALUE_COLUMN", formatMessage("NO_VALUE_COLUMN", lang, { year: yearText }), table.sheet, headerCells));
   }
+}
+
+/** The header cells a note about the whole table points at: from the indicator to the weight, or the indicator. */
+function headerCellsOf(table: KpiTable): string {
+  const { indicator, weight } = table.columns;
+  return weight === undefined ? a1(table.headerRow, indicator) : rangeA1(table.headerRow, indicator, table.headerRow, weight);
+}
+
+function headerLeft(table: KpiTable): number {
+  const { indicator, weight } = table.columns;
+  return weight === undefined ? indicator : Math.min(indicator, weight);
+}
+
+/**
+ * One note per table for what the table's shape leaves unchecked: no weight column, no
+ * weight in any row, no target column, or targets by position whose first year is unknown.
+ */
+function noteTableShape(t: TableRead, lang: Lang, problems: Problems): void {
+  const { table } = t;
+  if (table.lastRow < table.firstRow) return;
+  const note = (code: "TABLE_NO_WEIGHT_COLUMN" | "TABLE_WEIGHTS_BLANK" | "TABLE_NO_TARGET_COLUMN" | "TABLE_ORDINAL_YEARS", params: Record<string, string> = {}) =>
+    problems.add(problem("warning", code, formatMessage(code, lang, params), table.sheet, headerCellsOf(table)), t.sheetOrder, table.headerRow, headerLeft(table));
+  if (t.kpiRows.length === 0) return;
+  if (table.columns.weight === undefined) note("TABLE_NO_WEIGHT_COLUMN");
+  else if (!t.weightsChecked) note("TABLE_WEIGHTS_BLANK");
+  if (table.columns.targets.size === 0) note("TABLE_NO_TARGET_COLUMN");
+  if (table.ordinalYearsUnknown) {
+    const columns = [...table.columns.targets.values(), ...table.columns.values.values()].map((c) => a1(table.headerRow, c)).join(", ");
+    note("TABLE_ORDINAL_YEARS", { columns });
+  }
+}
+
+/** A row that reads almost like a header: which columns were found, which are missing. */
+function reportNearMiss(miss: HeaderNearMiss, sheetOrder: number, lang: Lang, problems: Problems): void {
+  const found = miss.found.map((c) => formatMessage("HEADER_FOUND_CELL", lang, { text: clip(c.text), cell: a1(miss.row, c.col) })).join(", ");
+  const noIndicator = miss.missing.includes("indicator");
+  const noWeightOrTarget = miss.missing.includes("weight");
+  const missing = formatMessage(noIndicator && noWeightOrTarget ? "HEADER_NEEDS_ALL" : noIndicator ? "HEADER_NEEDS_INDICATOR" : "HEADER_NEEDS_WEIGHT_OR_TARGET", lang);
+  const message = formatMessage("HEADER_INCOMPLETE", lang, { row: miss.row + 1, found, missing });
+  const first = miss.found[0].col;
+  problems.add(problem("warning", "HEADER_INCOMPLETE", message, miss.sheet, a1(miss.row, first)), sheetOrder, miss.row, first);
+}
+
+/** At most 40 characters of a header text in a message. */
+function clip(text: string): string {
+  const one = text.replace(/\s+/g, " ");
+  return one.length > 40 ? `${one.slice(0, 39)}…` : one;
 }
 
 /** The year's own column, else the column without a year. */
@@ -368,7 +438,8 @@ function yearColumns(t: TableRead, year: number | null): YearColumns {
     table: t,
     target,
     value: columnFor(t.table.columns.values, year),
-    targetCellColumn: target ?? Math.min(...t.targetColumns),
+    // A table without target columns points at the indicator.
+    targetCellColumn: target ?? (t.targetColumns.length > 0 ? Math.min(...t.targetColumns) : t.table.columns.indicator),
   };
 }
 
@@ -398,7 +469,7 @@ function judgeContext(year: number | null, rules: Partial<MeasurementRules>, lan
 const classifyAlgorithmText = memoByText(classifyAlgorithm);
 
 /** The status of one row for the year, with its condition, value and achievement, adding the row's problems. */
-function evaluateRow(t: TableRead, r: number, owner: string | null, weight: Result<number>, columns: YearColumns, context: JudgeContext): KpiResult {
+function evaluateRow(t: TableRead, r: number, owner: string | null, weight: Result<number> | null, columns: YearColumns, context: JudgeContext): KpiResult {
   const targetCell = a1(r, columns.targetCellColumn);
   const valueCell = columns.value === null ? null : a1(r, columns.value);
   const condition = yearCondition(t, r, columns, targetCell, context);
@@ -415,7 +486,7 @@ function kpiResult(
   t: TableRead,
   r: number,
   owner: string | null,
-  weight: Result<number>,
+  weight: Result<number> | null,
   targetCell: string,
   valueCell: string | null,
   status: KpiStatus,
@@ -430,7 +501,7 @@ function kpiResult(
     row: r + 1,
     owner,
     indicator: indicatorText(cells.value(r, table.columns.indicator)),
-    weight: isKpiError(weight) ? null : weight,
+    weight: weight === null || isKpiError(weight) ? null : weight,
     target,
     value,
     status,
@@ -452,7 +523,7 @@ function yearCondition(t: TableRead, r: number, columns: YearColumns, targetCell
     problems.add(problem("warning", "TARGET_BLANK", context.targetBlank, sheet, targetCell), t.sheetOrder, r, col);
     return "no_target";
   }
-  const read = readTarget(raw);
+  const read = readTarget(raw, t.table.columns.percentTargets?.has(col) ?? false, t.cells.format(r, col));
   if (isKpiError(read.target)) {
     problems.add(engineProblem(read.target, lang, sheet, targetCell), t.sheetOrder, r, col);
     return "invalid";
@@ -556,9 +627,10 @@ class WeightGroups {
   private readonly bySheet = new Map<string, { byCode: Map<string, Group>; byTable: Map<number, Group> }>();
   private last: Group | null = null;
   /**
-   * The group (index) of every row added, in order. Each group's list of rows is made from
-   * these at the end, at its final length: arrays grown row by row would keep spare room
-   * in each of tens of thousands of small lists that the report holds on to.
+   * The group (index) of every row added, in order, -1 for a row of a table whose weights
+   * are not checked (`skip`): position i is the i-th KPI result. Each group's list of rows is
+   * made from these at the end, at its final length: arrays grown row by row would keep
+   * spare room in each of tens of thousands of small lists that the report holds on to.
    */
   private readonly memberGroups: number[];
   private added = 0;
@@ -567,13 +639,22 @@ class WeightGroups {
     this.memberGroups = new Array<number>(rows);
   }
 
-  /** Adds a KPI row (0-based sheet row), one of the `rows` announced, with its owner (`null` when not by code) and its weight. */
-  add(t: TableRead, owner: string | null, row: number, weight: Result<number>): void {
+  /**
+   * Adds a KPI row (0-based sheet row), one of the `rows` announced, with its owner (`null`
+   * when not by code) and its weight (`null` for a prerequisite, outside the sum).
+   */
+  add(t: TableRead, owner: string | null, row: number, weight: Result<number> | null): void {
     const group = this.groupOf(t, owner);
     group.size++;
     this.memberGroups[this.added++] = group.index;
+    if (weight === null) return;
     if (isKpiError(weight)) (group.bad ??= []).push({ row, error: weight });
     else group.sum += weight;
+  }
+
+  /** Passes over a KPI row, one of the `rows` announced, whose table's weights are not checked. */
+  skip(): void {
+    this.memberGroups[this.added++] = -1;
   }
 
   private groupOf(t: TableRead, owner: string | null): Group {
@@ -600,7 +681,7 @@ class WeightGroups {
     const filled = new Array<number>(this.groups.length).fill(0);
     for (let i = 0; i < this.added; i++) {
       const g = this.memberGroups[i];
-      lists[g][filled[g]++] = kpis[i].row;
+      if (g >= 0) lists[g][filled[g]++] = kpis[i].row;
     }
     return lists;
   }
@@ -616,19 +697,16 @@ class WeightGroups {
       const { table: t, owner, sum, bad } = this.groups[g];
       const rows = lists[g];
       const { sheet } = t.table;
-      const weightCol = t.table.columns.weight;
+      // Groups are made only for tables with a weight column (weightsChecked).
+      const weightCol = t.table.columns.weight as number;
       for (const { row, error } of bad ?? []) {
         problems.add(engineProblem(error, lang, sheet, a1(row, weightCol)), t.sheetOrder, row, weightCol);
       }
-      // The sum of the readable weights, judged on its own: a bad weight is reported by itself.
       const { expected, difference, sumOk } = judgeWeightSum(sum);
-      if (!sumOk) {
-        const fmt = (x: number) => {
-          const r = Math.abs(x) < 1e12 ? roundHalfUp(x, 2) : tidy(x);
-          return lang === "it" ? formatNumberIt(r) : String(r);
-        };
+      // With a bad weight the sum cannot be judged yet: the weight is listed once, by itself.
+      if (!sumOk && bad === null) {
         problems.add(
-          problem("error", "WEIGHTS_SUM", formatMessage("WEIGHTS_SUM", lang, { sum: fmt(sum), expected, difference: fmt(difference) }), sheet, weightCells(rows, weightCol)),
+          problem("error", "WEIGHTS_SUM", weightsSumMessage(tidy(sum), expected, tidy(difference), lang), sheet, weightCells(rows, weightCol)),
           t.sheetOrder,
           rows[0] - 1,
           weightCol,

@@ -1,5 +1,7 @@
+import { roundHalfUp } from "./achievement";
 import { isKpiError, kpiError, type KpiError, type Result } from "./errors";
-import { parseNumber } from "./numbers";
+import { formatMessage, type Lang } from "./messages";
+import { formatNumberIt, parseNumber } from "./numbers";
 import type { CellValue } from "./types";
 
 /** Tolerances for "sums to 100" and "sums to 1": two-decimal weights such as 33,33 + 33,33 + 33,34. */
@@ -65,4 +67,34 @@ export function judgeWeightSum(sum: number): { expected: 100 | 1; difference: nu
   const difference = expected - sum;
   // Float noise (33.33 + 33.33 + 33.34 = 99.99999999999999) must not count against the tolerance.
   return { expected, difference, sumOk: Math.abs(difference) <= tolerance + 1e-9 };
+}
+
+/** Dashes (`-`, `–`, `—`, `---`) and `X`: what plans write in the weight column of a prerequisite. */
+const OUTSIDE_SUM = /^(?:[-\u2013\u2014]+|x)$/i;
+
+/**
+ * True for a weight cell that marks a KPI outside the weighted sum: a dash or an `X`, what
+ * plans write for a prerequisite (an objective that must be met but carries no weight).
+ * Such a cell is neither a weight nor a missing one.
+ * @example isOutsideSumMark("–") // true
+ * @example isOutsideSumMark("X") // true
+ * @example isOutsideSumMark("")  // false (blank: a missing weight)
+ */
+export function isOutsideSumMark(x: CellValue | undefined): boolean {
+  return typeof x === "string" && OUTSIDE_SUM.test(x.trim());
+}
+
+/**
+ * The message for a group whose weights miss their total, with the gap in words ("5 in
+ * più" for 105, "20 in meno" for 80): a bare signed difference was read the wrong way round.
+ * `difference` is `expected - sum`, as `judgeWeightSum` gives it. Figures to 2 decimals.
+ * @example weightsSumMessage(105, 100, -5, "it") // "I pesi sommano a 105 invece di 100 (5 in più)."
+ */
+export function weightsSumMessage(sum: number, expected: 100 | 1, difference: number, lang: Lang): string {
+  const fmt = (x: number) => {
+    const r = Math.abs(x) < 1e12 ? roundHalfUp(x, 2) : x;
+    return lang === "it" ? formatNumberIt(r) : String(r);
+  };
+  const gap = formatMessage(difference > 0 ? "WEIGHTS_UNDER" : "WEIGHTS_OVER", lang, { amount: fmt(Math.abs(difference)) });
+  return formatMessage("WEIGHTS_SUM", lang, { sum: fmt(sum), expected, gap });
 }

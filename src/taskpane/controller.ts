@@ -8,7 +8,7 @@ import { importWorkbook, ImportError } from "../excel/import";
 import { clearMarks, type MarkOutcome } from "../excel/marks";
 import { selectRange } from "../excel/select";
 import { buildSummary, SummaryError, type SummaryPhase } from "../excel/summary";
-import { fmt, formatNumber, type Strings } from "./i18n";
+import { countText, fmt, formatNumber, type Strings } from "./i18n";
 import type { Action, Failure, Notice, Store } from "./state";
 import { buildTreeView } from "./tree-model";
 import { buildReportView } from "./view-model";
@@ -92,7 +92,8 @@ export function createController({ host, store, strings, lang }: ControllerDeps)
           });
           const view = buildReportView(out.report, strings, lang);
           const tree = buildTreeView(out.rollup, out.report, out.treeSheet, out.rules, strings, lang);
-          const lines = [fmt(strings.doneValidate, { rows: formatNumber(out.report.summary.rows, lang), tables: out.report.summary.tables }), ...marksNotice(out.marks)];
+          const { rows, tables } = out.report.summary;
+          const lines = [fmt(strings.doneValidate, { rows: countText(strings, "kpiRows", rows, lang), tables: countText(strings, "tables", tables, lang) }), ...marksNotice(out.marks)];
           const tone = out.marks.status === "written" ? "success" : "warning";
           store.set({
             report: out.report,

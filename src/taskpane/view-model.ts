@@ -173,14 +173,17 @@ export function buildReportView(report: ValidationReport, strings: Strings, lang
   const bad = report.groups.filter((g) => !g.ok);
   // "Not adding up" lists the groups whose readable weights miss the total; a group that is
   // not ok only because of an unreadable weight is shown under the invalid weights instead.
-  const offSum = bad.filter((g) => Math.abs(g.difference) > 1e-9);
-  const groupItem = (g: WeightGroup, i: number): ItemView => {
-    // The engine's WEIGHTS_SUM problem holds the group's weight cells.
-    const p = sums.find((s) => {
+  // The engine's WEIGHTS_SUM problem holds the group's weight cells; it has none for a group
+  // with an unreadable weight, whose sum cannot be judged yet (listed once, as the bad weight).
+  const sumProblemOf = (g: WeightGroup): Problem | undefined =>
+    sums.find((s) => {
       if (s.sheet !== g.sheet || !s.cell) return false;
       const at = parseA1(firstCell(s.cell));
       return at !== null && g.rows.includes(at.row + 1);
     });
+  const offSum = bad.filter((g) => Math.abs(g.difference) > 1e-9 && sumProblemOf(g) !== undefined);
+  const groupItem = (g: WeightGroup, i: number): ItemView => {
+    const p = sumProblemOf(g);
     const first = Math.min(...g.rows);
     const last = Math.max(...g.rows);
     const address = p?.cell ?? `${first}:${last}`;
@@ -189,9 +192,10 @@ export function buildReportView(report: ValidationReport, strings: Strings, lang
       code: g.owner ?? strings.groupTable,
       title: fmt(strings.groupTitle, {
         sum: formatNumber(g.weightSum, lang),
-        difference: formatNumber(g.difference, lang),
+        // `difference` is expected - sum: below 0 the weights are too many.
+        gap: fmt(g.difference < 0 ? strings.groupOver : strings.groupUnder, { amount: formatNumber(Math.abs(g.difference), lang) }),
       }),
-      detail: `${g.sheet} · ${fmt(strings.groupRows, { first, last })}`,
+      detail: `${g.sheet} · ${fmt(first === last ? strings.groupRow : strings.groupRows, { first, last })}`,
       sheet: g.sheet,
       address,
       where: location(g.sheet, address),

@@ -136,3 +136,25 @@ describe("formatting", () => {
     expect(formatTarget(ok(parseTarget("Anno: 2021 >= +15% Anno: 2023 ---")))).toBe("Anno: 2021 >= 15% Anno: 2023 ---");
   });
 });
+
+describe("parseTarget with bareIsPercent (a `Target %` column)", () => {
+  it("reads a number written without % as a percentage, with or without an operator", () => {
+    const percent = (x: string | number) => ok(parseTarget(x, { bareIsPercent: true })).entries[0].condition;
+    expect(percent(65)).toEqual({ op: ">=", value: 65, unit: "percent" });
+    expect(percent("100")).toEqual({ op: ">=", value: 100, unit: "percent" });
+    expect(percent("<= 5")).toEqual({ op: "<=", value: 5, unit: "percent" });
+    expect(percent("65%")).toEqual({ op: ">=", value: 65, unit: "percent" });
+    // Without the option the same number stays a number.
+    expect(ok(parseTarget(65)).entries[0].condition).toEqual({ op: ">=", value: 65, unit: "number" });
+  });
+
+  it("leaves dates, no-target years and errors as they are", () => {
+    const t = ok(parseTarget("Anno: 2021 >= 10 Anno: 2022 --- Anno: 2023 <= 31/12/2023", { bareIsPercent: true }));
+    expect(t.entries.map((e) => [e.year, e.condition?.unit ?? null])).toEqual([
+      [2021, "percent"],
+      [2022, null],
+      [2023, "date"],
+    ]);
+    expect(err(parseTarget("molto", { bareIsPercent: true })).code).toBe("NOT_A_TARGET");
+  });
+});

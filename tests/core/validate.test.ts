@@ -274,7 +274,8 @@ describe("validateWorkbook: weights", () => {
     expect(report.problems).toEqual([
       expect.objectContaining({ severity: "error", code: "WEIGHTS_SUM", sheet: "A", cell: "C4:C5" }),
     ]);
-    expect(report.problems[0].message).toBe("I pesi sommano a 80 invece di 100 (differenza 20).");
+    // 60 + 40 = 100 for A.1; 50 + 30 = 80 for A.2: 20 short.
+    expect(report.problems[0].message).toBe("I pesi sommano a 80 invece di 100 (20 in meno).");
   });
 
   it("merges one code's rows from two tables on the same sheet, not across sheets", () => {
@@ -309,7 +310,8 @@ describe("validateWorkbook: weights", () => {
       [null, 0.9, false],
     ]);
     expect(report.problems).toEqual([expect.objectContaining({ code: "WEIGHTS_SUM", cell: "B6:B7" })]);
-    expect(report.problems[0].message).toBe("I pesi sommano a 0,9 invece di 1 (differenza 0,1).");
+    // 0,3 + 0,6 = 0,9 against 1: 0,1 short.
+    expect(report.problems[0].message).toBe("I pesi sommano a 0,9 invece di 1 (0,1 in meno).");
   });
 
   it("reports text, negative and blank weights as problems of their own", () => {
@@ -323,7 +325,8 @@ describe("validateWorkbook: weights", () => {
       ]),
     ], { lang: "en" });
     const byCell = Object.fromEntries(report.problems.map((p) => [p.cell, p.code]));
-    expect(byCell).toEqual({ C2: "WEIGHT_NOT_NUMBER", C3: "WEIGHT_NEGATIVE", C4: "WEIGHT_BLANK", "C2:C5": "WEIGHTS_SUM" });
+    // Each bad weight once; no sum problem on top (issue 10: it listed the group twice).
+    expect(byCell).toEqual({ C2: "WEIGHT_NOT_NUMBER", C3: "WEIGHT_NEGATIVE", C4: "WEIGHT_BLANK" });
     expect(report.problems.find((p) => p.cell === "C2")?.message).toContain("venti");
     expect(report.groups[0].ok).toBe(false);
     expect(report.kpis.map((k) => k.weight)).toEqual([null, null, null, 110]);
@@ -430,14 +433,13 @@ describe("validateWorkbook: problem order", () => {
       sheet("Primo", [
         ["Codice", "Indicatore", "Peso", "Target", "Valore"],
         ["A", "a", 50, "boh", 1],
-        ["A", "b", "x", ">= 1", null],
+        ["A", "b", 40, ">= 1", null],
       ]),
       sheet("Secondo", [["Indicatore", "Peso", "Target"], [null, 100, ">= 1"]]),
     ]);
     expect(report.problems.map((p) => `${p.sheet}!${p.cell} ${p.code}`)).toEqual([
       "Primo!C2:C3 WEIGHTS_SUM",
       "Primo!D2 NOT_A_TARGET",
-      "Primo!C3 WEIGHT_NOT_NUMBER",
       "Primo!E3 VALUE_MISSING",
       "Secondo!A2 INDICATOR_BLANK",
     ]);

@@ -334,7 +334,7 @@ describeBrowser("the task pane in Chromium", () => {
     expect(await badge(page, "missing")).toBe(report.summary.missing);
     expect(await badge(page, "weights")).toBe(1);
     await expect(page.locator("[data-section='weights'] .item-code").textContent()).resolves.toBe("A.1.1");
-    await expect(page.locator("[data-section='weights'] .item-title").textContent()).resolves.toBe("Somma 90, differenza 10");
+    await expect(page.locator("[data-section='weights'] .item-title").textContent()).resolves.toBe("Somma 90, 10 in meno");
     expect(await badge(page, "targets")).toBe(1);
     const unreadable = report.problems.find((p) => p.sheet === "C" && p.cell?.startsWith("K"))!;
     await expect(page.locator("[data-section='targets'] .item-detail").textContent()).resolves.toBe(unreadable.message);

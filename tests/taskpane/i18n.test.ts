@@ -1,6 +1,7 @@
-import { CATALOGUES, fmt, formatNumber, langOf } from "../../src/taskpane/i18n";
+import { CATALOGUES, countText, fmt, formatNumber, langOf } from "../../src/taskpane/i18n";
 import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
+import type { Strings } from "../../src/taskpane/i18n";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -39,4 +40,13 @@ test("numbers in each language's style", () => {
   expect(formatNumber(1234.5, "en")).toBe("1234.5");
   expect(formatNumber(12345.678, "it")).toBe("12.345,68");
   expect(formatNumber(-2, "en")).toBe("-2");
+});
+
+test("counts agree with their noun: 1 riga KPI in 1 tabella, 2 righe KPI in 3 tabelle", () => {
+  const done = (strings: Strings, lang: "it" | "en", rows: number, tables: number) =>
+    fmt(strings.doneValidate, { rows: countText(strings, "kpiRows", rows, lang), tables: countText(strings, "tables", tables, lang) });
+  expect(done(it, "it", 1, 1)).toBe("Verifica completata: 1 riga KPI in 1 tabella.");
+  expect(done(it, "it", 2, 3)).toBe("Verifica completata: 2 righe KPI in 3 tabelle.");
+  expect(done(en, "en", 1, 1)).toBe("Check complete: 1 KPI row in 1 table.");
+  expect(done(en, "en", 12000, 2)).toBe("Check complete: 12,000 KPI rows in 2 tables.");
 });

@@ -38,7 +38,8 @@ test("every kind of result lands in its section with the cell it leads to", () =
   const groups = allItems(section(view, "weights"));
   expect(groups).toHaveLength(1);
   expect(groups[0].code).toBe("A.2");
-  expect(groups[0].title).toBe("Somma 90, differenza 10");
+  // 60 + 30 = 90: 10 short, in words (issue 10: a bare difference read the wrong way round).
+  expect(groups[0].title).toBe("Somma 90, 10 in meno");
   expect(groups[0].address).toMatch(/^C5/);
   expect(view.clean).toBe(false);
 });
@@ -68,7 +69,7 @@ test("summary counts come from the report; met starts closed, problems open", ()
 
 test("English catalogue and English engine messages", () => {
   const view = buildReportView(report("en"), en, "en");
-  expect(allItems(section(view, "weights"))[0].title).toBe("Sum 90, difference 10");
+  expect(allItems(section(view, "weights"))[0].title).toBe("Sum 90, 10 short");
   expect(allItems(section(view, "unmet"))[0].detail).toBe("Value 5, target >= 10 · achievement 50%");
   expect(section(view, "weights").title).toBe("Weights not adding up to 100");
 });
@@ -96,4 +97,26 @@ test("items are made only for what is shown", () => {
   const unmet = section(view, "unmet");
   expect(unmet.count).toBe(5000);
   expect(unmet.slice(100, 102).map((i) => i.title)).toEqual(["K100", "K101"]);
+});
+
+test("a group over its total says how many too many, and a group with a text weight is listed once", () => {
+  const r = validateWorkbook([
+    {
+      name: "B",
+      values: [
+        ["Codice", "Indicatore", "Peso", "Target", "Valore"],
+        ["B.1", "a", 60, ">= 1", 1],
+        ["B.1", "b", 45, ">= 1", 1], // B.1: 60 + 45 = 105, 5 too many
+        ["B.2", "c", "venti", ">= 1", 1], // B.2: a text weight, the readable 50 is no sum to judge
+        ["B.2", "d", 50, ">= 1", 1],
+      ],
+    },
+  ]);
+  const view = buildReportView(r, it, "it");
+  expect(allItems(section(view, "weights")).map((i) => [i.code, i.title])).toEqual([["B.1", "Somma 105, 5 in più"]]);
+  expect(allItems(section(view, "badWeights")).map((i) => i.where)).toEqual(["B!C4"]);
+  const inEnglish = buildReportView(validateWorkbook(r.kpis.length > 0 ? [{ name: "B", values: [["Indicatore", "Peso", "Target"], ["a", 105, ">= 1"]] }] : []), en, "en");
+  expect(allItems(section(inEnglish, "weights")).map((i) => [i.title, i.detail])).toEqual([["Sum 105, 5 too many", "B · row 2"]]);
+  // Two rows: "righe 2–3"; one row: "riga 2", never "righe 2–2".
+  expect(allItems(section(view, "weights"))[0].detail).toBe("B · righe 2–3");
 });

@@ -1,6 +1,6 @@
-import { formatMessage, type Lang } from "../messages";
+import type { Lang } from "../messages";
 import type { NodeKind, ParsedPlan, PlanKpi, PlanNode, Problem } from "../types";
-import { checkWeights } from "../weights";
+import { checkWeights, weightsSumMessage } from "../weights";
 import { isKpiHeader, matchHeading, type HeadingMatch } from "./headings";
 import { parseKpiRow, problem } from "./kpi-row";
 import { programCode } from "./program";
@@ -260,11 +260,7 @@ class PlanParser {
       if (rows.some((k) => k.weight === null)) continue; // already reported row by row
       const check = checkWeights(rows.map((k) => k.weight));
       if (check.ok) continue;
-      const detail = formatMessage("WEIGHTS_SUM", this.lang, {
-        sum: round(check.sum),
-        expected: check.expected,
-        difference: round(check.difference),
-      });
+      const detail = weightsSumMessage(round(check.sum), check.expected, round(check.difference), this.lang);
       this.problems.push(problem("warning", "PLAN_WEIGHTS_SUM", this.lang, rows[0].line, { owner, detail }));
     }
   }

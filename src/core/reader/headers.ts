@@ -3,22 +3,64 @@ import type { CellValue, ColumnRole } from "../types";
 
 /**
  * Header names the reader accepts, after normalisation (see `normaliseHeader`). Workbooks
- * made by hand are the normal case, so the list holds the plan's Italian names, the
- * English ones, and the few variants people type (`Peso %`, `Algoritmo di calcolo`).
- * `target` and `value` also accept a year suffix (`Target 2022`, `Valore 2022`).
+ * made by hand are the normal case, so the list holds the plan's Italian names, the words
+ * of other bodies' plans and of the PIAO's performance section (`Indicatore di performance`,
+ * `Formula di calcolo`, `Peso indicatore`, `Valore di partenza`, `Risultato atteso`,
+ * `Valore conseguito` ...), the English ones, and the few variants people type (`Peso %`).
+ * `target`, `value` and `baseline` also accept a year (`Target 2026`, `Risultato effettivo
+ * 2026`, `Baseline 2025`, `Target 2026 (Risultato atteso)`), targets and values a position
+ * (`Target primo anno`), and targets a `%` (`Target %`: bare numbers are percentages).
  */
 export const HEADER_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
-  code: ["codice", "obiettivo", "codice obiettivo", "code", "owner", "cod", "cod obiettivo", "objective"],
-  indicator: ["indicatore", "indicatori", "indicatori testo", "indicatore testo", "indicator", "indicators", "kpi"],
-  algorithm: ["algoritmo", "algoritmo di calcolo", "algorithm", "formula", "formula di calcolo"],
-  weight: ["peso", "peso %", "pesi", "weight", "weight %"],
-  baseline: ["stato", "baseline", "valore base", "valore di partenza", "base"],
-  target: ["target", "obiettivo target", "valore atteso", "target value"],
-  value: ["valore", "consuntivo", "actual", "valore consuntivo", "valore rilevato", "actual value", "value"],
+  code: [
+    "codice", "obiettivo", "codice obiettivo", "code", "owner", "cod", "cod obiettivo", "objective",
+    "id", "codice indicatore", "obiettivo specifico", "obiettivi", "descrizione obiettivo",
+  ],
+  indicator: [
+    "indicatore", "indicatori", "indicatori testo", "indicatore testo", "indicator", "indicators", "kpi",
+    "indicatore di performance", "indicatori di performance", "descrizione indicatore", "denominazione indicatore",
+    "nome indicatore", "indicatore di risultato", "performance indicator",
+  ],
+  algorithm: [
+    "algoritmo", "algoritmo di calcolo", "algorithm", "formula", "formula di calcolo", "metodo di calcolo",
+    "modalita di calcolo", "formula indicatore",
+  ],
+  weight: ["peso", "peso %", "pesi", "weight", "weight %", "peso indicatore", "peso percentuale", "peso ponderale"],
+  baseline: ["stato", "baseline", "valore base", "valore di partenza", "base", "valore iniziale", "valore di riferimento"],
+  target: [
+    "target", "obiettivo target", "valore atteso", "target value", "risultato atteso", "risultati attesi",
+    "valore target", "valore obiettivo", "target atteso",
+  ],
+  value: [
+    "valore", "consuntivo", "actual", "valore consuntivo", "valore rilevato", "actual value", "value",
+    "risultato", "risultati", "risultato effettivo", "risultato raggiunto", "risultato conseguito",
+    "valore conseguito", "valore raggiunto", "valore effettivo", "valore misurato",
+  ],
+  source: ["fonte", "fonti", "fonte dati", "fonte dei dati", "fonte del dato", "source", "data source"],
+  notes: ["note", "nota", "notes", "osservazioni", "commenti"],
+  unit: ["unita di misura", "u m", "udm", "unit of measure"],
+  responsible: [
+    "struttura responsabile", "responsabile", "ufficio responsabile", "unita organizzativa responsabile",
+    "unita organizzativa", "responsible",
+  ],
+  achieved: [
+    "% realizzazione", "% di realizzazione", "percentuale di realizzazione", "grado di realizzazione",
+    "% raggiungimento", "% di raggiungimento", "grado di raggiungimento", "% achieved",
+  ],
 };
 
-/** The first three letters of every alias. */
-const ALIAS_STARTS: ReadonlySet<string> = new Set(Object.values(HEADER_ALIASES).flat().map((a) => a.slice(0, 3)));
+/** The roles a core KPI table is made of: a header naming two of them is meant as one. */
+export const CORE_ROLES: readonly ColumnRole[] = ["indicator", "algorithm", "weight", "baseline", "target", "value"];
+
+/**
+ * The first three letters of every alias, after a leading `%` (`% Realizzazione`) and before
+ * a space: a cell has punctuation where the alias has a space (`U.M.` for `u m`).
+ */
+const ALIAS_STARTS: ReadonlySet<string> = new Set(
+  Object.values(HEADER_ALIASES)
+    .flat()
+    .map((a) => a.replace(/^% /, "").slice(0, 3).split(" ")[0]),
+);
 
 /**
  * Three ASCII character codes as one number, letters folded to lower case: `| 32` turns an
@@ -28,8 +70,12 @@ const ALIAS_STARTS: ReadonlySet<string> = new Set(Object.values(HEADER_ALIASES).
 const startKey = (a: number, b: number, c: number): number => ((a | 32) << 16) | ((b | 32) << 8) | (c | 32);
 const ALIAS_START_KEYS: ReadonlySet<number> = new Set([...ALIAS_STARTS].map((s) => startKey(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2))));
 
-/** How every alias (optionally after tags or a leading year) begins: a cheap first filter. */
-const QUICK = new RegExp(`^\\s*(?:<[^>]*>\\s*)*(?:(?:19|20)\\d\\d\\s+)?(?:${[...ALIAS_STARTS].join("|")})`, "i");
+/** How every alias (optionally after tags, a leading year or a `%`) begins: a cheap first filter. */
+const QUICK = new RegExp(`^\\s*(?:<[^>]*>\\s*)*(?:(?:19|20)\\d\\d\\s+)?(?:%\\s*)?(?:${[...ALIAS_STARTS].map(escapeRegExp).join("|")})`, "i");
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
@@ -44,7 +90,10 @@ const isAsciiSpace = (code: number): boolean => code === 32 || (code >= 9 && cod
  */
 function mayBeHeader(cell: string): boolean {
   const first = cell.charCodeAt(0);
+  if (first === 37 /* % */) return true;
   if (isAsciiLetter(first)) {
+    // Short headers ("N.", "Nr.", "Id") are left to the full test, which remembers each text.
+    if (cell.length <= 4) return true;
     // No tag or year in front: the alias's first three letters are the cell's, unless an
     // accent (non-ASCII) among them needs normalising first.
     const second = cell.charCodeAt(1);
@@ -79,14 +128,20 @@ export function mayBeHeaderCell(cell: CellValue | undefined): boolean {
   return typeof cell === "string" && cell.length <= 48 && mayBeHeader(cell);
 }
 
-/** Roles whose header may carry a year: `Target 2022`, `Consuntivo 2021`. */
-const YEAR_ROLES: readonly ColumnRole[] = ["target", "value"];
+/** Roles whose header may carry a year: `Target 2022`, `Consuntivo 2021`, `Baseline 2025`. */
+const YEAR_ROLES: readonly ColumnRole[] = ["target", "value", "baseline"];
+/** Roles whose header may name the year by position: `Target primo anno`. */
+const ORDINAL_ROLES: readonly ColumnRole[] = ["target", "value"];
 
 /** A recognised header cell: its role and, for yearly columns, the year. */
 export interface HeaderMatch {
   readonly role: ColumnRole;
   /** `null` for a column without a year (`Target`), the year for `Target 2022`. */
   readonly year: number | null;
+  /** A target column whose header says `%` (`Target %`); absent otherwise. */
+  readonly percent?: true;
+  /** The year by position, 1 for `Target primo anno`; absent otherwise. */
+  readonly ordinal?: number;
 }
 
 const LOOKUP: ReadonlyMap<string, ColumnRole> = new Map(
@@ -138,18 +193,44 @@ const matchHeaderText = memoByText((cell: string): HeaderMatch | null => {
   if (!QUICK.test(cell.slice(0, 24).normalize("NFD").replace(/[\u0300-\u036f]/g, ""))) return null;
   const text = normaliseHeader(cell);
   if (text === "" || text.length > 60) return null;
-  const role = LOOKUP.get(text);
-  if (role) return Object.freeze({ role, year: null });
-  // A trailing (or, in "Anno 2022 target" style, leading) four-digit year on a yearly role.
-  const m = /^(?:(?:anno|year) )?(.*?) (?:(?:anno|year) )?((?:19|20)\d{2})$/.exec(text) ?? null;
-  if (m) {
-    const yearly = LOOKUP.get(m[1]);
-    if (yearly && YEAR_ROLES.includes(yearly)) return Object.freeze({ role: yearly, year: Number(m[2]) });
-  }
-  const lead = /^((?:19|20)\d{2}) (.+)$/.exec(text);
-  if (lead) {
-    const yearly = LOOKUP.get(lead[2]);
-    if (yearly && YEAR_ROLES.includes(yearly)) return Object.freeze({ role: yearly, year: Number(lead[1]) });
+  const match = matchNormalised(text);
+  if (match) return match;
+  // "Target %", "Target 2026 (%)": a target column in percent. The `%` is what tells it apart.
+  if (/(?:^| )%(?: |$)/.test(text)) {
+    const bare = text.replace(/(?:^| )%(?= |$)/g, "").trim();
+    const inner = bare === "" ? null : matchNormalised(bare);
+    if (inner && inner.role === "target") return Object.freeze({ ...inner, percent: true as const });
   }
   return null;
 });
+
+/** Words between a role and its year that say nothing more: "Target anno 2022", "Target al 2026". */
+const YEAR_FILLER = /(?:^| )(?:anno|year|al|per il|nel)$/;
+const ORDINALS: Readonly<Record<string, number>> = { primo: 1, secondo: 2, terzo: 3, quarto: 4, quinto: 5, "1": 1, "2": 2, "3": 3, i: 1, ii: 2, iii: 3 };
+
+/** `matchHeaderText` on a normalised text, without the `%` rule. */
+function matchNormalised(text: string): HeaderMatch | null {
+  const role = LOOKUP.get(text);
+  if (role) return Object.freeze({ role, year: null });
+  // A four-digit year after the role, before it ("Anno 2022 target") or between the role and
+  // a second name of it ("Target 2026 (Risultato atteso)").
+  const y = /(?:^| )((?:19|20)\d{2})(?: |$)/.exec(text);
+  if (y) {
+    const year = Number(y[1]);
+    const before = text.slice(0, y.index).trim().replace(YEAR_FILLER, "").trim();
+    const after = text.slice(y.index + y[0].length).trim();
+    const a = before === "" ? undefined : LOOKUP.get(before);
+    const b = after === "" ? undefined : LOOKUP.get(after);
+    // Every name beside the year must be a name of the same role.
+    const yearly = before === "" ? b : after === "" || a === b ? a : undefined;
+    if (yearly && YEAR_ROLES.includes(yearly)) return Object.freeze({ role: yearly, year });
+    return null;
+  }
+  // "Target primo anno", "Risultato atteso secondo anno", "Target anno 1", "Target I anno".
+  const o = /^(.+?) (?:(primo|secondo|terzo|quarto|quinto|i|ii|iii) anno|anno (1|2|3))$/.exec(text);
+  if (o) {
+    const ordinalRole = LOOKUP.get(o[1]);
+    if (ordinalRole && ORDINAL_ROLES.includes(ordinalRole)) return Object.freeze({ role: ordinalRole, year: null, ordinal: ORDINALS[o[2] ?? o[3]] });
+  }
+  return null;
+}

@@ -28,6 +28,15 @@ export function fmt(template: string, params: Readonly<Record<string, string | n
 }
 
 /**
+ * A count with its noun in the right form: the catalogue's `<noun>One` for 1, `<noun>Many`
+ * for every other number (Italian and English agree on that rule).
+ * @example countText(it, "tables", 1, "it") // "1 tabella"
+ */
+export function countText(strings: Strings, noun: "kpiRows" | "tables", n: number, lang: Lang): string {
+  return fmt(n === 1 ? strings[`${noun}One`] : strings[`${noun}Many`], { n: formatNumber(n, lang) });
+}
+
+/**
  * A number the way the language writes it (`1.234,5` / `1,234.5`), at most `decimals` decimals.
  * @example formatNumber(1234.5, "it") // "1234,5"
  */

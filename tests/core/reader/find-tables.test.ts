@@ -23,10 +23,15 @@ describe("findKpiTables", () => {
     expect([...t.columns.values]).toEqual([[null, 3]]);
   });
 
-  it("needs an indicator, a weight and a target column", () => {
-    expect(findKpiTables(grid([["Indicatore", "Peso", "Valore"], ["x", 1, 2]]))).toEqual([]);
-    expect(findKpiTables(grid([["Indicatore", "Target"], ["x", ">= 1"]]))).toEqual([]);
+  it("needs an indicator column and a weight or a target column", () => {
+    // Weights without targets (a service's objectives) and targets without weights are tables.
+    const [weightsOnly] = findKpiTables(grid([["Indicatore", "Peso", "Valore"], ["x", 1, 2]]));
+    expect([weightsOnly.columns.weight, weightsOnly.columns.targets.size]).toEqual([1, 0]);
+    const [targetsOnly] = findKpiTables(grid([["Indicatore", "Target"], ["x", ">= 1"]]));
+    expect([targetsOnly.columns.weight, [...targetsOnly.columns.targets]]).toEqual([undefined, [[null, 1]]]);
+    // Without an indicator, or with an indicator and values only, there is no table.
     expect(findKpiTables(grid([["Peso", "Target"], [100, ">= 1"]]))).toEqual([]);
+    expect(findKpiTables(grid([["Indicatore", "Valore"], ["x", 2]]))).toEqual([]);
   });
 
   it("returns nothing for a sheet with no KPI table", () => {

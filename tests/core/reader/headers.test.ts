@@ -65,7 +65,6 @@ describe("matchHeader", () => {
     "Misura 2022",
     "Peso 2022",
     "Indicatore 2021",
-    "Note",
     "Unità organizzative",
     "Valore base 2021 e oltre",
     "Targets of the year",
