@@ -9,11 +9,11 @@ import type { CellValue, ColumnRole } from "../types";
  */
 export const HEADER_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
   code: ["codice", "obiettivo", "codice obiettivo", "code", "owner", "cod", "cod obiettivo", "objective"],
-  indicator: ["indicatore", "indicatori", "indicatori testo", "indicatore testo", "indicator", "indicators", "kpi"],
+  indicator: ["indicatore", "indicatori", "indicatori testo", "indicatore testo", "indicator", "indicators", "kpi", "indicatore di performance", "descrizione indicatore"],
   algorithm: ["algoritmo", "algoritmo di calcolo", "algorithm", "formula", "formula di calcolo"],
-  weight: ["peso", "peso %", "pesi", "weight", "weight %"],
+  weight: ["peso", "peso %", "pesi", "weight", "weight %", "peso indicatore"],
   baseline: ["stato", "baseline", "valore base", "valore di partenza", "base"],
-  target: ["target", "obiettivo target", "valore atteso", "target value"],
+  target: ["target", "obiettivo target", "valore atteso", "target value", "risultato atteso"],
   value: ["valore", "consuntivo", "actual", "valore consuntivo", "valore rilevato", "actual value", "value"],
 };
 
