@@ -189,20 +189,20 @@ export const MESSAGES = {
     en: "“{text}” looks like a heading ({label}) but has no title: it is not read as a node. Write the title on the same line (e.g. “{label} 1.1 Title”).",
   },
   PLAN_TABLE_AFTER_BAD_HEADING: {
-    it: "Tabella KPI dopo l'intestazione non compresa alla riga {heading} («{text}»): le sue {rows} righe non sono attribuite all'obiettivo precedente e sono ignorate.",
-    en: "KPI table after the heading not understood at line {heading} (“{text}”): its {rows} rows are not given to the objective above and are ignored.",
+    it: "Tabella KPI dopo l'intestazione non compresa alla riga {heading} («{text}»): non è attribuita all'obiettivo precedente; righe ignorate: {rows}.",
+    en: "KPI table after the heading not understood at line {heading} (“{text}”): it is not given to the objective above; rows ignored: {rows}.",
   },
   PLAN_TABLE_HEADER: {
-    it: "Intestazione di tabella non riconosciuta: colonne trovate {found}; mancano {missing}. Le sue {rows} righe sono ignorate.",
-    en: "Table header not recognised: columns found {found}; missing {missing}. Its {rows} rows are ignored.",
+    it: "Intestazione di tabella non riconosciuta: colonne trovate {found}; mancano {missing}. Righe ignorate: {rows}.",
+    en: "Table header not recognised: columns found {found}; missing {missing}. Rows ignored: {rows}.",
   },
   PLAN_CODES_GENERATED: {
     it: "{count} intestazioni senza codice: codici generati ({examples}). Scrivere i codici nel piano per ritrovarli uguali a ogni importazione.",
     en: "{count} headings without a code: codes generated ({examples}). Write the codes in the plan to get the same ones at every import.",
   },
   PLAN_CODE_RENAMED: {
-    it: "Il codice «{code}» di «{label}» è già di un nodo di altro livello (riga {first}): questo nodo prende il codice {renamed}.",
-    en: "The code “{code}” of “{label}” already belongs to a node of another level (line {first}): this node gets the code {renamed}.",
+    it: "{count} codici già usati da un altro nodo (numerazione che riparte sotto ogni nodo): resi unici col codice del nodo superiore ({examples}).",
+    en: "{count} codes already used by another node (numbering that restarts under each node): made unique with the code of the node above ({examples}).",
   },
   PLAN_TABLE_NO_WEIGHTS: {
     it: "Tabella KPI di {owner} senza pesi: la somma dei pesi non è controllata.",
@@ -224,9 +224,17 @@ export const MESSAGES = {
     it: "La colonna «{column}» indica l'anno per posizione ma gli anni del piano non sono noti (nessun titolo con «AAAA-AAAA» prima del primo nodo): i suoi target sono ignorati.",
     en: "The column “{column}” gives the year by position but the plan's years are unknown (no title with “YYYY-YYYY” before the first node): its targets are ignored.",
   },
-  DOCX_UNREADABLE: {
-    it: "«{file}» non è un documento Word leggibile (.docx): {detail}",
-    en: "“{file}” is not a readable Word document (.docx): {detail}",
+  DOCX_NOT_WORD: {
+    it: "«{file}» non è un documento Word (.docx): non è un archivio ZIP o non contiene word/document.xml.",
+    en: "“{file}” is not a Word document (.docx): it is not a ZIP archive or has no word/document.xml.",
+  },
+  DOCX_DAMAGED: {
+    it: "Il documento Word «{file}» è danneggiato e non si può leggere ({detail}).",
+    en: "The Word document “{file}” is damaged and cannot be read ({detail}).",
+  },
+  DOCX_TOO_LARGE: {
+    it: "Il documento Word «{file}» ha una parte di oltre {mb} MB: non viene letto.",
+    en: "The Word document “{file}” has a part over {mb} MB: it is not read.",
   },
   // Reading KPI tables from a workbook (src/core/validate.ts).
   TARGET_BLANK: {

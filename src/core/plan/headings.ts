@@ -68,8 +68,8 @@ export const LETTER_CODE = /^[A-Z](?:\.\d{1,3})*$/;
 const CODE =
   /^(?:n\s*[.°º]\s*|nr\.?\s*)?((?:[A-Z]{1,5}[.\-]?\s?)?\d{1,4}(?:[.\-/]\d{1,4})*(?:\.[a-z])?)\.?(?=[\s:\-–—)]|$)|^([A-Z](?:\.\d{1,3})*|[IVXL]{1,6})\.?(?=\s*[:\-–—.)]|\s+[A-ZÀ-Ý"«“']|$)/;
 
-/** A list marker before the label: `1.`, `1.2)`, `a)`, `-`, `•`. */
-const LIST_MARK = /^(?:(\d{1,3}(?:\.\d{1,3})*)[.)]|[a-z][.)]|[-•·–*])\s+/;
+/** A list marker before the label: `1.`, `1.2)`, `1.2` (Word's numbering), `a)`, `-`, `•`. */
+const LIST_MARK = /^(?:(\d{1,3}(?:\.\d{1,3})*)[.)]?|[a-z][.)]|[-•·–*])\s+/;
 
 export type HeadingMatch =
   | {

@@ -42,9 +42,18 @@ import { planYears, titleYears } from "./years";
  * plan.nodes.map((n) => n.code); // ["A", "A.1"]
  * plan.kpis[0].owner;            // "A.1"
  */
-export function parsePlan(text: string, options: { lang?: Lang } = {}): ParsedPlan {
+export function parsePlan(text: string, options: PlanOptions = {}): ParsedPlan {
   const lang = options.lang ?? "it";
-  return new PlanParser(lang).run(text);
+  return new PlanParser(lang).run(text, options.lineNumbers);
+}
+
+export interface PlanOptions {
+  readonly lang?: Lang;
+  /**
+   * The line number to show for each text line (`lineNumbers[i]` for line `i + 1`), when the
+   * text was made from another source (a .docx: its paragraphs and table rows).
+   */
+  readonly lineNumbers?: readonly number[];
 }
 
 /** Problems that mean a table or a row of the plan was not read (`kpi import` exits 1 on them). */
@@ -123,6 +132,8 @@ class PlanParser {
   private outline: NodeDraft[] = [];
   private readonly generatedPerParent = new Map<string, number>();
   private readonly generated: NodeDraft[] = [];
+  private readonly renamed: string[] = [];
+  private renamedLine: number | null = null;
   /** Lines that almost were a heading or a table, for PLAN_EMPTY and PLAN_HEADING_NO_TITLE. */
   private readonly nearMisses: { line: number; text: string; heading?: { text: string; label: string }; headingNoTitle: boolean }[] = [];
   private mode: Mode = "text";
@@ -130,9 +141,9 @@ class PlanParser {
 
   constructor(private readonly lang: Lang) {}
 
-  run(text: string): ParsedPlan {
+  run(text: string, lineNumbers?: readonly number[]): ParsedPlan {
     const lines = splitLines(text);
-    lines.forEach((line, i) => this.line(line, i + 1));
+    lines.forEach((line, i) => this.line(line, lineNumbers?.[i] ?? i + 1));
     this.closeTable();
     this.checkParents();
     this.checkWeightSums();
@@ -229,12 +240,12 @@ class PlanParser {
       code = this.generate(parent, h.abbr);
     } else {
       const existing = this.byCode.get(code);
-      if (existing && !lecce && existing.rank !== h.rank) {
-        // `Obiettivo strategico 1` and `Obiettivo operativo 1`: both keep their number, one gets the label's letters.
-        const renamed = `${h.abbr}${code}`;
-        this.problems.push(
-          problem("warning", "PLAN_CODE_RENAMED", this.lang, lineNo, { code, label: h.label, first: existing.line, renamed }),
-        );
+      if (existing && !lecce && !(existing.rank === h.rank && existing.parent === parent)) {
+        // Numbering that restarts under each node (`Obiettivo operativo 1` under two programs,
+        // or under `Obiettivo strategico 1`): the code is made unique with the node above.
+        const renamed = parent === null ? `${h.abbr}${code}` : `${parent}/${code}`;
+        this.renamed.push(`${code} → ${renamed}`);
+        this.renamedLine ??= lineNo;
         code = renamed;
       }
       const dup = this.byCode.get(code);
@@ -483,6 +494,12 @@ class PlanParser {
   }
 
   private reportGenerated(): void {
+    if (this.renamed.length > 0) {
+      const examples = [...this.renamed.slice(0, 3), ...(this.renamed.length > 3 ? ["…"] : [])].join(", ");
+      this.problems.push(
+        problem("warning", "PLAN_CODE_RENAMED", this.lang, this.renamedLine ?? 1, { count: this.renamed.length, examples }),
+      );
+    }
     if (this.generated.length === 0) return;
     const examples = this.generated.slice(0, 3).map((n) => `${n.code} «${shorten(n.title, 30)}»`);
     if (this.generated.length > 3) examples.push("…");
