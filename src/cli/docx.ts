@@ -331,8 +331,10 @@ function readDocumentXml(xml: string, styles: Map<string, number>, numbering: Nu
           }
           break;
         case "w:tr":
-          if (tableDepth === 1 && row) rows.push(row);
-          row = null;
+          if (tableDepth === 1 && row) {
+            rows.push(row);
+            row = null;
+          }
           break;
         case "w:tbl":
           tableDepth -= 1;
