@@ -1,6 +1,6 @@
 import { isKpiError, type KpiError, type Result } from "../errors";
 import { formatMessage, type Lang, type MessageCode } from "../messages";
-import { parseNumber } from "../numbers";
+import { isNoneText, parseNumber } from "../numbers";
 import { parseTarget } from "../targets";
 import type { CellValue, PlanKpi, Problem, Target, TargetEntry } from "../types";
 import { parseWeight } from "../weights";
@@ -90,7 +90,8 @@ export function parseKpiCells(raw: readonly string[], ctx: RowContext, lineNo: n
   let weight: number | null = null;
   const weightText = at(c.weight);
   // A blank weight in a weight column is judged with the whole table (no weights at all is a note).
-  const blankWeight = c.weight !== null && weightText === "" && c.weight < cells.length;
+  // `---`, `-`, `–`, `n.d.`: no weight, as a blank cell.
+  const blankWeight = c.weight !== null && (isNoneText(weightText) || /^[–—]$/.test(weightText.trim()));
   if (c.weight !== null && !blankWeight) {
     const w = parseWeight(weightText);
     if (isKpiError(w)) problems.push(detailed("PLAN_BAD_WEIGHT", w, lang, lineNo, label));

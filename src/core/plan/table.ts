@@ -5,13 +5,15 @@ import { stripDecoration } from "./text";
 /**
  * KPI tables inside plan text, in the shapes a table takes when it is pasted or exported:
  * tab-separated (Word or PDF tables pasted as text; the Lecce plan), Markdown `| a | b |`
- * tables, and CSV with `;` (Italian Excel) or `,`. A table is a header line whose cells the
+ * tables, CSV with `;` (Italian Excel) or `,`, and columns aligned with two or more spaces
+ * (PDF text; an empty cell leaves no trace there, so such rows must have every cell). A table is a header line whose cells the
  * reader's header vocabulary (`matchHeader`, src/core/reader/headers.ts) recognises, then
  * rows with the same separator. Column words are never listed here: a word the plan parser
  * needs is added to the reader's vocabulary, so sheets and plans read the same headers.
  */
 
-export type Separator = "\t" | "|" | ";" | ",";
+/** `"  "`: columns aligned with runs of spaces, as PDF text often comes (`pdftotext -layout`). */
+export type Separator = "\t" | "|" | ";" | "," | "  ";
 
 /** One target column: its year (`Target 2026`), or its position (`Target primo anno`), or neither. */
 export interface TargetColumn {
@@ -65,6 +67,10 @@ export function splitRow(line: string, sep: Separator): string[] | null {
     const body = t.slice(1, t.endsWith("|") && t.length > 1 ? -1 : undefined);
     return body.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, "|").trim());
   }
+  if (sep === "  ") {
+    const t = line.trim();
+    return /\S {2,}\S/.test(t) ? t.split(/ {2,}/) : null;
+  }
   if (!line.includes(sep)) return null;
   return splitCsv(line, sep);
 }
@@ -105,6 +111,7 @@ function candidates(line: string): Separator[] {
   if (line.trim().startsWith("|")) out.push("|");
   if (line.includes(";")) out.push(";");
   if (line.includes(",")) out.push(",");
+  if (/\S {2,}\S/.test(line.trim()) && !line.includes("\t")) out.push("  ");
   return out;
 }
 

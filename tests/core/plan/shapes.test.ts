@@ -364,3 +364,35 @@ describe("headings of every label", () => {
     expect(parsePlan("Obiettivo strategico: I servizi digitali").nodes[0]).toMatchObject({ code: "OS1", title: "I servizi digitali" });
   });
 });
+
+describe("PDF text with columns aligned by spaces, and weights written as dashes", () => {
+  const text = [
+    "Piano della performance 2026-2028",
+    "OBIETTIVO OPERATIVO 3.1 - SPORTELLO DIGITALE",
+    "Indicatore                      Peso     Target 2026    Target 2027",
+    "Pratiche evase online           60       >= 90%         >= 95%",
+    "Tempo medio di risposta         40       <= 10          <= 8",
+    "",
+    "Obiettivo operativo 3.2 - Prerequisiti",
+    "Indicatore\tPeso\tTarget",
+    "Piano approvato\t–\t<= 31/01/2026",
+    "Relazione pubblicata\t---\t<= 30/06/2026",
+  ].join("\n");
+  const plan = parsePlan(text);
+
+  test("the space-aligned table reads like a tab one; dashes are no weight (one note, no error)", () => {
+    expect(tree(plan)).toEqual([
+      ["3.1", "operational", null],
+      ["3.2", "operational", null],
+    ]);
+    // 31/01/2026 = 46022 + 31; 30/06/2026 as above.
+    expect(kpis(plan)).toEqual([
+      [4, "3.1", 60, "2026:>=90% 2027:>=95%"],
+      [5, "3.1", 40, "2026:<=10 2027:<=8"],
+      [9, "3.2", null, `<=${46022 + 31}d`],
+      [10, "3.2", null, `<=${JUN_30_2026}d`],
+    ]);
+    expect(brief(plan)).toEqual([[8, "warning", "PLAN_TABLE_NO_WEIGHTS"]]);
+    expect(groups(plan)).toEqual([["3.1", 100]]);
+  });
+});

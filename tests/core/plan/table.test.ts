@@ -70,3 +70,10 @@ describe("readTableHeader", () => {
     expect(readTableHeader("Indicatore")).toBeNull();
   });
 });
+
+test("columns aligned with spaces (PDF text): two or more spaces separate cells", () => {
+  const r = readTableHeader("Indicatore             Peso    Target 2026");
+  expect(r).toMatchObject({ type: "table", sep: "  ", columns: { indicator: 0, weight: 1 } });
+  expect(splitRow("  Pratiche evase online   40      >= 90%", "  ")).toEqual(["Pratiche evase online", "40", ">= 90%"]);
+  expect(splitRow("una frase normale", "  ")).toBeNull();
+});
