@@ -225,8 +225,8 @@ export const MESSAGES = {
     en: "The column “{column}” gives the year by position but the plan's years are unknown (no title with “YYYY-YYYY” before the first node): its targets are ignored.",
   },
   DOCX_NOT_WORD: {
-    it: "«{file}» non è un documento Word (.docx): non è un archivio ZIP o non contiene word/document.xml.",
-    en: "“{file}” is not a Word document (.docx): it is not a ZIP archive or has no word/document.xml.",
+    it: "«{file}» non è un documento Word (.docx): non è un archivio ZIP o non ne contiene il testo principale.",
+    en: "“{file}” is not a Word document (.docx): it is not a ZIP archive or holds no main text part.",
   },
   DOCX_DAMAGED: {
     it: "Il documento Word «{file}» è danneggiato e non si può leggere ({detail}).",

@@ -4,7 +4,7 @@ import type { PlanBlock, PlanDocument } from "../core/plan/document";
 /**
  * The XML of a Word document (.docx) as the core's plain document structure: paragraphs
  * with their heading level, tables as grids of text. Shared by the hosts that open .docx
- * files (the CLI reads the ZIP with its own reader, the task pane with JSZip); the parts
+ * files (the CLI and the task pane each open the ZIP with a reader of their own); the parts
  * are read with a streaming XML parser (saxes), nothing is converted by another program.
  *
  * - Heading level: the paragraph style (`Heading1`..`Heading9`, Italian Word's `Titolo1`..,

@@ -2,10 +2,14 @@
  * @jest-environment jsdom
  */
 /**
- * The pane reads a .docx in the page with JSZip and the shared Word reader: the same
- * document as `kpi import` (whose ZIP reader is the CLI's own), and the import box shows
- * its text form, which parses to the same plan.
+ * The pane reads a .docx in the page with its own small ZIP reader, the browser's
+ * DecompressionStream and the shared Word reader: the same document as `kpi import` (whose
+ * ZIP reader is the CLI's), and the import box shows its text form, which parses to the
+ * same plan. jsdom has neither TextDecoder nor DecompressionStream: Node's, which are the
+ * WHATWG ones browsers have, are put in its global scope.
  */
+import { DecompressionStream } from "stream/web";
+import { TextDecoder } from "util";
 import { readDocx } from "../../src/cli/docx";
 import { parsePlan } from "../../src/core/plan/parse";
 import { parsePlanDocument } from "../../src/core/plan/document";
@@ -13,6 +17,8 @@ import { docxPlanText, readDocxFile } from "../../src/taskpane/docx-file";
 import { CATALOGUES } from "../../src/taskpane/i18n";
 import { renderImport } from "../../src/taskpane/view/import";
 import { buildDocx, type Part } from "../fixtures/plans/docx";
+
+Object.assign(globalThis, { TextDecoder, DecompressionStream });
 
 const PARTS: Part[] = [
   { p: "PIAO 2026-2028", style: "Titolo1" },
@@ -42,8 +48,13 @@ test("the same document as the CLI's reader, and the same plan from the box's te
   expect(fromDoc.kpis.map((k) => k.target)).toEqual(fromBox.kpis.map((k) => k.target));
 });
 
-test("a file that is not a Word document is refused with a reason", async () => {
+test("a file that is not a Word document, or a damaged one, is refused with a reason", async () => {
   await expect(readDocxFile(new Uint8Array(Buffer.from("Obiettivo strategico: OS1 testo")))).rejects.toMatchObject({ reason: "not_word" });
+  const bytes = Buffer.from(await buildDocx(PARTS));
+  const at = bytes.indexOf("word/document.xml") + "word/document.xml".length;
+  for (let i = at + 4; i < at + 24; i++) bytes[i] ^= 0xff; // its compressed bytes
+  await expect(readDocxFile(new Uint8Array(bytes))).rejects.toMatchObject({ reason: "damaged" });
+  await expect(readDocxFile(new Uint8Array(bytes.subarray(0, 100)))).rejects.toMatchObject({ reason: "not_word" });
 });
 
 test("choosing a .docx in the import form puts its text in the box", async () => {
