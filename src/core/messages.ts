@@ -104,16 +104,16 @@ export const MESSAGES = {
     en: "No plan node found (headings such as “Area strategica: A Title”, “Obiettivo strategico 1.1 Title”, “Obiettivo di valore pubblico: Title”, “Obiettivo operativo”, “Azione”): the text does not look like a performance plan or a PIAO.{detail}",
   },
   PLAN_CODE_KIND: {
-    it: "Il codice {code} non corrisponde a «{label}» (atteso come {example}).",
-    en: "The code {code} does not fit “{label}” (expected like {example}).",
+    it: "Il codice «{code}» non corrisponde a «{label}» (atteso come {example}).",
+    en: "The code “{code}” does not fit “{label}” (expected like {example}).",
   },
   PLAN_DUPLICATE_NODE: {
-    it: "Il codice {code} compare di nuovo (la prima volta alla riga {first}): le due parti sono unite.",
-    en: "The code {code} appears again (first at line {first}): the two parts are merged.",
+    it: "Il codice «{code}» compare di nuovo (la prima volta alla riga {first}): le due parti sono unite.",
+    en: "The code “{code}” appears again (first at line {first}): the two parts are merged.",
   },
   PLAN_PARENT_MISSING: {
-    it: "Il nodo padre {parent} di {code} non è nel piano.",
-    en: "The parent node {parent} of {code} is not in the plan.",
+    it: "Il nodo padre «{parent}» di «{code}» non è nel piano.",
+    en: "The parent node “{parent}” of “{code}” is not in the plan.",
   },
   PLAN_PROGRAM_NO_PARENT: {
     it: "Il programma «{title}» non è preceduto da un obiettivo strategico.",
@@ -203,6 +203,10 @@ export const MESSAGES = {
   PLAN_CODE_RENAMED: {
     it: "{count} codici già usati da un altro nodo (numerazione che riparte sotto ogni nodo): resi unici col codice del nodo superiore ({examples}).",
     en: "{count} codes already used by another node (numbering that restarts under each node): made unique with the code of the node above ({examples}).",
+  },
+  PLAN_CODE_REJECTED: {
+    it: "«{code}» dopo «{label}» non è letto come codice (codici come 1.1, A.1, OS1, n. 3, II): resta nel titolo e il nodo prende il codice generato {generated}.",
+    en: "“{code}” after “{label}” is not read as a code (codes such as 1.1, A.1, OS1, n. 3, II): it stays in the title and the node gets the generated code {generated}.",
   },
   PLAN_TABLE_NO_WEIGHTS: {
     it: "Tabella KPI di {owner} senza pesi: la somma dei pesi non è controllata.",

@@ -87,6 +87,8 @@ export type HeadingMatch =
       readonly abbr: string;
       /** Set when the code's depth does not fit the label (`Azione: A.1.3`). */
       readonly mismatch?: { readonly example: string };
+      /** A first word that looks like a code but is not one (`3bis`, `#4`, `OS_1`): quoted in a warning. */
+      readonly rejectedCode?: string;
     }
   | {
       /**
@@ -146,6 +148,8 @@ export function matchHeading(line: string): HeadingMatch | null {
     // A lone capital is a code only for the Lecce labels (`Area strategica: A`); elsewhere it
     // is a title (`Programma: P`), and a roman numeral needs a separator after it (`Missione II - ...`).
     if (codeMatch?.[2] !== undefined && rule.depth === null && !/^[IVXL]+\s*[:\-–—.)]/.test(rest)) codeMatch = null;
+    // A year is a title's word (`Obiettivo annuale 2026: ...`), not a code.
+    if (codeMatch && /^(?:19|20)\d\d$/.test(codeMatch[1] ?? "")) codeMatch = null;
     const code = codeMatch ? (codeMatch[1] ?? codeMatch[2]).replace(/\s+/g, "") : null;
     const title = cleanTitle(codeMatch ? rest.slice(codeMatch[0].length) : rest);
     const short = isShort(s);
@@ -177,6 +181,9 @@ export function matchHeading(line: string): HeadingMatch | null {
       depth !== null && code !== null && LETTER_CODE.test(code) && code.split(".").length !== depth
         ? { mismatch: { example: rule.example } }
         : {};
+    // `Obiettivo operativo: 3bis Titolo`: a code the user meant, in a shape not read as one.
+    const firstWord = /^\S+/.exec(title)?.[0] ?? "";
+    const rejected = code === null && listNumber === null && /\d/.test(firstWord) && !/^(?:19|20)\d\d$/.test(firstWord) ? { rejectedCode: firstWord } : {};
     return {
       type: "node",
       kind: rule.kind,
@@ -187,6 +194,7 @@ export function matchHeading(line: string): HeadingMatch | null {
       depth,
       abbr: rule.abbr,
       ...mismatch,
+      ...rejected,
     };
   }
   return null;

@@ -238,6 +238,11 @@ class PlanParser {
     let code = h.code;
     if (code === null) {
       code = this.generate(parent, h.abbr);
+      if (h.rejectedCode !== undefined) {
+        this.problems.push(
+          problem("warning", "PLAN_CODE_REJECTED", this.lang, lineNo, { code: shorten(h.rejectedCode, 30), label: h.label, generated: code }),
+        );
+      }
     } else {
       const existing = this.byCode.get(code);
       if (existing && !lecce && !(existing.rank === h.rank && existing.parent === parent)) {

@@ -396,3 +396,28 @@ describe("PDF text with columns aligned by spaces, and weights written as dashes
     expect(groups(plan)).toEqual([["3.1", 100]]);
   });
 });
+
+describe("a code the parser does not read is quoted", () => {
+  test("`3bis` and `#4` stay in the title; the warning quotes them and names the generated code", () => {
+    const plan = parsePlan(["Obiettivo strategico: OS1 Servizi", "Obiettivo operativo: 3bis Sportello", "Obiettivo operativo: #4 Archivio"].join("\n"));
+    expect(plan.nodes.map((n) => [n.code, n.title])).toEqual([
+      ["OS1", "Servizi"],
+      ["OS1/OO1", "3bis Sportello"],
+      ["OS1/OO2", "#4 Archivio"],
+    ]);
+    expect(brief(plan)).toEqual([
+      [2, "warning", "PLAN_CODE_REJECTED"],
+      [2, "warning", "PLAN_CODES_GENERATED"],
+      [3, "warning", "PLAN_CODE_REJECTED"],
+    ]);
+    expect(plan.problems[0].message).toBe(
+      "«3bis» dopo «Obiettivo operativo» non è letto come codice (codici come 1.1, A.1, OS1, n. 3, II): resta nel titolo e il nodo prende il codice generato OS1/OO1.",
+    );
+  });
+
+  test("a year is neither a code nor a rejected one", () => {
+    const plan = parsePlan("Obiettivo annuale: 2026 senza ritardi");
+    expect(plan.nodes.map((n) => [n.code, n.title])).toEqual([["OA1", "2026 senza ritardi"]]);
+    expect(plan.problems.map((p) => p.code)).toEqual(["PLAN_CODES_GENERATED"]);
+  });
+});
