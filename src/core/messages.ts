@@ -208,6 +208,10 @@ export const MESSAGES = {
     it: "«{code}» dopo «{label}» non è letto come codice (codici come 1.1, A.1, OS1, n. 3, II): resta nel titolo e il nodo prende il codice generato {generated}.",
     en: "“{code}” after “{label}” is not read as a code (codes such as 1.1, A.1, OS1, n. 3, II): it stays in the title and the node gets the generated code {generated}.",
   },
+  PLAN_TABLE_UNDER_OTHER_HEADING: {
+    it: "La tabella KPI segue il titolo «{text}» (riga {heading}), che non è un'intestazione del piano: è attribuita a «{owner}» sopra. Se appartiene a un altro obiettivo, scriverne l'etichetta (es. «Obiettivo operativo 1.2: {text}»).",
+    en: "The KPI table follows the title “{text}” (line {heading}), which is not a plan heading: it is given to “{owner}” above. If it belongs to another objective, write its label (e.g. “Obiettivo operativo 1.2: {text}”).",
+  },
   PLAN_TABLE_NO_WEIGHTS: {
     it: "Tabella KPI di {owner} senza pesi: la somma dei pesi non è controllata.",
     en: "KPI table of {owner} without weights: the weight sum is not checked.",

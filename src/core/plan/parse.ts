@@ -5,7 +5,7 @@ import { LETTER_CODE, matchHeading, splitCells, type HeadingMatch } from "./head
 import { parseKpiCells, problem, type RowContext } from "./kpi-row";
 import { generatedCode } from "./program";
 import { isMarkdownRule, isYearRow, readTableHeader, splitRow, type HeaderReading, type Separator, type TargetColumn } from "./table";
-import { shorten, splitLines } from "./text";
+import { foldText, shorten, splitLines, stripDecoration } from "./text";
 import { parseUnitLine } from "./units";
 import { planYears, titleYears } from "./years";
 
@@ -128,6 +128,8 @@ class PlanParser {
   private readonly preamble: string[] = [];
   private current: NodeDraft | typeof INVALID | null = null;
   private blockedBy: { line: number; text: string } | null = null;
+  /** A `#` title without a plan label since the last node: a table after it is given to the node, with a warning. */
+  private otherHeading: { line: number; text: string } | null = null;
   /** The last node of each rank still open: the outline a node without a code hangs in. */
   private outline: NodeDraft[] = [];
   private readonly generatedPerParent = new Map<string, number>();
@@ -193,6 +195,7 @@ class PlanParser {
       this.openTable(header, lineNo);
       return;
     }
+    if (this.mode !== "units" && /^\s*#/.test(raw) && !heading) this.noteOtherHeading(raw, lineNo);
     if (this.current === null && this.nodes.length === 0) this.preamble.push(raw);
     switch (this.mode) {
       case "table":
@@ -202,6 +205,18 @@ class PlanParser {
       default:
         return this.textLine(raw, lineNo);
     }
+  }
+
+  /**
+   * A Markdown or Word heading without a plan label (`## Digitalizzazione`), unless it only
+   * introduces the table (`### Indicatori`, `Tabella 3`, `Target e risultati attesi`).
+   */
+  private noteOtherHeading(raw: string, lineNo: number): void {
+    const text = stripDecoration(raw);
+    const folded = foldText(text);
+    if (folded === "" || /^(?:indicator|kpi|target|tabell|risultat|misurazion|valori|pesi\b|peso\b)/.test(folded)) return;
+    if (this.current === null || this.current === INVALID) return;
+    this.otherHeading = { line: lineNo, text: shorten(text) };
   }
 
   private near(h: Extract<HeadingMatch, { type: "near" }>, lineNo: number): void {
@@ -222,6 +237,7 @@ class PlanParser {
     this.mode = "text";
     if (h.type === "kpis") return;
     this.blockedBy = null;
+    this.otherHeading = null;
     if (h.mismatch && h.code !== null) {
       this.problems.push(
         problem("warning", "PLAN_CODE_KIND", this.lang, lineNo, { code: h.code, label: h.label, example: h.mismatch.example }),
@@ -318,6 +334,16 @@ class PlanParser {
       return;
     }
     this.closeTable();
+    if (owner !== null && this.otherHeading) {
+      this.problems.push(
+        problem("warning", "PLAN_TABLE_UNDER_OTHER_HEADING", this.lang, lineNo, {
+          text: this.otherHeading.text,
+          heading: this.otherHeading.line,
+          owner,
+        }),
+      );
+      this.otherHeading = null;
+    }
     let ctx: RowContext | null = null;
     if (header.type === "table") {
       const firstYear = titleYears(this.preamble)[0] ?? null;

@@ -421,3 +421,33 @@ describe("a code the parser does not read is quoted", () => {
     expect(plan.problems.map((p) => p.code)).toEqual(["PLAN_CODES_GENERATED"]);
   });
 });
+
+describe("a table after a title that is not a plan heading is given to the node above, with a warning", () => {
+  const plan = parsePlan(
+    [
+      "## Obiettivo operativo 1.1 – Sportello", // 1
+      "### Indicatori", // 2: introduces the table, no warning
+      "| Indicatore | Peso | Target |", // 3
+      "|---|---|---|",
+      "| Pratiche | 100 | >= 10 |", // 5
+      "",
+      "## Digitalizzazione degli archivi", // 7: a title without a label
+      "| Indicatore | Peso | Target |", // 8
+      "|---|---|---|",
+      "| Fascicoli | 100 | >= 5 |", // 10
+    ].join("\n"),
+  );
+
+  test("both tables belong to 1.1; the second is reported with the title it follows", () => {
+    expect(kpis(plan)).toEqual([
+      [5, "1.1", 100, ">=10"],
+      [10, "1.1", 100, ">=5"],
+    ]);
+    expect(brief(plan)).toEqual([
+      [1, "warning", "PLAN_NO_YEARS"],
+      [5, "warning", "PLAN_WEIGHTS_SUM"], // 100 + 100 = 200 for 1.1: the warning that tells the user something is off
+      [8, "warning", "PLAN_TABLE_UNDER_OTHER_HEADING"],
+    ]);
+    expect(plan.problems[2].message).toContain("«Digitalizzazione degli archivi» (riga 7)");
+  });
+});
