@@ -132,6 +132,15 @@ function cellRole(cell: string): { role: ColumnRole; year: number | null; ordina
     const base = matchHeader(pct[1]);
     if (base && base.role === "target") return { ...base, ordinal: null };
   }
+  // `Target 2026 (Risultato atteso)`, `Formula (algoritmo)`: the words before the remark.
+  const remark = /^([^(]+?)\s*\(.*\)\s*$/.exec(text);
+  if (remark) return cellRole(remark[1]);
+  // `Baseline 2025`, `Valore di partenza (2025)`: the year of a baseline says which, not a role.
+  const dated = /^(.*?)\s+(?:19|20)\d\d$/.exec(normaliseHeader(text));
+  if (dated) {
+    const base = matchHeader(dated[1]);
+    if (base && base.role === "baseline") return { ...base, ordinal: null };
+  }
   return null;
 }
 

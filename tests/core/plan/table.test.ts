@@ -51,7 +51,7 @@ describe("readTableHeader", () => {
 
   test("CSV with ';' before ',' (a ';' header with commas inside a cell)", () => {
     const r = readTableHeader("Indicatore;Formula (a, b);Peso;Valore atteso");
-    expect(r).toMatchObject({ type: "table", sep: ";", columns: { indicator: 0, algorithm: null, weight: 2 } });
+    expect(r).toMatchObject({ type: "table", sep: ";", columns: { indicator: 0, algorithm: 1, weight: 2 } });
   });
 
   test("weights without targets, and targets without weights, are tables", () => {
@@ -76,4 +76,14 @@ test("columns aligned with spaces (PDF text): two or more spaces separate cells"
   expect(r).toMatchObject({ type: "table", sep: "  ", columns: { indicator: 0, weight: 1 } });
   expect(splitRow("  Pratiche evase online   40      >= 90%", "  ")).toEqual(["Pratiche evase online", "40", ">= 90%"]);
   expect(splitRow("una frase normale", "  ")).toBeNull();
+});
+
+test("a remark in brackets after the header words, and a baseline with its year", () => {
+  const r = readTableHeader("Indicatore (descrizione)\tBaseline 2025\tPeso\tTarget 2026 (Risultato atteso)\tTarget 2027 (Risultato atteso)");
+  expect(r?.type).toBe("table");
+  if (r?.type !== "table") return;
+  expect([r.columns.indicator, r.columns.baseline, r.columns.weight]).toEqual([0, 1, 2]);
+  expect(r.columns.targets.map((t) => [t.col, t.year])).toEqual([[3, 2026], [4, 2027]]);
+  // Without the remark rule the bracketed words would make these cells unknown.
+  expect(readTableHeader("Note (facoltative)\tFonte (ufficio)")).toBeNull();
 });
