@@ -172,6 +172,14 @@ export const MESSAGES = {
     it: " Nessuna riga somiglia a un'intestazione (un'etichetta come «Obiettivo strategico» all'inizio della riga) o a una tabella KPI (una riga di intestazione con Indicatore e Target o Peso, separati da tabulazioni, «|», «;» o «,»).",
     en: " No line looks like a heading (a label such as “Obiettivo strategico” at the start of the line) or a KPI table (a header line with Indicatore and Target or Peso, separated by tabs, “|”, “;” or “,”).",
   },
+  PLAN_NEAR_UNLABELLED: {
+    it: "riga {line}: «{text}» è un titolo ma non inizia con un'etichetta del piano (es. «Obiettivo operativo 1.1: {text}»)",
+    en: "line {line}: “{text}” is a title but does not start with a plan label (e.g. “Obiettivo operativo 1.1: {text}”)",
+  },
+  PLAN_EMPTY_TABLES: {
+    it: " Tabelle KPI trovate alle righe {lines}, ma senza un'intestazione del piano sopra.",
+    en: " KPI tables found at lines {lines}, but without a plan heading above them.",
+  },
   PLAN_NEAR_NO_TITLE: {
     it: "riga {line}: «{text}» sembra un'intestazione ({label}) ma non ha un titolo",
     en: "line {line}: “{text}” looks like a heading ({label}) but has no title",

@@ -140,6 +140,8 @@ class PlanParser {
   private readonly nearMisses: { line: number; text: string; heading?: { text: string; label: string }; headingNoTitle: boolean }[] = [];
   private mode: Mode = "text";
   private table: TableState | null = null;
+  /** Header lines of the KPI tables found (recognised headers, repeated ones excluded). */
+  private readonly tableLines: number[] = [];
 
   constructor(private readonly lang: Lang) {}
 
@@ -215,6 +217,12 @@ class PlanParser {
     const text = stripDecoration(raw);
     const folded = foldText(text);
     if (folded === "" || /^(?:indicator|kpi|target|tabell|risultat|misurazion|valori|pesi\b|peso\b)/.test(folded)) return;
+    // Listed only if no node is ever found (a document whose headings carry no label).
+    this.nearMisses.push({
+      line: lineNo,
+      text: formatMessage("PLAN_NEAR_UNLABELLED", this.lang, { line: lineNo, text: shorten(text, 40) }),
+      headingNoTitle: false,
+    });
     if (this.current === null || this.current === INVALID) return;
     this.otherHeading = { line: lineNo, text: shorten(text) };
   }
@@ -346,6 +354,7 @@ class PlanParser {
     }
     let ctx: RowContext | null = null;
     if (header.type === "table") {
+      this.tableLines.push(lineNo);
       const firstYear = titleYears(this.preamble)[0] ?? null;
       ctx = { columns: header.columns, width, firstYear };
       const ordinal = header.columns.targets.find((c) => c.ordinal !== null && c.year === null);
@@ -511,10 +520,14 @@ class PlanParser {
   private reportNearMisses(): void {
     if (this.nodes.length === 0) {
       const listed = this.nearMisses.slice(0, NEAR_LISTED).map((n) => n.text);
+      const tables = this.tableLines.slice(0, NEAR_LISTED).join(", ") + (this.tableLines.length > NEAR_LISTED ? ", …" : "");
       const detail =
-        listed.length > 0
+        (listed.length > 0
           ? formatMessage("PLAN_EMPTY_NEAR", this.lang, { list: listed.join("; ") })
-          : formatMessage("PLAN_EMPTY_NOTHING", this.lang);
+          : this.tableLines.length > 0
+            ? ""
+            : formatMessage("PLAN_EMPTY_NOTHING", this.lang)) +
+        (this.tableLines.length > 0 ? formatMessage("PLAN_EMPTY_TABLES", this.lang, { lines: tables }) : "");
       this.problems.push(problem("error", "PLAN_EMPTY", this.lang, 1, { detail }));
       return;
     }

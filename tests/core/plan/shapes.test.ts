@@ -451,3 +451,25 @@ describe("a table after a title that is not a plan heading is given to the node 
     expect(plan.problems[2].message).toContain("«Digitalizzazione degli archivi» (riga 7)");
   });
 });
+
+describe("PLAN_EMPTY for a document whose headings carry no plan label", () => {
+  test("the titles and the tables are named, so the user knows where to add the labels", () => {
+    const plan = parsePlan(
+      ["# Digitalizzazione", "| Indicatore | Peso | Target |", "|---|---|---|", "| Pratiche | 100 | >= 1 |", "", "## Trasparenza", "Indicatore\tTarget", "Pubblicazioni\t>= 10"].join("\n"),
+    );
+    expect(brief(plan)).toEqual([
+      [1, "error", "PLAN_EMPTY"],
+      [2, "error", "PLAN_TABLE_NO_OWNER"],
+      [7, "error", "PLAN_TABLE_NO_OWNER"],
+    ]);
+    const m = plan.problems[0].message;
+    expect(m).toContain("riga 1: «Digitalizzazione» è un titolo ma non inizia con un'etichetta del piano");
+    expect(m).toContain("riga 6: «Trasparenza» è un titolo");
+    expect(m).toContain("Tabelle KPI trovate alle righe 2, 7, ma senza un'intestazione del piano sopra.");
+  });
+
+  test("tables without any title: only the tables are named", () => {
+    const plan = parsePlan("Indicatore\tPeso\tTarget\nPratiche\t100\t>= 1", { lang: "en" });
+    expect(plan.problems.find((p) => p.code === "PLAN_EMPTY")?.message).toMatch(/a performance plan or a PIAO\. KPI tables found at lines 1, but without a plan heading above them\.$/);
+  });
+});
