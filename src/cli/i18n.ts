@@ -26,10 +26,10 @@ Opzioni comuni:
 
 Codici di uscita: 0 nessun errore, 1 errori di validazione, 2 file o argomenti non utilizzabili.`,
     commandHelp: {
-      import: `Uso: kpi import <piano.txt|.md> [-o uscita.xlsx] [--json] [--force] [--formule native|kpi] [--lang it|en]
+      import: `Uso: kpi import <piano.txt|.md|.csv|.docx> [-o uscita.xlsx] [--json] [--force] [--formule native|kpi] [--lang it|en]
 
-Legge il testo del Piano della performance (aree, obiettivi, azioni, unità organizzative e
-tabelle KPI) e scrive una cartella di lavoro .xlsx con una tabella Excel per area,
+Legge il testo del Piano della performance o del PIAO, o il suo documento Word (.docx): aree,
+obiettivi, azioni, unità organizzative e tabelle KPI (tabulazioni, Markdown, CSV o tabelle Word) e scrive una cartella di lavoro .xlsx con una tabella Excel per area,
 le colonne Target AAAA e Valore AAAA per ogni anno del piano e il foglio dell'albero.
 
 Opzioni:
@@ -45,8 +45,8 @@ Opzioni:
                       Anche --formulas
   --lang it|en        lingua di messaggi e intestazioni
 
-Uscita: 0 piano letto senza errori, 1 il piano ha problemi (elencati; la cartella di lavoro
-è scritta comunque), 2 file non utilizzabile.`,
+Uscita: 0 piano letto senza errori, 1 il piano ha problemi o una tabella o riga non è stata letta
+(elencati; la cartella di lavoro è scritta comunque), 2 file non utilizzabile.`,
       check: `Uso: kpi check <file.xlsx> [--year AAAA] [--json] [-o evidenziato.xlsx] [--lang it|en]
 
 Trova le tabelle KPI in ogni foglio (una riga d'intestazione con almeno Indicatore e Peso o
@@ -180,10 +180,10 @@ Common options:
 
 Exit codes: 0 no errors, 1 validation errors, 2 unusable file or arguments.`,
     commandHelp: {
-      import: `Usage: kpi import <plan.txt|.md> [-o out.xlsx] [--json] [--force] [--formulas native|kpi] [--lang it|en]
+      import: `Usage: kpi import <plan.txt|.md|.csv|.docx> [-o out.xlsx] [--json] [--force] [--formulas native|kpi] [--lang it|en]
 
-Reads the text of the Piano della performance (areas, objectives, actions, organisational
-units and KPI tables) and writes an .xlsx workbook with one Excel table per area, Target YYYY
+Reads the text of the Piano della performance or of the PIAO, or its Word document (.docx):
+areas, objectives, actions, organisational units and KPI tables (tabs, Markdown, CSV or Word tables) and writes an .xlsx workbook with one Excel table per area, Target YYYY
 and Value YYYY columns for each plan year, and the tree sheet.
 
 Options:
@@ -199,8 +199,8 @@ Options:
                       Also --formule
   --lang it|en        language of messages and headers
 
-Exit: 0 plan read without errors, 1 the plan has problems (listed; the workbook is written
-anyway), 2 unusable file.`,
+Exit: 0 plan read without errors, 1 the plan has problems or a table or row was not read
+(listed; the workbook is written anyway), 2 unusable file.`,
       check: `Usage: kpi check <file.xlsx> [--year YYYY] [--json] [-o highlighted.xlsx] [--lang it|en]
 
 Finds the KPI tables on every sheet (a header row with at least Indicator and Weight or Target),

@@ -1,9 +1,13 @@
 import { basename, extname } from "path";
+import { formatMessage } from "../../core/messages";
+import { parsePlanDocument } from "../../core/plan/document";
 import type { ParsedPlan } from "../../core/types";
-import { parsePlan } from "../../core/plan/parse";
+import { parsePlan, planDropped } from "../../core/plan/parse";
 import { buildWorkbook, type FormulaStyle } from "../../core/workbook/build";
 import type { ParsedArgs } from "../args";
-import { CliError, readPlanText, writeOutput, type CliContext } from "../io";
+import { DocxError, isDocx, MAX_PART_MB, readDocx } from "../docx";
+import { CliError, readPlanText, readUserFile, writeOutput, type CliContext } from "../io";
+import { looksLikeZip } from "../zip";
 import { planJson, planText } from "../report";
 import { writeXlsx } from "../xlsx-write";
 import { singleInput, stringOption } from "./options";
@@ -23,12 +27,32 @@ export interface ImportRequest {
 }
 
 /**
- * `kpi import`: parses the plan text, builds the workbook and writes it. Resolves to 1 when
- * the parser reported errors (the workbook is still written: every problem is listed in it).
+ * The plan of a file: a Word document (any ZIP holding word/document.xml, whatever its name)
+ * through the docx reader, anything else as plan text.
+ */
+function readPlan(ctx: CliContext, file: string): ParsedPlan {
+  const bytes = readUserFile(ctx, file);
+  const named = extname(file).toLowerCase() === ".docx";
+  if (looksLikeZip(bytes) && (named || isDocx(bytes))) {
+    try {
+      return parsePlanDocument(readDocx(bytes), { lang: ctx.lang });
+    } catch (e) {
+      if (!(e instanceof DocxError)) throw e;
+      const code = e.reason === "not_word" ? "DOCX_NOT_WORD" : e.reason === "too_large" ? "DOCX_TOO_LARGE" : "DOCX_DAMAGED";
+      throw new CliError(formatMessage(code, ctx.lang, { file, detail: e.message, mb: MAX_PART_MB }));
+    }
+  }
+  if (named && bytes.length > 0) throw new CliError(formatMessage("DOCX_NOT_WORD", ctx.lang, { file }));
+  return parsePlan(readPlanText(ctx, file), { lang: ctx.lang });
+}
+
+/**
+ * `kpi import`: parses the plan (text or .docx), builds the workbook and writes it. Resolves
+ * to 1 when the parser reported errors or left out a table or a row (the workbook is still
+ * written: every problem is listed in it).
  */
 export async function runImport(ctx: CliContext, req: ImportRequest): Promise<{ code: number; plan: ParsedPlan; written: string | null }> {
-  const text = readPlanText(ctx, req.input);
-  const plan = parsePlan(text, { lang: ctx.lang });
+  const plan = readPlan(ctx, req.input);
   const output = req.output ?? (req.json ? undefined : `${basename(req.input, extname(req.input))}.xlsx`);
   let written: string | null = null;
   if (output !== undefined) {
@@ -41,7 +65,7 @@ export async function runImport(ctx: CliContext, req: ImportRequest): Promise<{ 
     else ctx.io.stdout(planText(plan, ctx.lang) + (written !== null ? `${ctx.t.written(written)}\n` : ""));
   }
   const errors = plan.problems.some((p) => p.severity === "error");
-  return { code: errors ? 1 : 0, plan, written };
+  return { code: errors || planDropped(plan) ? 1 : 0, plan, written };
 }
 
 export const importCommand: Command = {

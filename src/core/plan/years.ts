@@ -22,13 +22,24 @@ export function planYears(
     }
   }
   if (named.size > 0) return fill(named);
+  const title = titleYears(preamble);
+  if (title.length > 0) return title;
+  return fill(dated);
+}
+
+/**
+ * The years of a `YYYY-YYYY` range in the lines before the first node (the plan's title),
+ * `[]` when there is none: the first year is what `Target primo anno` refers to.
+ * @example titleYears(["Piano della performance 2026-2028"]) // [2026, 2027, 2028]
+ */
+export function titleYears(preamble: readonly string[]): number[] {
   for (const line of preamble) {
     const m = /\b((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})\b/.exec(line);
     if (m && Number(m[2]) >= Number(m[1]) && Number(m[2]) - Number(m[1]) < 10) {
       return fill(new Set([Number(m[1]), Number(m[2])]));
     }
   }
-  return fill(dated);
+  return [];
 }
 
 function fill(years: ReadonlySet<number>): number[] {

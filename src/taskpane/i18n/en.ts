@@ -108,7 +108,7 @@ export const en: Strings = {
   importTitle: "Import the plan",
   importIntro: "Paste the text of the performance plan or choose a text file. Sheets are added: no existing sheet is changed.",
   importTextLabel: "Plan text",
-  importFileLabel: "Or choose a file (.txt, .md)",
+  importFileLabel: "Or choose a file (.txt, .md, .csv, .docx)",
   importButton: "Import the plan",
   importEmpty: "Paste the plan text or choose a file.",
   importFileRead: "File read: {name} ({size} characters).",

@@ -119,7 +119,7 @@ export const it = {
   importTitle: "Importa piano",
   importIntro: "Incolla il testo del Piano della Performance o scegli un file di testo. I fogli vengono aggiunti: nessun foglio esistente viene modificato.",
   importTextLabel: "Testo del piano",
-  importFileLabel: "Oppure scegli un file (.txt, .md)",
+  importFileLabel: "Oppure scegli un file (.txt, .md, .csv, .docx)",
   importButton: "Importa piano",
   importEmpty: "Incolla il testo del piano o scegli un file.",
   importFileRead: "File letto: {name} ({size} caratteri).",

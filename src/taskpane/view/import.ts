@@ -1,9 +1,11 @@
+import { docxPlanText } from "../docx-file";
 import { fmt, type Strings } from "../i18n";
 import { h, replace, uid } from "./dom";
 
 /**
  * The "Import the plan" form: a textarea to paste the plan, or a local file read with
- * FileReader (no upload, no network), and the button.
+ * FileReader (no upload, no network), and the button. A Word file (.docx) is read in the
+ * page and its text form put in the box, where the user sees what will be imported.
  */
 export interface ImportForm {
   readonly element: HTMLElement;
@@ -22,19 +24,34 @@ export function readFileText(file: Blob): Promise<string> {
   });
 }
 
+/** Reads a chosen file's bytes, in the page. */
+export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error("FileReader error"));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** A chosen file's plan text: a .docx through the Word reader, anything else as UTF-8 text. */
+export function readPlanFile(file: File): Promise<string> {
+  return /\.docx$/i.test(file.name) ? readFileBytes(file).then(docxPlanText) : readFileText(file);
+}
+
 export function renderImport(strings: Strings, onImport: (text: string) => void): ImportForm {
   const textId = uid("plan-text");
   const fileId = uid("plan-file");
   const hintId = uid("plan-hint");
   const textarea = h("textarea", { id: textId, class: "textarea", rows: 6, spellcheck: "false", "aria-describedby": hintId });
-  const file = h("input", { id: fileId, class: "file", type: "file", accept: ".txt,.md,text/plain,text/markdown" });
+  const file = h("input", { id: fileId, class: "file", type: "file", accept: ".txt,.md,.csv,.docx,text/plain,text/markdown,text/csv" });
   const fileStatus = h("p", { class: "file-status", "aria-live": "polite" });
   const button = h("button", { type: "button", class: "btn btn-primary" }, strings.importButton);
   const result = h("div", { class: "import-result" });
   file.addEventListener("change", () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
-    readFileText(chosen).then(
+    readPlanFile(chosen).then(
       (text) => {
         textarea.value = text;
         replace(fileStatus, fmt(strings.importFileRead, { name: chosen.name, size: text.length }));

@@ -75,6 +75,9 @@ describe("headings (headings.txt, no final newline)", () => {
       ["A.1.2.1", "action", "A.1.2"], // "Azione: A.1.2.1. ..." (plain, trailing dot)
       ["A.1.2.2", "action", "A.1.2"], // **bold**
       ["A.1.2.3", "action", "A.1.2"], // <b>tags</b>
+      // "Obiettivo operativo: senza codice": a generated code under the strategic objective
+      // (the program above it has no code, so it does not own objectives)
+      ["A.1/OO1", "operational", "A.1"],
       ["A.1.3", "action", "A.1"], // code too short for an action: kept, with a warning
       ["B.1", "strategic", "B"],
     ]);
@@ -82,20 +85,23 @@ describe("headings (headings.txt, no final newline)", () => {
     expect(plan.nodes.find((n) => n.code === "A.1.2.3")?.title).toBe("Azione tra tag");
   });
 
-  test("problems: heading without code, its orphan table, kind mismatch, duplicate, missing parent", () => {
+  test("problems: heading without code (a generated one, said once), kind mismatch, duplicate, missing parent", () => {
     expect(brief(plan)).toEqual([
       [1, "warning", "PLAN_NO_YEARS"],
-      [11, "error", "PLAN_NODE_NO_CODE"],
-      [12, "error", "PLAN_TABLE_NO_OWNER"],
+      [11, "warning", "PLAN_CODES_GENERATED"],
       [14, "warning", "PLAN_CODE_KIND"],
       [15, "error", "PLAN_DUPLICATE_NODE"],
       [16, "warning", "PLAN_PARENT_MISSING"],
     ]);
     expect(plan.problems.find((p) => p.line === 15)?.message).toContain("riga 4");
+    expect(plan.problems.find((p) => p.line === 11)?.message).toContain("1 intestazioni senza codice: codici generati (A.1/OO1 «senza codice»)");
   });
 
-  test("the last line, without newline, is a KPI of B.1", () => {
-    expect(plan.kpis.map((k) => [k.line, k.owner, k.indicator])).toEqual([[18, "B.1", "Ultimo"]]);
+  test("the table under the heading without code is its own; the last line, without newline, is a KPI of B.1", () => {
+    expect(plan.kpis.map((k) => [k.line, k.owner, k.indicator])).toEqual([
+      [13, "A.1/OO1", "KPI perso"],
+      [18, "B.1", "Ultimo"],
+    ]);
   });
 });
 

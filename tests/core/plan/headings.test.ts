@@ -22,7 +22,8 @@ describe("matchHeading", () => {
       code: null,
       title: "Sostegno alle imprese",
     });
-    expect(matchHeading("Programma Operativo Nazionale Iniziativa Occupazione Giovani")).toBeNull();
+    // Prose that begins with the word: not a node, and not a heading that blocks what follows.
+    expect(matchHeading("Programma Operativo Nazionale Iniziativa Occupazione Giovani")).toMatchObject({ type: "near", reason: "prose", blocks: false });
   });
 
   test("section labels, with any decoration", () => {
@@ -33,18 +34,21 @@ describe("matchHeading", () => {
     expect(matchHeading("**KPI Associati**")).toEqual({ type: "kpis" });
   });
 
-  test("a label with a colon but no code is a bad heading", () => {
-    expect(matchHeading("Obiettivo operativo: senza codice")).toEqual({
-      type: "bad-node",
+  test("a label with a colon but no code is a heading without code (the parser generates one)", () => {
+    expect(matchHeading("Obiettivo operativo: senza codice")).toMatchObject({
+      type: "node",
       kind: "operational",
+      code: null,
+      title: "senza codice",
       label: "Obiettivo operativo",
-      example: "A.1.1",
     });
   });
 
   test("prose that starts like a label is not a heading", () => {
-    expect(matchHeading("Azione di sistema: si propone una nuova progettualità")).toBeNull();
-    expect(matchHeading("Area strategica del territorio")).toBeNull();
+    expect(matchHeading("Azione di sistema: si propone una nuova progettualità")).toMatchObject({ type: "near", blocks: false });
+    // A short line with a label and a small letter: a heading not understood, which blocks.
+    expect(matchHeading("Area strategica del territorio")).toMatchObject({ type: "near", reason: "prose", blocks: true });
+    expect(matchHeading("Azione di sistema per le imprese: testo normale, non un'intestazione.")).toBeNull();
     expect(matchHeading("La Camera di Commercio di Lecce supporta ...")).toBeNull();
     expect(matchHeading("")).toBeNull();
   });
