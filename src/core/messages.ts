@@ -270,6 +270,11 @@ export const MESSAGES = {
     it: "La soglia del rosso ({red}) supera quella del giallo ({amber}): valgono le predefinite ({defaultRed} e {defaultAmber}).",
     en: "The red threshold ({red}) is above the amber one ({amber}): the defaults ({defaultRed} and {defaultAmber}) apply.",
   },
+  // Reading workbooks written by other programs (kpi check / report).
+  FORMULA_NOT_COMPUTED: {
+    it: "Formula non calcolata: aprire e salvare il file in Excel (il file non contiene il risultato della formula).",
+    en: "Formula not computed: open and save the file in Excel (the file holds no result for the formula).",
+  },
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -5,7 +5,7 @@ import { buildWorkbook } from "../../core/workbook/build";
 import type { ParsedArgs } from "../args";
 import { readPlanText, writeOutput, type CliContext } from "../io";
 import { planJson, planText } from "../report";
-import { writeXlsx } from "../xlsx-write";
+import { capCellText } from "../cell-limits";
 import { singleInput, stringOption } from "./options";
 import type { Command } from "./types";
 
@@ -30,7 +30,11 @@ export async function runImport(ctx: CliContext, req: ImportRequest): Promise<{ 
   const output = req.output ?? (req.json ? undefined : `${basename(req.input, extname(req.input))}.xlsx`);
   let written: string | null = null;
   if (output !== undefined) {
-    const bytes = await writeXlsx(buildWorkbook(plan, { lang: ctx.lang }));
+    const { spec, cut } = capCellText(buildWorkbook(plan, { lang: ctx.lang }));
+    if (cut > 0) ctx.io.stderr(`kpi: ${ctx.t.cellsCut(cut)}\n`);
+    // ExcelJS is loaded only by the commands that write a workbook.
+    const { writeXlsx } = await import("../xlsx-write");
+    const bytes = await writeXlsx(spec);
     writeOutput(ctx, output, bytes, req.input, { overwrite: req.force === true });
     written = output;
   }
