@@ -8,6 +8,7 @@ import { spawn, spawnSync, type SpawnSyncReturns } from "child_process";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { tempDir } from "../cli/helpers";
+import { simpleXlsx } from "../fixtures/workbooks/build";
 
 const ROOT = join(__dirname, "../..");
 const REGISTER = join(__dirname, "support/ts-register.js");
@@ -98,4 +99,25 @@ describe("output that cannot be written", () => {
     expectOneLine(r, /esiste già/);
     expect(readdirSync(dir)).toEqual(["piano.xlsx"]);
   }, 70_000);
+});
+
+describe("ExcelJS is loaded only to write a workbook", () => {
+  test("kpi check and kpi report read without loading it; kpi import loads it", async () => {
+    writeFileSync(join(dir, "in.xlsx"), await simpleXlsx("S", [["Indicatore", "Peso", "Target", "Valore"], ["a", 100, ">= 1", 2]]));
+    const loaded = (args: string[]) => {
+      const script = `const { runCli } = require(${JSON.stringify(join(ROOT, "src/cli/main.ts"))});
+        const io = { stdout: () => {}, stderr: (s) => process.stderr.write(s), env: {}, cwd: process.cwd() };
+        runCli(${JSON.stringify(args)}, io).then((code) => {
+          const exceljs = Object.keys(require.cache).some((k) => /[\\/]node_modules[\\/]exceljs[\\/]/.test(k));
+          process.stdout.write(JSON.stringify({ code, exceljs }));
+        });`;
+      const r = spawnSync(process.execPath, ["-r", REGISTER, "-e", script], { cwd: dir, encoding: "utf8", env: ENV, timeout: 60_000 });
+      return JSON.parse(r.stdout) as { code: number; exceljs: boolean };
+    };
+    expect(loaded(["check", "in.xlsx", "--json"])).toEqual({ code: 0, exceljs: false });
+    expect(loaded(["check", "in.xlsx", "-o", "marked.xlsx"])).toEqual({ code: 0, exceljs: false });
+    expect(loaded(["report", "in.xlsx", "-o", "r.html"])).toEqual({ code: 0, exceljs: false });
+    // The control: a command that writes a workbook does load it (the probe can see it).
+    expect(loaded(["import", SEED, "-o", "p.xlsx"])).toEqual({ code: 0, exceljs: true });
+  }, 120_000);
 });
