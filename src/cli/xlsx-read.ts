@@ -303,18 +303,29 @@ interface SheetContext {
   readonly uncomputed: UncomputedCell[];
 }
 
-/** "AB12" -> {row: 11, col: 27}; null when it is not a cell reference. */
+/** "AB12" -> {row: 11, col: 27} (also "$AB$12"); null when it is not a cell reference. One pass, no substrings: it runs once per cell. */
 function parseRef(ref: string): { row: number; col: number } | null {
   let col = 0;
+  let row = 0;
   let i = 0;
-  for (; i < ref.length; i++) {
+  const n = ref.length;
+  if (i < n && ref.charCodeAt(i) === 36) i++;
+  const colStart = i;
+  for (; i < n; i++) {
     const c = ref.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else break;
   }
-  const row = Number(ref.slice(i).replace(/^\$/, ""));
-  if (i === 0 || !Number.isInteger(row) || row < 1) return null;
+  if (i === colStart) return null;
+  if (i < n && ref.charCodeAt(i) === 36) i++;
+  const rowStart = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  if (i === rowStart || row < 1) return null;
   return { row: row - 1, col: col - 1 };
 }
 
