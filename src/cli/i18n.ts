@@ -61,7 +61,8 @@ Opzioni:
 
 Uscita: 0 nessun errore, 1 errori di validazione (pesi, target o valori non validi),
 2 file non utilizzabile (non trovato, non .xlsx, vuoto, protetto da password, danneggiato,
-senza tabelle KPI).`,
+senza tabelle KPI, oltre i limiti: 256 MB su disco o di fogli decompressi) o uscita non
+scrivibile.`,
       demo: `Uso: kpi demo [-o uscita.xlsx] [--json] [--lang it|en]
 
 Importa il piano di esempio (seeds/000_30336ea7c660fe63.txt, CCIAA di Lecce 2021-2023)
@@ -74,7 +75,7 @@ Opzioni:
   --lang it|en        lingua
 
 Uscita: come kpi check.`,
-      report: `Uso: kpi report <file.xlsx> [--year AAAA] [-o relazione.html] [--ente NOME] [--title TITOLO] [--date AAAA-MM-GG] [--lang it|en]
+      report: `Uso: kpi report <file.xlsx> [--year AAAA] [-o relazione.html] [--ente NOME] [--title TITOLO] [--date AAAA-MM-GG] [--force] [--lang it|en]
 
 Controlla la cartella di lavoro per l'anno, calcola il grado di raggiungimento di ogni nodo
 dell'albero (azioni, obiettivi operativi, obiettivi strategici, aree) e scrive la Relazione
@@ -89,6 +90,7 @@ Opzioni:
   --ente NOME         nome dell'amministrazione (predefinito: la riga Ente di Impostazioni)
   --title TITOLO      titolo (predefinito: Relazione sulla performance)
   --date AAAA-MM-GG   data di elaborazione stampata (predefinita: oggi)
+  --force             sovrascrive il file di uscita se esiste già (senza, il comando si ferma)
   --lang it|en        lingua dei messaggi sul terminale (la relazione è in italiano)
 
 Uscita: 0 relazione scritta, 1 relazione scritta ma la cartella di lavoro ha errori di
@@ -240,7 +242,8 @@ Options:
   --lang it|en        report language
 
 Exit: 0 no errors, 1 validation errors (invalid weights, targets or values), 2 unusable file
-(not found, not .xlsx, empty, password-protected, damaged, no KPI table).`,
+(not found, not .xlsx, empty, password-protected, damaged, no KPI table, past the limits:
+256 MB on disk or of inflated sheets) or an output that cannot be written.`,
       demo: `Usage: kpi demo [-o out.xlsx] [--json] [--lang it|en]
 
 Imports the sample plan (seeds/000_30336ea7c660fe63.txt, CCIAA Lecce 2021-2023) into
@@ -253,7 +256,7 @@ Options:
   --lang it|en        language
 
 Exit: as kpi check.`,
-      report: `Usage: kpi report <file.xlsx> [--year YYYY] [-o relazione.html] [--ente NAME] [--title TITLE] [--date YYYY-MM-DD] [--lang it|en]
+      report: `Usage: kpi report <file.xlsx> [--year YYYY] [-o relazione.html] [--ente NAME] [--title TITLE] [--date YYYY-MM-DD] [--force] [--lang it|en]
 
 Checks the workbook for the year, computes the achievement of every node of the tree
 (actions, operational objectives, strategic objectives, areas) and writes the Relazione sulla
@@ -268,6 +271,7 @@ Options:
   --ente NAME         the body's name (default: the Ente row of Impostazioni)
   --title TITLE       title (default: Relazione sulla performance)
   --date YYYY-MM-DD   date of generation to print (default: today)
+  --force             overwrite the output file if it exists (without it the command stops)
   --lang it|en        language of the terminal messages (the report is in Italian)
 
 Exit: 0 report written, 1 report written but the workbook has validation errors (listed in
