@@ -147,6 +147,24 @@ describe("files of other formats are named as such", () => {
   });
 });
 
+describe("messages never quote a library's own words", () => {
+  test("a sheet part whose size or checksum in the ZIP directory is wrong: our words, not the inflater's", async () => {
+    const { unzip, zipRaw } = await import("../hardening/support/xlsx-files");
+    const { crc32, deflateRawSync } = await import("zlib");
+    const parts = [...unzip(rawXlsx(kpiCells([["a", 100, ">= 1", 2]]))).entries()].map(([name, data]) => ({ name, method: 8 as const, crc: crc32(data), size: data.length, raw: deflateRawSync(data) }));
+    const bad = (change: (p: (typeof parts)[number]) => (typeof parts)[number]) => zipRaw(parts.map((p) => (p.name === "xl/worksheets/sheet1.xml" ? change(p) : p)));
+    for (const [name, bytes] of [
+      ["taglia.xlsx", bad((p) => ({ ...p, size: p.size - 7 }))],
+      ["somma.xlsx", bad((p) => ({ ...p, crc: (p.crc ^ 0xff) >>> 0 }))],
+    ] as const) {
+      writeFileSync(join(dir, name), bytes);
+      const r = await kpi(["check", name], { cwd: dir });
+      refusedOneLine(r, /danneggiat/);
+      expect(r.stderr).not.toMatch(/mismatch|checksum|crc|Corrupted|undefined|TypeError|Error:/i);
+    }
+  });
+});
+
 describe("import: text Excel cannot hold", () => {
   test("XML-illegal characters (U+FFFE, U+FFFF, controls) are stripped with a warning; the file reads back", async () => {
     const seed = readFileSync(join(__dirname, "../../seeds/000_30336ea7c660fe63.txt"), "utf8");

@@ -1,6 +1,6 @@
 import { analyseWorkbook, rollupJson, type ValidationReport } from "../../core";
 import type { ParsedArgs } from "../args";
-import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
+import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { checkText, writeCheckJson } from "../report";
 import { withUncomputed } from "../uncomputed";
 import { marksFor } from "../../core/marks";
@@ -42,8 +42,10 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
     try {
       copy = writeMarkedCopy(bytes, marksFor(report));
     } catch (e) {
-      // The reader already accepted the file: what is left is an unusual package layout.
-      throw new CliError(ctx.t.cannotMark(req.input, e instanceof ZipError ? ctx.t.why.zip_corrupt : errorText(e)));
+      // The reader already accepted the file: what is left is an unusual package layout, told
+      // in our words (the marker's own messages are for KPI_DEBUG).
+      if (!(e instanceof ZipError)) throw e;
+      throw new CliError(ctx.t.cannotMark(req.input, ctx.t.why.zip_corrupt));
     }
     writeOutput(ctx, req.output, copy, req.input, { overwrite: req.force === true });
     markedPath = req.output;
