@@ -157,7 +157,13 @@ export async function* entryChunks(entry: ZipEntry, budget: { left: number }): A
     const feed = async () => {
       for (let at = 0; at < entry.raw.length; at += SLICE) {
         if (inflater.destroyed) return;
-        if (!inflater.write(entry.raw.subarray(at, at + SLICE))) await new Promise<void>((r) => inflater.once("drain", r));
+        // Wait for the inflater to want more, or to be gone (the consumer stopped reading).
+        if (!inflater.write(entry.raw.subarray(at, at + SLICE))) {
+          await new Promise<void>((r) => {
+            inflater.once("drain", r);
+            inflater.once("close", r);
+          });
+        }
       }
       inflater.end();
     };

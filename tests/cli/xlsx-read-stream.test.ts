@@ -139,6 +139,15 @@ describe("what only the streaming reader reads", () => {
     expect((await readXlsxGrids(honest)).sheets[0].values).toHaveLength(40_000);
   });
 
+  test("a lying directory over a large part: the inflater is stopped at the limit and the read ends (no hang)", async () => {
+    // 32 MB of rows declared as 100 bytes, read under a 1 MB limit.
+    const rows = Buffer.from("<row><c><v>1</v></c></row>".repeat(40_000));
+    const head = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`;
+    const sheet = Buffer.concat([Buffer.from(head), ...Array.from({ length: 32 }, () => rows), Buffer.from("</sheetData></worksheet>")]);
+    const parts = rawParts({}).map((p) => (p.name === "xl/worksheets/sheet1.xml" ? { ...p, crc: crc32(sheet), size: 100, raw: deflateRawSync(sheet) } : p));
+    await expect(readXlsxGrids(zipRaw(parts), { xmlBytes: 1024 * 1024 })).rejects.toEqual(new XlsxError("too_large"));
+  });
+
   test("a row past Excel's 1,048,576 is refused", async () => {
     const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData></worksheet>`;
     await expect(readXlsxGrids(withParts({ "xl/worksheets/sheet1.xml": sheet }))).rejects.toEqual(new XlsxError("too_many_rows", "KPI"));
