@@ -88,6 +88,14 @@ describe("what only the streaming reader reads", () => {
     expect(sheets[0].values.map((r) => r[0])).toEqual(cells.map((c) => c.value));
   });
 
+  test("text made only of 3- and 4-byte characters across several 64 KB chunks reads back whole", async () => {
+    // "€" is 3 bytes, "😀" 4: 7 bytes a pair, and 65,536 is not a multiple of 7, so the chunk
+    // boundaries fall inside characters.
+    const cells = Array.from({ length: 4 }, (_, i) => ({ ref: `B${i + 1}`, value: "€😀".repeat(10_000 + i) }));
+    const { sheets } = await readXlsxGrids(rawXlsx(cells));
+    expect(sheets[0].values.map((r) => r[0])).toEqual(cells.map((c) => c.value));
+  });
+
   test("merged areas keep only their top-left value; a merge over blank cells costs nothing", async () => {
     const { sheets } = await readXlsxGrids(
       rawXlsx(
