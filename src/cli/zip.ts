@@ -160,8 +160,13 @@ export async function* entryChunks(entry: ZipEntry, budget: { left: number }): A
         // Wait for the inflater to want more, or to be gone (the consumer stopped reading).
         if (!inflater.write(entry.raw.subarray(at, at + SLICE))) {
           await new Promise<void>((r) => {
-            inflater.once("drain", r);
-            inflater.once("close", r);
+            const done = () => {
+              inflater.off("drain", done);
+              inflater.off("close", done);
+              r();
+            };
+            inflater.on("drain", done);
+            inflater.on("close", done);
           });
         }
       }
