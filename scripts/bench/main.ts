@@ -3,13 +3,14 @@
  * printed and written to bench/results.md with a description of the machine.
  *
  * Options (for working on one part; the committed results come from a full run):
- *   --only=engine,functions,excel,plan,bundles   run some parts only
- *   --max-rows=10000                             skip the larger N (engine and Excel)
+ *   --only=engine,functions,excel,plan,cli,bundles   run some parts only
+ *   --max-rows=10000                             skip the larger N (engine, Excel and CLI)
  *   --no-write                                   print, do not write bench/results.md
  */
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { bundleSizes, type BundleSize } from "./bundles";
+import { benchCli, CLI_ROWS, type CliMode, type CliResult } from "./cli";
 import { benchEngine, type EngineResult } from "./engine";
 import { benchExcel, type ExcelResult } from "./excel";
 import { benchFunctions, CALLS, type FunctionsResult } from "./functions";
@@ -27,6 +28,11 @@ export const TARGETS = {
   engineGrowth: 1.5,
   targetMetRatio: 3,
   functionsGzip: 30 * 1024,
+  /** kpi check --json at 300,000 rows against the ExcelJS full-read pipeline (issue 11). */
+  cliTime: 0.5,
+  cliMemory: 1 / 3,
+  /** Time and memory per row from 100,000 to 300,000 rows. */
+  cliGrowth: 1.2,
   taskpaneGzip: 120 * 1024,
 } as const;
 
@@ -197,6 +203,75 @@ function planRows(results: readonly PlanResult[]): Row[] {
   return out;
 }
 
+function cliRows(results: readonly CliResult[]): Row[] {
+  const out: Row[] = [];
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+  const pair = (r: CliResult, subject: CliMode, base: CliMode, what: string, targets: boolean): Row | null => {
+    const a = r.runs[subject];
+    const b = r.runs[base];
+    if (!a || !b) return null;
+    const time = a.ms / b.ms;
+    const memory = a.peak / b.peak;
+    const last = targets && r.rows === 300_000;
+    return {
+      part: "CLI",
+      what,
+      size: `${int(r.rows)} rows, ${formatBytes(r.fileBytes)} file`,
+      measured: `${formatMs(a.ms)}, peak ${mb(a.peak)}`,
+      baseline: `${formatMs(b.ms)}, peak ${mb(b.peak)}`,
+      ratio: `time ${formatRatio(time)}, memory ${formatRatio(memory)}`,
+      target: last ? `time ≤ ${TARGETS.cliTime}x, memory ≤ ${(TARGETS.cliMemory).toFixed(2)}x` : "",
+      met: last ? yes(time <= TARGETS.cliTime && memory <= TARGETS.cliMemory) : "",
+    };
+  };
+  for (const r of results) {
+    const check = pair(r, "check-stream", "check-exceljs", "kpi check --json (streaming reader, streamed JSON) vs the ExcelJS full-read pipeline", true);
+    if (check) out.push(check);
+    const a = r.runs["check-stream"];
+    const b = r.runs["check-exceljs"];
+    if (a && b) {
+      out.push({
+        part: "CLI",
+        what: "same JSON printed by both pipelines (sha256)",
+        size: `${int(r.rows)} rows`,
+        measured: `${int(a.count)} bytes`,
+        baseline: `${int(b.count)} bytes`,
+        ratio: "",
+        target: "identical",
+        met: yes(a.digest === b.digest),
+      });
+    }
+    for (const [mode, what] of [
+      ["read-stream", "read into grids: streaming reader vs ExcelJS full read"],
+      ["read-sheetjs", "read into grids: SheetJS (xlsx 0.18.5) vs ExcelJS full read"],
+    ] as const) {
+      const row = pair(r, mode, "read-exceljs", what, false);
+      if (row) out.push(row);
+    }
+    if (!r.sheetjs) {
+      out.push({ part: "CLI", what: "SheetJS: the npm package xlsx is not installed, not measured", size: `${int(r.rows)} rows`, measured: "", baseline: "", ratio: "", target: "", met: "" });
+    }
+  }
+  const mid = results.find((r) => r.rows === 100_000)?.runs["check-stream"];
+  const big = results.find((r) => r.rows === 300_000)?.runs["check-stream"];
+  if (mid && big) {
+    const perRow = (x: number, rows: number) => x / rows;
+    const time = perRow(big.ms, 300_000) / perRow(mid.ms, 100_000);
+    const memory = perRow(big.peak, 300_000) / perRow(mid.peak, 100_000);
+    out.push({
+      part: "CLI",
+      what: "kpi check --json: growth of time and peak memory per row",
+      size: "100,000 → 300,000 rows",
+      measured: `${formatMs(mid.ms / 100_000)}/row → ${formatMs(big.ms / 300_000)}/row; ${formatBytes(mid.peak / 100_000)}/row → ${formatBytes(big.peak / 300_000)}/row`,
+      baseline: "",
+      ratio: `time x${time.toFixed(2)}, memory x${memory.toFixed(2)}`,
+      target: `≤ x${TARGETS.cliGrowth}`,
+      met: yes(time <= TARGETS.cliGrowth && memory <= TARGETS.cliGrowth),
+    });
+  }
+  return out;
+}
+
 function bundleRows(list: readonly BundleSize[]): Row[] {
   return list.map((b) => ({
     part: "Bundles",
@@ -251,6 +326,15 @@ long enough to time.
 - Plan import: parsePlan + buildWorkbook on seeds/ and on 100 copies joined (the copies repeat codes,
   reported as problems: accepted, the speed is what is measured). Baseline: split the text into lines
   and look at each line once.
+- CLI: a workbook of N KPI rows (the engine's grids, written once by ExcelJS' streaming writer with
+  shared strings, as Excel writes them). Each measurement is a fresh \`node\` process (its own peak
+  memory, maxRSS, which includes Node's own ~50 MB and the modules loaded), running JavaScript
+  transpiled beforehand, timed from once its modules are loaded to the last byte written to /dev/null; subject and baseline alternate; the median of the runs (3 at 10,000
+  rows, 1 above: a run of the baseline at 300,000 rows takes minutes and GBs). Baseline: the
+  pipeline \`kpi check --json\` had before the streaming reader (ExcelJS' full workbook model,
+  analysis, then the whole JSON text at once); both pipelines' outputs are compared by sha256.
+  The readers alone: the grids ExcelJS gives, those of the streaming reader, and those of SheetJS
+  (the npm registry's \`xlsx\` 0.18.5, dense mode, values only), all from the same file.
 - Bundles: the production build's files; gzip is zlib level 9; the CLI bundle is not minified by the
   build, its "min" is terser's output.`;
 
@@ -291,6 +375,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       results.push(benchPlan(copies));
     }
     rows.push(...planRows(results));
+  }
+  if (want("cli")) {
+    const results: CliResult[] = [];
+    for (const n of CLI_ROWS.filter((x) => x <= opts.maxRows)) results.push(await benchCli(n, n <= 10_000 ? 3 : 1, log));
+    rows.push(...cliRows(results));
   }
   if (want("bundles")) {
     const list = await bundleSizes();

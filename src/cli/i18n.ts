@@ -66,7 +66,8 @@ Opzioni:
 
 Uscita: 0 nessun errore, 1 errori di validazione (pesi, target o valori non validi),
 2 file non utilizzabile (non trovato, non .xlsx, vuoto, protetto da password, danneggiato,
-senza tabelle KPI).`,
+senza tabelle KPI, oltre i limiti: 256 MB su disco o di fogli decompressi) o uscita non
+scrivibile.`,
       demo: `Uso: kpi demo [-o uscita.xlsx] [--json] [--lang it|en]
 
 Importa il piano di esempio (seeds/000_30336ea7c660fe63.txt, CCIAA di Lecce 2021-2023)
@@ -79,7 +80,7 @@ Opzioni:
   --lang it|en        lingua
 
 Uscita: come kpi check.`,
-      report: `Uso: kpi report <file.xlsx> [--year AAAA] [-o relazione.html] [--ente NOME] [--title TITOLO] [--date AAAA-MM-GG] [--lang it|en]
+      report: `Uso: kpi report <file.xlsx> [--year AAAA] [-o relazione.html] [--ente NOME] [--title TITOLO] [--date AAAA-MM-GG] [--force] [--lang it|en]
 
 Controlla la cartella di lavoro per l'anno, calcola il grado di raggiungimento di ogni nodo
 dell'albero (azioni, obiettivi operativi, obiettivi strategici, aree) e scrive la Relazione
@@ -94,6 +95,7 @@ Opzioni:
   --ente NOME         nome dell'amministrazione (predefinito: la riga Ente di Impostazioni)
   --title TITOLO      titolo (predefinito: Relazione sulla performance)
   --date AAAA-MM-GG   data di elaborazione stampata (predefinita: oggi)
+  --force             sovrascrive il file di uscita se esiste già (senza, il comando si ferma)
   --lang it|en        lingua dei messaggi sul terminale (la relazione è in italiano)
 
 Uscita: 0 relazione scritta, 1 relazione scritta ma la cartella di lavoro ha errori di
@@ -126,6 +128,39 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
     cannotWrite: (f: string, why: string) => `Impossibile scrivere ${f}: ${why}`,
     cannotMark: (f: string, why: string) => `Impossibile evidenziare una copia di ${f}: ${why}`,
     seedMissing: (f: string) => `Il piano di esempio non è stato trovato: ${f}`,
+    notRegular: (f: string) => `${f} non è un file (è un dispositivo, una coda o un socket): indicare un file .xlsx.`,
+    tooLarge: (f: string, mb: number) => `${f} è troppo grande: oltre ${mb} MB (limite del comando kpi).`,
+    tooLargeInside: (f: string, mb: number) => `${f} è troppo grande: i fogli, decompressi, superano ${mb} MB (limite del comando kpi; può essere un archivio costruito per esaurire la memoria).`,
+    tooManyRows: (f: string, sheet: string) => `${f}: il foglio «${sheet}» supera le 1.048.576 righe o le 16.384 colonne di Excel.`,
+    planTooLarge: (f: string, mb: number) => `${f} è troppo grande per un testo del piano: oltre ${mb} MB (limite del comando kpi).`,
+    ods: (f: string) => `${f} è un foglio di calcolo OpenDocument (.ods): aprirlo in LibreOffice o in Excel e salvarlo come .xlsx.`,
+    xls: (f: string) => `${f} è nel vecchio formato di Excel (.xls): aprirlo in Excel e salvarlo come .xlsx.`,
+    csv: (f: string) => `${f} non è un file .xlsx ma un testo CSV: aprirlo in Excel e salvarlo come .xlsx.`,
+    why: {
+      no_workbook: "manca la parte principale (xl/workbook.xml)",
+      missing_part: (p: string) => `il foglio «${p}» manca nell'archivio`,
+      bad_xml: (p: string) => `il contenuto XML di ${p} è danneggiato`,
+      zip_corrupt: "l'archivio ZIP è danneggiato",
+      zip_unsupported: "archivio ZIP64, cifrato o con una compressione non supportata",
+    },
+    stdoutFailed: (why: string) => `Impossibile scrivere l'uscita: ${why}.`,
+    stdoutClosed: "Uscita chiusa da chi la leggeva (pipe chiusa): il resto non è stato scritto.",
+    os: {
+      ENOSPC: "spazio esaurito sul disco",
+      EACCES: "permesso negato",
+      EPERM: "operazione non permessa",
+      EROFS: "il disco è di sola lettura",
+      ENOENT: "la cartella non esiste",
+      ENOTDIR: "la cartella non esiste",
+      EISDIR: "è una cartella",
+      EIO: "errore di lettura/scrittura del dispositivo",
+      EDQUOT: "quota del disco esaurita",
+      EPIPE: "uscita chiusa",
+      other: (code: string) => `errore del sistema (${code})`,
+    },
+    strippedChars: (n: number) => `avviso: ${pl(n, "carattere non ammesso", "caratteri non ammessi")} in un file Excel (controllo, U+FFFE, U+FFFF) ${n === 1 ? "è stato tolto" : "sono stati tolti"} dal testo del piano.`,
+    cellsCut: (n: number) => `avviso: ${pl(n, "cella supera", "celle superano")} i 32.767 caratteri di Excel: il testo è stato tagliato a 32.767 caratteri.`,
+    moreProblems: (n: number) => `  ... e altri ${n} problemi non elencati`,
     internal: (why: string) => `Errore interno: ${why} (KPI_DEBUG=1 per i dettagli).`,
     // Report
     reportTitle: (f: string) => `Controllo KPI: ${f}`,
@@ -219,7 +254,8 @@ Options:
   --lang it|en        report language
 
 Exit: 0 no errors, 1 validation errors (invalid weights, targets or values), 2 unusable file
-(not found, not .xlsx, empty, password-protected, damaged, no KPI table).`,
+(not found, not .xlsx, empty, password-protected, damaged, no KPI table, past the limits:
+256 MB on disk or of inflated sheets) or an output that cannot be written.`,
       demo: `Usage: kpi demo [-o out.xlsx] [--json] [--lang it|en]
 
 Imports the sample plan (seeds/000_30336ea7c660fe63.txt, CCIAA Lecce 2021-2023) into
@@ -232,7 +268,7 @@ Options:
   --lang it|en        language
 
 Exit: as kpi check.`,
-      report: `Usage: kpi report <file.xlsx> [--year YYYY] [-o relazione.html] [--ente NAME] [--title TITLE] [--date YYYY-MM-DD] [--lang it|en]
+      report: `Usage: kpi report <file.xlsx> [--year YYYY] [-o relazione.html] [--ente NAME] [--title TITLE] [--date YYYY-MM-DD] [--force] [--lang it|en]
 
 Checks the workbook for the year, computes the achievement of every node of the tree
 (actions, operational objectives, strategic objectives, areas) and writes the Relazione sulla
@@ -247,6 +283,7 @@ Options:
   --ente NAME         the body's name (default: the Ente row of Impostazioni)
   --title TITLE       title (default: Relazione sulla performance)
   --date YYYY-MM-DD   date of generation to print (default: today)
+  --force             overwrite the output file if it exists (without it the command stops)
   --lang it|en        language of the terminal messages (the report is in Italian)
 
 Exit: 0 report written, 1 report written but the workbook has validation errors (listed in
@@ -278,6 +315,39 @@ its notes), 2 unusable file.`,
     cannotWrite: (f: string, why: string) => `Cannot write ${f}: ${why}`,
     cannotMark: (f: string, why: string) => `Cannot write a highlighted copy of ${f}: ${why}`,
     seedMissing: (f: string) => `The sample plan was not found: ${f}`,
+    notRegular: (f: string) => `${f} is not a file (a device, a FIFO or a socket): give an .xlsx file.`,
+    tooLarge: (f: string, mb: number) => `${f} is too large: over ${mb} MB (a limit of the kpi command).`,
+    tooLargeInside: (f: string, mb: number) => `${f} is too large: its sheets inflate to more than ${mb} MB (a limit of the kpi command; it may be an archive built to exhaust memory).`,
+    tooManyRows: (f: string, sheet: string) => `${f}: the sheet "${sheet}" goes beyond Excel's 1,048,576 rows or 16,384 columns.`,
+    planTooLarge: (f: string, mb: number) => `${f} is too large for a plan text: over ${mb} MB (a limit of the kpi command).`,
+    ods: (f: string) => `${f} is an OpenDocument spreadsheet (.ods): open it in LibreOffice or Excel and save it as .xlsx.`,
+    xls: (f: string) => `${f} is in the old Excel format (.xls): open it in Excel and save it as .xlsx.`,
+    csv: (f: string) => `${f} is not an .xlsx file but CSV text: open it in Excel and save it as .xlsx.`,
+    why: {
+      no_workbook: "the main part (xl/workbook.xml) is missing",
+      missing_part: (p: string) => `the sheet "${p}" is missing from the archive`,
+      bad_xml: (p: string) => `the XML of ${p} is damaged`,
+      zip_corrupt: "the ZIP archive is damaged",
+      zip_unsupported: "a ZIP64 or encrypted archive, or an unsupported compression",
+    },
+    stdoutFailed: (why: string) => `Cannot write the output: ${why}.`,
+    stdoutClosed: "Output closed by its reader (closed pipe): the rest was not written.",
+    os: {
+      ENOSPC: "no space left on the disk",
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      EROFS: "the disk is read-only",
+      ENOENT: "the folder does not exist",
+      ENOTDIR: "the folder does not exist",
+      EISDIR: "it is a folder",
+      EIO: "device input/output error",
+      EDQUOT: "disk quota exceeded",
+      EPIPE: "output closed",
+      other: (code: string) => `system error (${code})`,
+    },
+    strippedChars: (n: number) => `warning: ${pl(n, "character", "characters")} not allowed in an Excel file (controls, U+FFFE, U+FFFF) removed from the plan text.`,
+    cellsCut: (n: number) => `warning: ${pl(n, "cell goes", "cells go")} beyond Excel's 32,767 characters: the text was cut to 32,767 characters.`,
+    moreProblems: (n: number) => `  ... and ${n} more problems not listed`,
     internal: (why: string) => `Internal error: ${why} (KPI_DEBUG=1 for details).`,
     reportTitle: (f: string) => `KPI check: ${f}`,
     year: (y: number | null, years: readonly number[]) =>

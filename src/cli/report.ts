@@ -5,6 +5,7 @@ import type { Lang } from "../core/messages";
 import { formatNumberIt } from "../core/numbers";
 import type { Condition, KpiResult, ParsedPlan, TargetEntry, Unit, ValidationReport } from "../core/types";
 import { CLI_TEXT } from "./i18n";
+import { LIMITS } from "./limits";
 
 // ------------------------------------------------------------------ JSON
 
@@ -28,27 +29,79 @@ export function checkJson(report: ValidationReport): unknown {
   return {
     year: report.year,
     years: report.years,
-    groups: report.groups.map((g) => ({ owner: g.owner, sheet: g.sheet, weightSum: g.weightSum, ok: g.ok })),
-    kpis: report.kpis.map((k) => ({
-      sheet: k.sheet,
-      row: k.row,
-      owner: k.owner,
-      indicator: k.indicator,
-      weight: k.weight,
-      target: k.target ? conditionJson(k.target) : null,
-      value: k.value === null ? null : jsonValue(k.value, k.target?.unit ?? "number"),
-      status: k.status,
-      achievement: k.achievement === null ? null : roundHalfUp(k.achievement, 2),
-    })),
-    problems: report.problems.map((p) => ({
-      severity: p.severity,
-      code: p.code,
-      sheet: p.sheet ?? null,
-      cell: p.cell ?? null,
-      message: p.message,
-    })),
+    groups: report.groups.map(groupJson),
+    kpis: report.kpis.map(kpiJson),
+    problems: report.problems.map(problemJson),
     summary: report.summary,
   };
+}
+
+const groupJson = (g: ValidationReport["groups"][number]) => ({ owner: g.owner, sheet: g.sheet, weightSum: g.weightSum, ok: g.ok });
+
+const kpiJson = (k: KpiResult) => ({
+  sheet: k.sheet,
+  row: k.row,
+  owner: k.owner,
+  indicator: k.indicator,
+  weight: k.weight,
+  target: k.target ? conditionJson(k.target) : null,
+  value: k.value === null ? null : jsonValue(k.value, k.target?.unit ?? "number"),
+  status: k.status,
+  achievement: k.achievement === null ? null : roundHalfUp(k.achievement, 2),
+});
+
+const problemJson = (p: ValidationReport["problems"][number]) => ({
+  severity: p.severity,
+  code: p.code,
+  sheet: p.sheet ?? null,
+  cell: p.cell ?? null,
+  message: p.message,
+});
+
+/**
+ * Writes the `kpi check --json` document, plus `extra` top-level members, piece by piece:
+ * the same text as `JSON.stringify({...checkJson(report), ...extra}, null, 2)`, without ever
+ * building the whole document or its text (300,000 KPI rows make a text of hundreds of MB).
+ * Output goes out in chunks of about 64 KB.
+ * @example writeCheckJson(report, { rollup }, (s) => process.stdout.write(s));
+ */
+export function writeCheckJson(report: ValidationReport, extra: Readonly<Record<string, unknown>>, write: (text: string) => void): void {
+  let buffer = "";
+  const out = (s: string) => {
+    buffer += s;
+    if (buffer.length >= 65_536) {
+      write(buffer);
+      buffer = "";
+    }
+  };
+  const members: [string, unknown, ((x: never) => unknown)?][] = [
+    ["year", report.year],
+    ["years", report.years],
+    ["groups", report.groups, groupJson as (x: never) => unknown],
+    ["kpis", report.kpis, kpiJson as (x: never) => unknown],
+    ["problems", report.problems, problemJson as (x: never) => unknown],
+    ["summary", report.summary],
+    ...Object.entries(extra).map(([k, v]): [string, unknown] => [k, v]),
+  ];
+  const shown = members.filter(([, v]) => v !== undefined && typeof v !== "function");
+  out("{");
+  shown.forEach(([key, value, map], i) => {
+    out(`${i === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `);
+    if (map && Array.isArray(value) && value.length > 0) {
+      out("[");
+      for (let j = 0; j < value.length; j++) out(`${j === 0 ? "" : ","}\n    ${indent(JSON.stringify(map(value[j] as never), null, 2), "    ")}`);
+      out("\n  ]");
+    } else {
+      out(indent(JSON.stringify(value, null, 2), "  "));
+    }
+  });
+  out(shown.length > 0 ? "\n}\n" : "}\n");
+  if (buffer) write(buffer);
+}
+
+/** Indents every line after the first (JSON strings never hold a raw newline). */
+function indent(json: string, pad: string): string {
+  return json.includes("\n") ? json.replace(/\n/g, `\n${pad}`) : json;
 }
 
 function targetEntryJson(e: TargetEntry): { year: number | null; op: string | null; value: number | string | null; unit: Unit | null } {
@@ -122,7 +175,8 @@ export function checkText(report: ValidationReport, file: string, lang: Lang): s
 
   const bad = report.groups.filter((g) => !g.ok).length;
   out.push(t.groupsTitle(report.groups.length, bad));
-  const ownerWidth = Math.max(4, ...report.groups.map((g) => (g.owner ?? t.noOwner).length));
+  // Loops, not Math.max(...list): a spread of 125,000 arguments overflows the stack.
+  const ownerWidth = maxOf(report.groups, (g) => (g.owner ?? t.noOwner).length, 4);
   for (const g of report.groups) {
     const where = `${g.sheet} ${t.rows(rowsText(g.rows))}`;
     const expected = Math.abs(g.weightSum - 1) <= 0.5 ? 1 : 100;
@@ -138,15 +192,18 @@ export function checkText(report: ValidationReport, file: string, lang: Lang): s
   const listedErrors = listed.filter((p) => p.severity === "error").length;
   out.push(t.problemsTitle(listedErrors, listed.length - listedErrors, report.problems.length - listed.length));
   if (listed.length === 0) out.push(t.noProblems);
-  for (const p of [...listed].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1))) {
+  // Errors first; at most LIMITS.listedProblems lines, the rest counted (the JSON has them all).
+  const sorted = [...listed].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  for (const p of sorted.slice(0, LIMITS.listedProblems)) {
     const where = p.sheet !== undefined && p.cell !== undefined ? sheetRef(p.sheet, p.cell) : "";
     out.push(`  ${t.severity[p.severity].padEnd(7)} ${where.padEnd(12)} ${p.message}`);
   }
+  if (sorted.length > LIMITS.listedProblems) out.push(t.moreProblems(sorted.length - LIMITS.listedProblems));
   out.push("");
 
-  const ownerPad = Math.max(0, ...report.kpis.map((k) => (k.owner ?? "").length));
+  const ownerPad = maxOf(report.kpis, (k) => (k.owner ?? "").length, 0);
   const whereOf = (k: KpiResult) => sheetRef(k.sheet, k.valueCell ?? k.targetCell);
-  const wherePad = Math.max(10, ...report.kpis.map((k) => whereOf(k).length));
+  const wherePad = maxOf(report.kpis, (k) => whereOf(k).length, 10);
   const list = (title: string, kpis: readonly KpiResult[], detail: ((k: KpiResult) => string) | null) => {
     out.push(title);
     for (const k of kpis) {
@@ -169,14 +226,22 @@ export function checkText(report: ValidationReport, file: string, lang: Lang): s
   return out.join("\n") + "\n";
 }
 
+/** The largest `measure` of a list, at least `floor`. */
+function maxOf<T>(list: readonly T[], measure: (x: T) => number, floor: number): number {
+  let max = floor;
+  for (const x of list) max = Math.max(max, measure(x));
+  return max;
+}
+
 /** The readable summary of `kpi import`: counts, years and every problem with its line. */
 export function planText(plan: ParsedPlan, lang: Lang): string {
   const t = CLI_TEXT[lang];
   const counts: Record<string, number> = {};
   for (const n of plan.nodes) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
   const out = [t.imported(plan.nodes.length, plan.kpis.length, plan.problems.length), t.nodeCounts(counts), t.planYears(plan.years)];
-  for (const p of plan.problems) {
+  for (const p of plan.problems.slice(0, LIMITS.listedProblems)) {
     out.push(`  ${t.severity[p.severity].padEnd(7)} ${t.line(p.line).padEnd(10)} ${p.message}`);
   }
+  if (plan.problems.length > LIMITS.listedProblems) out.push(t.moreProblems(plan.problems.length - LIMITS.listedProblems));
   return out.join("\n") + "\n";
 }

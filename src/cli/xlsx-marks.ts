@@ -287,7 +287,8 @@ function firstTopLevel(xml: string, root: string, names: readonly string[], from
 function afterSheetData(xml: string, p: string): number {
   const close = xml.lastIndexOf(`</${p}sheetData>`);
   if (close >= 0) return close + `</${p}sheetData>`.length;
-  const empty = new RegExp(`<${p}sheetData\s*/>`).exec(xml);
+  // `\\s` in the template: a bare `\s` would reach the RegExp as `s`.
+  const empty = new RegExp(`<${p}sheetData\\s*/>`).exec(xml);
   if (empty) return empty.index + empty[0].length;
   throw new ZipError("corrupt", "a worksheet part has no sheetData");
 }

@@ -1,3 +1,4 @@
+import * as zlib from "zlib";
 import { deflateRawSync, inflateRawSync } from "zlib";
 
 /**
@@ -9,7 +10,7 @@ import { deflateRawSync, inflateRawSync } from "zlib";
 
 export class ZipError extends Error {
   constructor(
-    readonly reason: "not_zip" | "truncated" | "unsupported" | "corrupt",
+    readonly reason: "not_zip" | "truncated" | "unsupported" | "corrupt" | "too_large",
     message: string,
   ) {
     super(message);
@@ -123,6 +124,71 @@ export function entryData(entry: ZipEntry): Buffer {
   return data;
 }
 
+/** Bytes handed to the inflater at a time: small enough that memory does not follow the part's size. */
+const SLICE = 64 * 1024;
+
+/**
+ * The uncompressed bytes of an entry as a stream of chunks, checked against its CRC at the
+ * end, never holding the whole part in memory. `budget.left` is the number of inflated bytes
+ * still allowed (shared by all the parts a reader streams); going past it, whatever the ZIP
+ * directory declared, stops the inflater at once with a `too_large` ZipError, so that a
+ * small file that inflates to gigabytes costs no more than the budget.
+ * @example for await (const chunk of entryChunks(entry, { left: 256 * 2 ** 20 })) parser.write(chunk);
+ */
+export async function* entryChunks(entry: ZipEntry, budget: { left: number }): AsyncGenerator<Buffer> {
+  if (entry.size > budget.left) throw new ZipError("too_large", `the part ${entry.name} declares ${entry.size} bytes`);
+  let crc = 0;
+  let total = 0;
+  const take = (chunk: Buffer) => {
+    total += chunk.length;
+    budget.left -= chunk.length;
+    if (budget.left < 0) throw new ZipError("too_large", `the part ${entry.name} inflates past the limit`);
+    crc = crc32(chunk, crc);
+  };
+  if (entry.method === 0) {
+    for (let at = 0; at < entry.raw.length; at += SLICE) {
+      const chunk = entry.raw.subarray(at, at + SLICE);
+      take(chunk);
+      yield chunk;
+    }
+  } else {
+    const inflater = zlib.createInflateRaw({ chunkSize: SLICE });
+    // The compressed bytes go in slice by slice as the consumer asks for more output.
+    const feed = async () => {
+      for (let at = 0; at < entry.raw.length; at += SLICE) {
+        if (inflater.destroyed) return;
+        // Wait for the inflater to want more, or to be gone (the consumer stopped reading).
+        if (!inflater.write(entry.raw.subarray(at, at + SLICE))) {
+          await new Promise<void>((r) => {
+            const done = () => {
+              inflater.off("drain", done);
+              inflater.off("close", done);
+              r();
+            };
+            inflater.on("drain", done);
+            inflater.on("close", done);
+          });
+        }
+      }
+      inflater.end();
+    };
+    const fed = feed().catch(() => undefined);
+    try {
+      for await (const chunk of inflater as AsyncIterable<Buffer>) {
+        take(chunk);
+        yield chunk;
+      }
+    } catch (e) {
+      if (e instanceof ZipError) throw e;
+      throw new ZipError("corrupt", `the part ${entry.name} cannot be decompressed`);
+    } finally {
+      inflater.destroy();
+      await fed;
+    }
+  }
+  if (total !== entry.size || crc !== entry.crc) throw new ZipError("corrupt", `the part ${entry.name} is damaged (checksum)`);
+}
+
 /** A copy of `entry` holding new content, deflated. */
 export function replaceEntry(entry: ZipEntry, content: Buffer): ZipEntry {
   return { ...entry, method: 8, crc: crc32(content), size: content.length, raw: deflateRawSync(content), flags: entry.flags & 0x0800 };
@@ -181,8 +247,15 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
 
 let CRC_TABLE: Uint32Array | null = null;
 
-/** CRC-32 (IEEE), as ZIP stores it; zlib.crc32 only exists from Node 20.15. */
-export function crc32(data: Buffer): number {
+/** zlib's own CRC-32 where Node has it (20.15 and later): native, far faster than the table. */
+const nativeCrc32 = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
+
+/**
+ * CRC-32 (IEEE), as ZIP stores it, continuing from `previous` (the CRC of the bytes before).
+ * @example crc32(Buffer.from("b"), crc32(Buffer.from("a"))) === crc32(Buffer.from("ab")) // true
+ */
+export function crc32(data: Buffer, previous = 0): number {
+  if (nativeCrc32) return nativeCrc32(data, previous) >>> 0;
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -191,7 +264,7 @@ export function crc32(data: Buffer): number {
       CRC_TABLE[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }

@@ -414,6 +414,11 @@ export const MESSAGES = {
     it: "Il valore «{text}» non dice se è fatto: per un target SI/NO usare SI, NO, 1, 0, VERO o FALSO.",
     en: "The value “{text}” does not say whether it is done: for a SI/NO target use SI, NO, 1, 0, TRUE or FALSE.",
   },
+  // Reading workbooks written by other programs (kpi check / report).
+  FORMULA_NOT_COMPUTED: {
+    it: "Formula non calcolata: aprire e salvare il file in Excel (il file non contiene il risultato della formula).",
+    en: "Formula not computed: open and save the file in Excel (the file holds no result for the formula).",
+  },
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

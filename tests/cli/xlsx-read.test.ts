@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { cellValue, readXlsx } from "../../src/cli/xlsx-read";
+import { readXlsx } from "../../src/cli/xlsx-read";
+import { cellValue } from "../../src/cli/xlsx-read-exceljs";
 import { handMadeXlsx, serial } from "../fixtures/workbooks/build";
 
 describe("cellValue", () => {

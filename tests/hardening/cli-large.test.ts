@@ -2,12 +2,11 @@
  * The CLI on very large workbooks, in a real `node` process (its own memory, its real exit
  * code and stderr), running the current sources through a transpile-on-require hook.
  *
- * Decision: a 50 MB workbook is a normal input and is processed (on a 2-core machine it takes
- * about 20 s and under 1 GB of memory). What must be refused, cleanly, is a sheet too large to
- * load at all: ExcelJS builds the whole sheet in memory (about 10 bytes of heap per byte of
- * sheet XML), so a small file whose sheet inflates to hundreds of MB (a "ZIP bomb", or a
- * sheet past Excel's 1,048,576 rows) exhausts the heap and Node dies with a V8 stack trace.
- * That case is a KNOWN GAP today (see the `test.failing` below and the report of issue 6).
+ * Decision: a 50 MB workbook is a normal input and is processed. What must be refused,
+ * cleanly, is a sheet too large to read at all: a small file whose sheets inflate past the
+ * documented limit (LIMITS.xmlBytes, 256 MB of XML; a "ZIP bomb") is refused from its ZIP
+ * directory before a byte is inflated, and one whose directory lies is stopped while
+ * inflating (tests/cli/xlsx-read-stream.test.ts).
  */
 import { spawnSync } from "child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
@@ -98,13 +97,10 @@ describe("a sheet too large to load (400 MB of XML in a 1.5 MB file)", () => {
     expect(largest).toBeGreaterThanOrEqual(400 * 1024 * 1024 - 1024 * 1024);
   });
 
-  // KNOWN GAP (reported): the CLI hands the sheet to ExcelJS whatever its size, and Node runs
-  // out of heap (exit 134, "FATAL ERROR ... JavaScript heap out of memory" and a V8 stack on
-  // stderr; with the default heap it takes minutes). The heap is capped here so that the
-  // failure is quick. When the CLI refuses such a file up front (a documented limit on the
-  // uncompressed size of the sheets, read from the ZIP directory), this starts failing:
-  // make it a plain `test`.
-  test.failing("is refused up front: exit 2, one line, no stack trace, the input unchanged", () => {
+  // Before the streaming reader the CLI handed the sheet to ExcelJS whatever its size and Node
+  // ran out of heap (exit 134, a V8 stack on stderr). The heap is capped here so that a
+  // regression fails quickly instead of thrashing.
+  test("is refused up front: exit 2, one line, no stack trace, the input unchanged", () => {
     const before = sha256(join(dir, "bomba.xlsx"));
     const r = kpiProcess(["check", "bomba.xlsx"], dir, 256, 120_000);
     const lines = r.stderr.split("\n").filter((l) => l !== "");

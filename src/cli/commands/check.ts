@@ -1,9 +1,11 @@
 import { analyseWorkbook, rollupJson, type ValidationReport } from "../../core";
 import type { ParsedArgs } from "../args";
-import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
-import { checkJson, checkText } from "../report";
+import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
+import { checkText, writeCheckJson } from "../report";
+import { withUncomputed } from "../uncomputed";
 import { marksFor } from "../../core/marks";
 import { writeMarkedCopy } from "../xlsx-marks";
+import { ZipError } from "../zip";
 import { singleInput, stringOption, yearOption } from "./options";
 import type { Command } from "./types";
 
@@ -26,10 +28,12 @@ export interface CheckRequest {
  */
 export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ code: number; report: ValidationReport }> {
   const bytes = readUserFile(ctx, req.input);
-  const sheets = await readWorkbook(ctx, req.input, bytes);
+  const { sheets, uncomputed } = await readWorkbook(ctx, req.input, bytes);
   // The workbook's own measurement rules (sheet Impostazioni), and the roll-up through its
   // tree (sheet Albero): bad settings and a broken tree are problems like any other.
-  const { report, rollup: roll } = analyseWorkbook(sheets, { year: req.year ?? null, lang: ctx.lang });
+  const analysis = analyseWorkbook(sheets, { year: req.year ?? null, lang: ctx.lang });
+  const roll = analysis.rollup;
+  const report = withUncomputed(analysis.report, uncomputed, ctx.lang);
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
 
   let markedPath: string | null = null;
@@ -38,14 +42,18 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
     try {
       copy = writeMarkedCopy(bytes, marksFor(report));
     } catch (e) {
-      throw new CliError(ctx.t.cannotMark(req.input, errorText(e)));
+      // The reader already accepted the file: what is left is an unusual package layout, told
+      // in our words (the marker's own messages are for KPI_DEBUG).
+      if (!(e instanceof ZipError)) throw e;
+      throw new CliError(ctx.t.cannotMark(req.input, ctx.t.why.zip_corrupt));
     }
     writeOutput(ctx, req.output, copy, req.input, { overwrite: req.force === true });
     markedPath = req.output;
   }
 
   if (req.json) {
-    ctx.io.stdout(JSON.stringify({ ...(checkJson(report) as object), rollup: rollupJson(roll.nodes, { decimals: 2 }) }, null, 2) + "\n");
+    // Streamed: the document's text is never whole in memory.
+    writeCheckJson(report, { rollup: rollupJson(roll.nodes, { decimals: 2 }) }, ctx.io.stdout);
   } else {
     let text = checkText(report, req.input, ctx.lang);
     if (markedPath !== null) text += `${ctx.t.marked(markedPath)}\n${ctx.t.legend}\n`;

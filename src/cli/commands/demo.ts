@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "fs";
 import { dirname, join } from "path";
 import type { ParsedArgs } from "../args";
-import { CliError, errorText, packageRoot, userPath, type CliContext } from "../io";
+import { CliError, osReason, packageRoot, userPath, type CliContext } from "../io";
 import { runCheck } from "./check";
 import { runImport } from "./import";
 import type { Command } from "./types";
@@ -31,7 +31,7 @@ export const demoCommand: Command = {
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
-      throw new CliError(ctx.t.cannotWrite(output, errorText(e)));
+      throw new CliError(ctx.t.cannotWrite(output, osReason(ctx, e)));
     }
     const json = args.options.json === true;
     // A workbook from an earlier run may hold values the user typed, as the demo's own hint

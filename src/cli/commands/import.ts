@@ -9,7 +9,7 @@ import { DocxError, isDocx, MAX_PART_MB, readDocx } from "../docx";
 import { CliError, readPlanText, readUserFile, writeOutput, type CliContext } from "../io";
 import { looksLikeZip } from "../zip";
 import { planJson, planText } from "../report";
-import { writeXlsx } from "../xlsx-write";
+import { capCellText } from "../cell-limits";
 import { singleInput, stringOption } from "./options";
 import type { Command } from "./types";
 
@@ -56,7 +56,11 @@ export async function runImport(ctx: CliContext, req: ImportRequest): Promise<{ 
   const output = req.output ?? (req.json ? undefined : `${basename(req.input, extname(req.input))}.xlsx`);
   let written: string | null = null;
   if (output !== undefined) {
-    const bytes = await writeXlsx(buildWorkbook(plan, { lang: ctx.lang, formulas: req.formulas }));
+    const { spec, cut } = capCellText(buildWorkbook(plan, { lang: ctx.lang, formulas: req.formulas }));
+    if (cut > 0) ctx.io.stderr(`kpi: ${ctx.t.cellsCut(cut)}\n`);
+    // ExcelJS is loaded only by the commands that write a workbook.
+    const { writeXlsx } = await import("../xlsx-write");
+    const bytes = await writeXlsx(spec);
     writeOutput(ctx, output, bytes, req.input, { overwrite: req.force === true });
     written = output;
   }

@@ -5,6 +5,7 @@ import { kpiCounts } from "../../core/report/html";
 import { analyseWorkbook, type Problem, type ValidationReport, type WorkbookRollup } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
+import { withUncomputed } from "../uncomputed";
 
 import { singleInput, stringOption, yearOption } from "./options";
 import type { Command } from "./types";
@@ -40,6 +41,8 @@ export interface ReportRequest {
   readonly title?: string | null;
   /** Date printed as the date of generation, `yyyy-mm-dd`; default today (local time). */
   readonly date?: string | null;
+  /** Replace an existing output file (`--force`). */
+  readonly force?: boolean;
 }
 
 export interface ReportOutcome {
@@ -59,9 +62,11 @@ export interface ReportOutcome {
  */
 export async function runReport(ctx: CliContext, req: ReportRequest): Promise<ReportOutcome> {
   const bytes = readUserFile(ctx, req.input);
-  const sheets = await readWorkbook(ctx, req.input, bytes);
+  const { sheets, uncomputed } = await readWorkbook(ctx, req.input, bytes);
   // The Relazione is an Italian document: its notes are in Italian whatever --lang says.
-  const { rules, report, rollup: roll } = analyseWorkbook(sheets, { year: req.year ?? null, lang: "it" });
+  const analysis = analyseWorkbook(sheets, { year: req.year ?? null, lang: "it" });
+  const { rules, rollup: roll } = analysis;
+  const report = withUncomputed(analysis.report, uncomputed, "it");
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
 
   const date = req.date ?? today();
@@ -81,8 +86,9 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
     source: basename(req.input),
   });
   const output = req.output ?? (report.year === null ? "relazione.html" : `relazione-${report.year}.html`);
-  // The Relazione is derived from the workbook and written again at every run.
-  writeOutput(ctx, output, Buffer.from(html, "utf8"), req.input, { overwrite: true });
+  // Whatever is at that path (a workbook named by mistake, last year's Relazione) stays
+  // unless --force says otherwise.
+  writeOutput(ctx, output, Buffer.from(html, "utf8"), req.input, { overwrite: req.force === true });
   ctx.io.stdout(TEXT[ctx.lang].written(output, report.year, roll.nodes.length, kpiCounts(roll.nodes)));
   // Errors of the check (all of them, not only those listed), of the settings and of the tree.
   const errors = [...report.problems, ...notes].some((p) => p.severity === "error");
@@ -123,6 +129,7 @@ export const reportCommand: Command = {
     { name: "ente", value: true },
     { name: "title", value: true },
     { name: "date", value: true },
+    { name: "force", value: false },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     const input = singleInput(args, ctx, "report");
@@ -134,6 +141,7 @@ export const reportCommand: Command = {
       body: textOption(ctx, args.options.ente, "ente"),
       title: textOption(ctx, args.options.title, "title"),
       date: dateOption(ctx, args.options.date),
+      force: args.options.force === true,
     });
     return code;
   },
