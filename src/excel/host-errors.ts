@@ -58,11 +58,6 @@ export function errorCode(error: unknown): string | null {
   return null;
 }
 
-/** True for an error coming from the host (it carries a code) rather than from our code. */
-export function isHostError(error: unknown): boolean {
-  return errorCode(error) !== null;
-}
-
 /** True when the error says a request or response was over the host's payload limit. */
 export function isPayloadError(error: unknown): boolean {
   return classifyHostError(error) === "tooLarge";

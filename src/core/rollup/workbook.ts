@@ -6,10 +6,8 @@
  */
 import { DEFAULT_RULES, roundHalfUp } from "../achievement";
 import type { Lang } from "../messages";
-import { classifyAlgorithm } from "../plan/algorithm";
-import { findKpiTables } from "../reader/find-tables";
 import { readRules } from "../rules";
-import type { AlgorithmKind, Band, MeasurementRules, NodeKind, Problem, SheetGrid, ValidationReport } from "../types";
+import type { Band, MeasurementRules, NodeKind, Problem, SheetGrid, ValidationReport } from "../types";
 import { rollup, type RollupKpi, type RollupResultNode, type RollupTreeNode } from "./rollup";
 import { findTreeSheet, readTreeSheet, treeFromCodes } from "./tree";
 
@@ -68,12 +66,8 @@ export function rollupWorkbook(
   }
 
   const owners = ownersOf(report);
-  const algorithms = report.kpis.some((k) => k.algorithmKind === null) ? algorithmKinds(sheets) : new Map<string, AlgorithmKind>();
-  const kpis: RollupKpi[] = report.kpis.map((k, i) => ({
-    ...k,
-    owner: owners[i],
-    algorithmKind: k.algorithmKind ?? algorithms.get(`${k.sheet}\u0000${k.row}`) ?? null,
-  }));
+  // Validation classified every algorithm cell already: a KPI without a kind has no algorithm.
+  const kpis: RollupKpi[] = report.kpis.map((k, i) => ({ ...k, owner: owners[i] }));
 
   let tree: RollupTreeNode[] | null = null;
   const treeSheet = findTreeSheet(sheets);
@@ -148,28 +142,6 @@ function ownersOf(report: ValidationReport): (string | null)[] {
     if (!t) return k.sheet;
     return (perSheet.get(t.sheet) ?? 0) > 1 ? `${t.sheet}!${t.first}` : t.sheet;
   });
-}
-
-/**
- * The algorithm kind of every KPI row that has an algorithm column, by sheet and 1-based
- * row: the report may not carry it, and the cascade depends on knowing which KPIs are a
- * "media ponderata" of the children.
- */
-function algorithmKinds(sheets: readonly SheetGrid[]): Map<string, AlgorithmKind> {
-  const out = new Map<string, AlgorithmKind>();
-  for (const sheet of sheets) {
-    const rowOffset = sheet.origin?.row ?? 0;
-    const colOffset = sheet.origin?.col ?? 0;
-    for (const table of findKpiTables(sheet)) {
-      const col = table.columns.algorithm;
-      if (col === undefined) continue;
-      for (let r = table.firstRow; r <= table.lastRow; r++) {
-        const cell = sheet.values[r - rowOffset]?.[col - colOffset];
-        if (typeof cell === "string" && cell.trim() !== "") out.set(`${sheet.name}\u0000${r + 1}`, classifyAlgorithm(cell));
-      }
-    }
-  }
-  return out;
 }
 
 function fullRules(rules: Partial<MeasurementRules>): MeasurementRules {
