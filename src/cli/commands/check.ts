@@ -1,4 +1,4 @@
-import { analyseWorkbook, rollupJson, type ValidationReport } from "../../core";
+import { analyseWorkbook, rollupJson, type HistoryCheck, type ValidationReport } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { checkJson, checkText } from "../report";
@@ -29,7 +29,7 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   const sheets = await readWorkbook(ctx, req.input, bytes);
   // The workbook's own measurement rules (sheet Impostazioni), and the roll-up through its
   // tree (sheet Albero): bad settings and a broken tree are problems like any other.
-  const { report, rollup: roll } = analyseWorkbook(sheets, { year: req.year ?? null, lang: ctx.lang });
+  const { report, rollup: roll, history } = analyseWorkbook(sheets, { year: req.year ?? null, lang: ctx.lang });
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
 
   let markedPath: string | null = null;
@@ -45,9 +45,12 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   }
 
   if (req.json) {
-    ctx.io.stdout(JSON.stringify({ ...(checkJson(report) as object), rollup: rollupJson(roll.nodes, { decimals: 2 }) }, null, 2) + "\n");
+    const json = { ...(checkJson(report) as object), rollup: rollupJson(roll.nodes, { decimals: 2 }), changedAfterFreeze: changedAfterFreezeJson(history) };
+    ctx.io.stdout(JSON.stringify(json, null, 2) + "\n");
   } else {
     let text = checkText(report, req.input, ctx.lang);
+    // The changes themselves are among the problems (warnings at their cells).
+    if (history.sheet !== null) text += `${ctx.t.frozenLine(history.frozen, history.periods, history.changes.length)}\n`;
     if (markedPath !== null) text += `${ctx.t.marked(markedPath)}\n${ctx.t.legend}\n`;
     ctx.io.stdout(text);
   }
@@ -55,6 +58,20 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   return { code: errors ? 1 : 0, report };
 }
 
+/** The values edited after their freeze, for `--json`: old and new value as stored. */
+function changedAfterFreezeJson(history: HistoryCheck): unknown[] {
+  return history.changes.map((c) => ({
+    kind: c.kind,
+    sheet: c.frozen.sheet,
+    cell: c.frozen.cell,
+    code: c.frozen.code,
+    indicator: c.frozen.indicator,
+    period: c.frozen.period,
+    frozenAt: c.frozen.frozenAt,
+    old: c.frozen.value,
+    new: c.now,
+  }));
+}
 
 export const checkCommand: Command = {
   name: "check",
