@@ -10,6 +10,7 @@ import { join } from "path";
 import { entryData, readZip } from "../../src/cli/zip";
 import { HISTORY_HEADER } from "../../src/core/history";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
+import { otherBodiesRawXlsx } from "../fixtures/workbooks/other-bodies";
 import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
 import { kpi, sha256, tempDir } from "./helpers";
 
@@ -136,6 +137,12 @@ describe("kpi snapshot", () => {
     expect(part("ricongelato.xlsx", "xl/workbook.xml")).toMatch(/<sheet [^>]*name="Storico"[^>]*state="hidden"/);
   });
 
+  test("is listed in the help", async () => {
+    expect((await kpi(["--help"], { cwd: dir })).stdout).toContain("snapshot <file.xlsx>     congela i valori di un periodo nel foglio nascosto Storico di una copia");
+    const help = await kpi(["snapshot", "--help", "--lang", "en"], { cwd: dir });
+    expect(help.stdout).toMatch(/^Usage: kpi snapshot <file.xlsx> \[--period YYYY\] -o output.xlsx \[--force\]/);
+  });
+
   test("refuses an existing output without --force, a missing -o, the input as output and a bad period", async () => {
     const before = sha256(join(dir, "congelato.xlsx"));
     const exists = await kpi(["snapshot", "piano.xlsx", "-o", "congelato.xlsx"], { cwd: dir });
@@ -164,6 +171,33 @@ describe("kpi snapshot", () => {
       "kpi: Il foglio «Storico» esiste già ma non è lo storico dei congelamenti scritto da questo strumento: non viene modificato. Rinominarlo per poter congelare i valori.\n",
     );
     expect(existsSync(join(dir, "out-storico.xlsx"))).toBe(false);
+  });
+});
+
+describe("kpi snapshot on a workbook written as raw SpreadsheetML (openpyxl's way)", () => {
+  test("freezes its values, is read back by check, and a second freeze appends to the sheet it wrote", async () => {
+    writeFileSync(join(dir, "piao.xlsx"), otherBodiesRawXlsx());
+    const r = await kpi(["snapshot", "piao.xlsx", "--period", "2026", "-o", "piao-1.xlsx", "--lang", "en"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const rows = rowsOf((await load("piao-1.xlsx")).getWorksheet("Storico")!);
+    // By hand, sheet PIAO: header on row 3, "Risultato effettivo 2026" is column J; row 5's
+    // blank code is OS1's; "88%" is a text in a shared string and stays that text.
+    expect(rows.filter((row) => row[0] === "PIAO").map((row) => row.slice(0, 6))).toEqual([
+      ["PIAO", "J4", "OS1", "Tempo medio di pagamento delle fatture", "2026", 27],
+      ["PIAO", "J5", "OS1", "Pratiche SUAP evase nei termini", "2026", "88%"],
+      ["PIAO", "J6", "OS2", "Imprese assistite", "2026", 162],
+    ]);
+    const check = await kpi(["check", "piao-1.xlsx", "--json", "--year", "2026"], { cwd: dir });
+    expect((JSON.parse(check.stdout) as { changedAfterFreeze: unknown[] }).changedAfterFreeze).toEqual([]);
+
+    const again = await kpi(["snapshot", "piao-1.xlsx", "--period", "2026", "-o", "piao-2.xlsx"], { cwd: dir });
+    expect(again.code).toBe(0);
+    const twice = rowsOf((await load("piao-2.xlsx")).getWorksheet("Storico")!);
+    expect(twice).toHaveLength(1 + 2 * (rows.length - 1));
+    // The second freeze's rows follow the first's, in order.
+    expect(twice.slice(rows.length).map((row) => row.slice(0, 6))).toEqual(rows.slice(1).map((row) => row.slice(0, 6)));
+    expect(part("piao-2.xlsx", "xl/workbook.xml")).toMatch(/<sheet name="Storico" sheetId="\d+" state="hidden" r:id="rId\d+"\/>/);
   });
 });
 
