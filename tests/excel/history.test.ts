@@ -127,3 +127,34 @@ describe("frozenInput", () => {
     expect(frozenInput(false)).toBe(false);
   });
 });
+
+describe("the pane and the CLI read each other's Storico", () => {
+  test("a sheet written by kpi snapshot is recognised by Validate and appended to by the pane", async () => {
+    const { writeFileSync, readFileSync } = await import("fs");
+    const { join } = await import("path");
+    const { kpi, tempDir } = await import("../cli/helpers");
+    const { readXlsx } = await import("../../src/cli/xlsx-read");
+    const { simpleXlsx } = await import("../fixtures/workbooks/build");
+    const work = tempDir("kpi-pane-cli-history-");
+    try {
+      // kpiRows(3) as an .xlsx, frozen by the CLI.
+      writeFileSync(join(work.dir, "in.xlsx"), await simpleXlsx("Area A", kpiRows(3).map((r) => r.map((c) => (c === "" ? null : c)))));
+      const r = await kpi(["snapshot", "in.xlsx", "-o", "frozen.xlsx"], { cwd: work.dir });
+      expect(r.code).toBe(0);
+      const fake = new FakeExcel({ platform: "desktop" });
+      for (const g of await readXlsx(readFileSync(join(work.dir, "frozen.xlsx")))) {
+        fake.workbook.load({ name: g.name, values: g.values.map((row) => row.map((c) => (c === null ? "" : c))) as FakeCell[][] });
+      }
+      fake.workbook.sheet("Area A")!.rows[2][6] = 6; // G3: 5 -> 6
+      const out = await validateAndMark(hostOf(fake), { lang: "en", mark: false });
+      expect(out.history.frozen).toBe(3);
+      expect(out.history.changes.map((c) => [c.frozen.cell, c.frozen.value, c.now])).toEqual([["G3", 5, 6]]);
+      // The pane appends to the CLI's sheet: header + 3 + 3 rows.
+      await freezeMonitoring(hostOf(fake), { lang: "en", frozenAt: "2099-01-01 00:00:00" });
+      expect(storico(fake).rows).toHaveLength(7);
+      expect(storico(fake).rows[5]).toEqual(["Area A", "G3", "A.1", "Indicatore 2", "2022", 6, "2099-01-01 00:00:00"]);
+    } finally {
+      work.cleanup();
+    }
+  });
+});

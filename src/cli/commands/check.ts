@@ -59,7 +59,7 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
 }
 
 /** The values edited after their freeze, for `--json`: old and new value as stored. */
-function changedAfterFreezeJson(history: HistoryCheck): unknown[] {
+export function changedAfterFreezeJson(history: HistoryCheck): unknown[] {
   return history.changes.map((c) => ({
     kind: c.kind,
     sheet: c.frozen.sheet,
