@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { entryData, readZip } from "../../src/cli/zip";
 import { HISTORY_HEADER } from "../../src/core/history";
-import { handMadeXlsx } from "../fixtures/workbooks/build";
+import { handMadeXlsx, simpleXlsx } from "../fixtures/workbooks/build";
 import { otherBodiesRawXlsx } from "../fixtures/workbooks/other-bodies";
 import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
 import { kpi, sha256, tempDir } from "./helpers";
@@ -159,6 +159,13 @@ describe("kpi snapshot", () => {
     expect(sha256(join(dir, "piano.xlsx"))).toBe(inputHash);
     const badPeriod = await kpi(["snapshot", "piano.xlsx", "--period", "giugno", "-o", "x.xlsx", "--lang", "en"], { cwd: dir });
     expect(badPeriod).toMatchObject({ code: 2, stderr: 'kpi: Invalid period "giugno": give a four-digit year, e.g. --period 2026.\n' });
+  });
+
+  test("says so when the workbook has no value column to freeze", async () => {
+    writeFileSync(join(dir, "senza-valori.xlsx"), await simpleXlsx("A", [["Indicatore", "Peso", "Target 2026"], ["Visite", 100, ">= 10"]]));
+    const r = await kpi(["snapshot", "senza-valori.xlsx", "-o", "senza-valori-out.xlsx"], { cwd: dir });
+    expect(r).toMatchObject({ code: 2, stderr: "kpi: Nessun valore da congelare: la cartella non ha tabelle KPI con una colonna dei valori per il periodo 2026.\n" });
+    expect(existsSync(join(dir, "senza-valori-out.xlsx"))).toBe(false);
   });
 
   test("never writes into a sheet named Storico that the user made", async () => {
