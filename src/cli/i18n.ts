@@ -18,6 +18,7 @@ Comandi:
   check <file.xlsx>        trova le tabelle KPI, controlla pesi, target e valori e stampa un rapporto
   demo                     importa il piano di esempio in out/, lo controlla e stampa il rapporto
   report <file.xlsx>       calcola la performance dell'albero e scrive la Relazione in HTML
+  snapshot <file.xlsx>     congela i valori di un periodo nel foglio nascosto Storico di una copia
 
 Opzioni comuni:
   --lang it|en             lingua dei messaggi (predefinita: italiano; inglese se LANG inizia con "en")
@@ -80,6 +81,23 @@ Opzioni:
   --lang it|en        lingua
 
 Uscita: come kpi check.`,
+      snapshot: `Uso: kpi snapshot <file.xlsx> [--periodo AAAA] -o uscita.xlsx [--force] [--lang it|en]
+
+Congela il monitoraggio: scrive una copia della cartella di lavoro con i valori del periodo,
+così come sono nelle celle, aggiunti al foglio nascosto «Storico» con data e ora. Un
+congelamento precedente resta nel foglio; quello più recente dello stesso periodo lo sostituisce.
+Dopo, kpi check (e «Valida» nel riquadro) elenca ogni valore modificato dopo il congelamento.
+Il file di ingresso non viene modificato; il resto della copia è identico all'originale.
+Un foglio «Storico» non scritto da questo strumento non viene toccato: il comando si ferma.
+
+Opzioni:
+  --periodo AAAA      periodo da congelare: l'anno (predefinito: l'ultimo anno con almeno
+                      un valore). Anche --period
+  -o, --output FILE   copia da scrivere (obbligatoria)
+  --force             sovrascrive la copia se esiste già
+  --lang it|en        lingua dei messaggi
+
+Uscita: 0 valori congelati, 2 file non utilizzabile o niente da congelare.`,
       report: `Uso: kpi report <file.xlsx> [--year AAAA] [-o relazione.html] [--ente NOME] [--title TITOLO] [--date AAAA-MM-GG] [--force] [--lang it|en]
 
 Controlla la cartella di lavoro per l'anno, calcola il grado di raggiungimento di ogni nodo
@@ -101,7 +119,7 @@ Opzioni:
 Uscita: 0 relazione scritta, 1 relazione scritta ma la cartella di lavoro ha errori di
 validazione (elencati nelle note), 2 file non utilizzabile.`,
     },
-    unknownCommand: (c: string) => `Comando sconosciuto «${c}»: usare import, check, demo o report (kpi --help).`,
+    unknownCommand: (c: string) => `Comando sconosciuto «${c}»: usare import, check, demo, report o snapshot (kpi --help).`,
     unknownOption: (o: string, cmd: string) => `Opzione sconosciuta «${o}» (kpi ${cmd} --help).`,
     missingValue: (o: string) => `L'opzione ${o} richiede un valore.`,
     missingInput: (cmd: string) => `Manca il file da leggere (kpi ${cmd} --help).`,
@@ -162,6 +180,12 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
     cellsCut: (n: number) => `avviso: ${pl(n, "cella supera", "celle superano")} i 32.767 caratteri di Excel: il testo è stato tagliato a 32.767 caratteri.`,
     moreProblems: (n: number) => `  ... e altri ${n} problemi non elencati`,
     internal: (why: string) => `Errore interno: ${why} (KPI_DEBUG=1 per i dettagli).`,
+    // Snapshot (sheet Storico)
+    snapshotNeedsOutput: "Manca la copia da scrivere: indicarla con -o uscita.xlsx (il file di ingresso non viene mai modificato).",
+    badPeriod: (p: string) => `Periodo non valido «${p}»: indicare un anno di quattro cifre, es. --periodo 2026.`,
+    snapshotDone: (n: number, period: string, f: string, at: string) => `Valori congelati: ${n} del periodo ${period}, il ${at}, nel foglio nascosto «Storico» di ${f}`,
+    frozenLine: (values: number, periods: readonly string[], changed: number) =>
+      `Storico: ${pl(values, "valore congelato", "valori congelati")} (periodi ${periods.join(", ")}); modificati dopo il congelamento: ${changed}`,
     // Report
     reportTitle: (f: string) => `Controllo KPI: ${f}`,
     year: (y: number | null, years: readonly number[]) =>
@@ -207,6 +231,7 @@ Commands:
   check <file.xlsx>        finds the KPI tables, checks weights, targets and values, prints a report
   demo                     imports the sample plan into out/, checks it and prints the report
   report <file.xlsx>       rolls the performance up the tree and writes the Relazione as HTML
+  snapshot <file.xlsx>     freezes a period's values into the hidden Storico sheet of a copy
 
 Common options:
   --lang it|en             message language (default: Italian; English when LANG starts with "en")
@@ -268,6 +293,23 @@ Options:
   --lang it|en        language
 
 Exit: as kpi check.`,
+      snapshot: `Usage: kpi snapshot <file.xlsx> [--period YYYY] -o output.xlsx [--force] [--lang it|en]
+
+Freezes the monitoring: writes a copy of the workbook with the period's values, as they are
+in their cells, appended to the hidden "Storico" sheet with the date and time. Earlier
+freezes stay in the sheet; the latest freeze of a period supersedes the earlier ones.
+Afterwards kpi check (and Validate in the pane) lists every value changed after the freeze.
+The input file is never modified; the rest of the copy is identical to the original.
+A "Storico" sheet not written by this tool is left alone: the command stops.
+
+Options:
+  --period YYYY       the period to freeze: the year (default: the latest year with any
+                      value). Also --periodo
+  -o, --output FILE   the copy to write (required)
+  --force             replace the copy if it exists
+  --lang it|en        language of the messages
+
+Exit: 0 values frozen, 2 unusable file or nothing to freeze.`,
       report: `Usage: kpi report <file.xlsx> [--year YYYY] [-o relazione.html] [--ente NAME] [--title TITLE] [--date YYYY-MM-DD] [--force] [--lang it|en]
 
 Checks the workbook for the year, computes the achievement of every node of the tree
@@ -289,7 +331,7 @@ Options:
 Exit: 0 report written, 1 report written but the workbook has validation errors (listed in
 its notes), 2 unusable file.`,
     },
-    unknownCommand: (c: string) => `Unknown command "${c}": use import, check, demo or report (kpi --help).`,
+    unknownCommand: (c: string) => `Unknown command "${c}": use import, check, demo, report or snapshot (kpi --help).`,
     unknownOption: (o: string, cmd: string) => `Unknown option "${o}" (kpi ${cmd} --help).`,
     missingValue: (o: string) => `The option ${o} needs a value.`,
     missingInput: (cmd: string) => `The file to read is missing (kpi ${cmd} --help).`,
@@ -349,6 +391,11 @@ its notes), 2 unusable file.`,
     cellsCut: (n: number) => `warning: ${pl(n, "cell goes", "cells go")} beyond Excel's 32,767 characters: the text was cut to 32,767 characters.`,
     moreProblems: (n: number) => `  ... and ${n} more problems not listed`,
     internal: (why: string) => `Internal error: ${why} (KPI_DEBUG=1 for details).`,
+    snapshotNeedsOutput: "The copy to write is missing: give it with -o output.xlsx (the input file is never modified).",
+    badPeriod: (p: string) => `Invalid period "${p}": give a four-digit year, e.g. --period 2026.`,
+    snapshotDone: (n: number, period: string, f: string, at: string) => `Values frozen: ${n} of the period ${period}, at ${at}, in the hidden "Storico" sheet of ${f}`,
+    frozenLine: (values: number, periods: readonly string[], changed: number) =>
+      `Storico: ${pl(values, "frozen value", "frozen values")} (periods ${periods.join(", ")}); changed after the freeze: ${changed}`,
     reportTitle: (f: string) => `KPI check: ${f}`,
     year: (y: number | null, years: readonly number[]) =>
       y === null ? "Year: none (the targets name no years)" : `Year: ${y}${years.length > 0 ? ` (years in the workbook: ${years.join(", ")})` : ""}`,

@@ -85,7 +85,7 @@ export function writeMarkedCopy(input: Buffer, marks: readonly Mark[]): Buffer {
 
 // ------------------------------------------------------------------ finding the parts
 
-const attr = (tag: string, name: string): string | null => {
+export const attr = (tag: string, name: string): string | null => {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
   return m ? decodeXml(m[1] ?? m[2]) : null;
 };
@@ -102,7 +102,7 @@ function decodeXml(s: string): string {
 }
 
 /** The workbook part's path, from the package relationships. */
-function workbookPart(text: (name: string) => string | null): string {
+export function workbookPart(text: (name: string) => string | null): string {
   const rels = text("_rels/.rels");
   if (rels) {
     for (const tag of rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
@@ -112,7 +112,7 @@ function workbookPart(text: (name: string) => string | null): string {
   return "xl/workbook.xml";
 }
 
-function relsOf(part: string): string {
+export function relsOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
@@ -129,7 +129,7 @@ function resolvePart(fromPart: string, target: string): string {
   return parts.join("/");
 }
 
-function relationships(text: (name: string) => string | null, part: string): { id: string; type: string; target: string }[] {
+export function relationships(text: (name: string) => string | null, part: string): { id: string; type: string; target: string }[] {
   const rels = text(relsOf(part)) ?? "";
   return (rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []).map((tag) => ({
     id: attr(tag, "Id") ?? "",
@@ -139,7 +139,7 @@ function relationships(text: (name: string) => string | null, part: string): { i
 }
 
 /** Sheet name -> worksheet part path. */
-function sheetParts(text: (name: string) => string | null): Map<string, string> {
+export function sheetParts(text: (name: string) => string | null): Map<string, string> {
   const wb = workbookPart(text);
   const xml = text(wb);
   if (xml === null) throw new ZipError("corrupt", "the workbook part is missing");
@@ -251,7 +251,7 @@ export function sqref(cells: readonly string[]): string {
 // ------------------------------------------------------------------ a minimal XML walk
 
 /** `x:` when the root element is written with a namespace prefix, else "". */
-function rootPrefix(xml: string, root: string): string {
+export function rootPrefix(xml: string, root: string): string {
   const m = new RegExp(`<(\\w+:)?${root}[\\s>]`).exec(xml);
   if (!m) throw new ZipError("corrupt", `no ${root} element`);
   return m[1] ?? "";

@@ -1,3 +1,4 @@
+import { compareWithHistory, historyProblems, isHistorySheet, type HistoryCheck } from "./history";
 import type { Lang } from "./messages";
 import { isTreeProblem, rollupWorkbook, type WorkbookRollup } from "./rollup";
 import { readRules, type RulesRead } from "./rules";
@@ -14,12 +15,15 @@ export interface WorkbookAnalysis {
    */
   readonly report: ValidationReport;
   readonly rollup: WorkbookRollup;
+  /** The values frozen in the `Storico` sheet compared with the cells now (./history.ts). */
+  readonly history: HistoryCheck;
 }
 
 /**
  * The one pipeline behind `kpi check`, `kpi report` and the pane's Valida: read the
  * workbook's measurement rules, validate every KPI table for the year with them, and roll
- * the achievements up through the workbook's tree (or its codes).
+ * the achievements up through the workbook's tree (or its codes), and list the values edited
+ * since they were frozen (sheet `Storico`, as warnings of the report).
  * @example analyseWorkbook(grids, { year: 2021 }).rollup.nodes.find((n) => n.code === "B")?.achievement
  */
 export function analyseWorkbook(sheets: readonly SheetGrid[], options: AnalyseOptions = {}): WorkbookAnalysis {
@@ -49,13 +53,16 @@ export function* analyseWorkbookSteps(
   options: AnalyseOptions = {},
 ): Generator<"validated", WorkbookAnalysis, void> {
   const lang = options.lang ?? "it";
+  // The history of freezes is the add-in's own record, not a sheet of KPIs to check.
+  const history = compareWithHistory(sheets);
+  if (history.sheet !== null) sheets = sheets.filter((s) => !isHistorySheet(s));
   const rules = readRules(sheets, { lang });
   const checked = validateWorkbook(sheets, { year: options.year ?? null, rules: rules.rules, lang });
   yield "validated";
   const rollup = rollupWorkbook(checked, sheets, { rules: rules.rules, lang });
   const report: ValidationReport = {
     ...checked,
-    problems: [...rules.problems, ...checked.problems, ...rollup.problems.filter(isTreeProblem)],
+    problems: [...rules.problems, ...checked.problems, ...rollup.problems.filter(isTreeProblem), ...historyProblems(history.changes, lang)],
   };
-  return { rules, report, rollup };
+  return { rules, report, rollup, history };
 }

@@ -45,3 +45,27 @@ export { RULES_SHEET, findRulesSheet, readRules, readRulesSheet, rulesSheet, typ
 export * from "./rollup";
 export * from "./report";
 export { analyseWorkbook, analyseWorkbookSteps, type AnalyseOptions, type WorkbookAnalysis } from "./analyse";
+
+// Frozen monitoring values (sheet Storico)
+export {
+  HISTORY_SHEET,
+  HISTORY_HEADER,
+  periodLabel,
+  freezeStamp,
+  freezeValues,
+  historyRows,
+  findHistorySheet,
+  readHistory,
+  latestFreezes,
+  sameStoredValue,
+  compareWithHistory,
+  historyProblems,
+  isHistorySheet,
+  storedValueText,
+  frozenAtText,
+  type FrozenValue,
+  type FreezeChange,
+  type HistoryCheck,
+  type HistoryRead,
+  type PeriodOf,
+} from "./history";

@@ -1,4 +1,4 @@
-import type { Lang, SheetGrid, ValidationReport } from "../core";
+import type { HistoryCheck, Lang, SheetGrid, ValidationReport } from "../core";
 import type { WorkbookRollup } from "../core/rollup/workbook";
 import type { RulesRead } from "../core/rules";
 import { checkGrids } from "./check";
@@ -51,6 +51,8 @@ export interface ValidateOutcome {
   readonly rules: RulesRead;
   /** The workbook's tree sheet, for linking the tree's nodes to its rows. */
   readonly treeSheet: SheetGrid | null;
+  /** The values frozen in `Storico` compared with the cells now (./history.ts). */
+  readonly history: HistoryCheck;
 }
 
 const UNSUPPORTED: MarkOutcome = {
@@ -79,7 +81,7 @@ export async function validateAndMark(host: ExcelHost, request: ValidateRequest)
     request.onPhase?.({ kind: "checking" });
     await nextTick();
     const checked = await checkGrids(read.grids, { year: request.year ?? null, lang: request.lang, pause: nextTick });
-    const base = { report: checked.report, sheets: read.sheets, rollup: checked.rollup, rules: checked.rules, treeSheet: checked.treeSheet };
+    const base = { report: checked.report, sheets: read.sheets, rollup: checked.rollup, rules: checked.rules, treeSheet: checked.treeSheet, history: checked.history };
     if (!marking) return { ...base, marks: UNSUPPORTED };
     const inventory = inventoryOf(read.sheets, read.extras as Excel.ConditionalFormatCollection[]);
     request.onPhase?.({ kind: "marking" });

@@ -1,6 +1,7 @@
 import {
   analyseWorkbookSteps,
   findTreeSheet,
+  type HistoryCheck,
   type Lang,
   type RulesRead,
   type SheetGrid,
@@ -24,6 +25,8 @@ export interface Checked {
   readonly rules: RulesRead;
   /** The tree sheet, if the workbook has one (the pane links the nodes to its rows). */
   readonly treeSheet: SheetGrid | null;
+  /** The values frozen in `Storico` compared with the cells now (also among the report's problems). */
+  readonly history: HistoryCheck;
 }
 
 export interface CheckOptions {

@@ -8,6 +8,8 @@ import { importWorkbook, ImportError } from "../excel/import";
 import { clearMarks, type MarkOutcome } from "../excel/marks";
 import { selectRange } from "../excel/select";
 import { buildSummary, SummaryError, type SummaryPhase } from "../excel/summary";
+import { freezeMonitoring, FreezeRefused } from "../excel/history";
+import { freezeStamp, frozenAtText } from "../core/history";
 import { countText, fmt, formatNumber, type Strings } from "./i18n";
 import type { Action, Failure, Notice, Store } from "./state";
 import { buildTreeView } from "./tree-model";
@@ -24,6 +26,8 @@ export interface Controller {
   clear(): Promise<void>;
   /** Writes the `Riepilogo` sheet for the year shown (reading the workbook again). */
   summary(): Promise<void>;
+  /** Freezes the values of the period shown into the hidden `Storico` sheet. */
+  freeze(): Promise<void>;
   goTo(sheet: string, address: string): Promise<void>;
   importPlan(text: string): Promise<void>;
   dismissError(): void;
@@ -35,9 +39,11 @@ export interface ControllerDeps {
   readonly store: Store;
   readonly strings: Strings;
   readonly lang: Lang;
+  /** The clock a freeze reads (tests pass their own). */
+  readonly now?: () => Date;
 }
 
-export function createController({ host, store, strings, lang }: ControllerDeps): Controller {
+export function createController({ host, store, strings, lang, now = () => new Date() }: ControllerDeps): Controller {
   const failure = (error: unknown): Failure => {
     const p = describeHostError(error, strings);
     return { message: p.message, code: p.code };
@@ -153,6 +159,31 @@ export function createController({ host, store, strings, lang }: ControllerDeps)
           if (e instanceof SummaryError) {
             const line = e.rolledBack ? strings.summaryRolledBack : fmt(strings.summaryIncomplete, { sheet: e.sheet });
             store.set({ notice: { tone: "warning", lines: [line] }, error: failure(e.cause) });
+          } else {
+            store.set({ error: failure(e) });
+          }
+        }
+      });
+    },
+
+    async freeze() {
+      // The period shown in the pane (the one the list is for), else the engine's default.
+      const year = store.get().view?.summary.year ?? store.get().year;
+      await exclusive("freeze", fmt(strings.phaseReading, { done: 0, total: 1 }), async (h) => {
+        try {
+          const frozenAt = freezeStamp(now());
+          const out = await freezeMonitoring(h, {
+            year,
+            lang,
+            frozenAt,
+            onPhase: (p) => store.set({ busy: { action: "freeze", text: p === "writing" ? strings.phaseFreezeWriting : fmt(strings.phaseReading, { done: 0, total: 1 }) } }),
+          });
+          const line = fmt(strings.freezeDone, { count: formatNumber(out.frozen, lang), period: out.period, sheet: out.sheet, at: frozenAtText(frozenAt, lang) });
+          store.set({ notice: { tone: "success", lines: [line] }, error: null });
+        } catch (e) {
+          if (e instanceof FreezeRefused) {
+            const line = e.reason === "protected" ? fmt(strings.freezeProtected, { sheet: e.message }) : e.message;
+            store.set({ notice: { tone: "warning", lines: [line] }, error: null });
           } else {
             store.set({ error: failure(e) });
           }

@@ -8,7 +8,7 @@ import { fmt, formatNumber, type Strings } from "./i18n";
  * cell it leads to. Pure: no DOM, no Office.
  */
 
-export type SectionId = "weights" | "badWeights" | "targets" | "values" | "missing" | "unmet" | "met" | "other";
+export type SectionId = "weights" | "badWeights" | "targets" | "values" | "frozen" | "missing" | "unmet" | "met" | "other";
 export type Tone = "error" | "warning" | "unmet" | "met" | "missing" | "info";
 
 export interface ItemView {
@@ -75,6 +75,8 @@ export interface ReportView {
 }
 
 const WEIGHT_CODES = new Set(["WEIGHT_BLANK", "WEIGHT_NEGATIVE", "WEIGHT_NOT_NUMBER"]);
+/** Values edited after their freeze (sheet Storico): a section of their own. */
+const FROZEN_CODES = new Set(["FROZEN_VALUE_CHANGED", "FROZEN_CELL_GONE", "FROZEN_SHEET_GONE"]);
 /** Problems already shown through the KPI statuses or the groups. */
 const SHOWN_ELSEWHERE = new Set(["VALUE_MISSING", "WEIGHTS_SUM"]);
 
@@ -159,12 +161,14 @@ export function buildReportView(report: ValidationReport, strings: Strings, lang
   const targets: ItemView[] = [];
   const values: ItemView[] = [];
   const other: ItemView[] = [];
+  const frozen: ItemView[] = [];
   const sums: Problem[] = [];
   report.problems.forEach((p, i) => {
     if (p.code === "WEIGHTS_SUM") sums.push(p);
     if (SHOWN_ELSEWHERE.has(p.code)) return;
     const cellKey = `${p.sheet ?? ""}\u0000${p.cell ?? ""}`;
-    if (WEIGHT_CODES.has(p.code)) badWeights.push(problemItem(p, i));
+    if (FROZEN_CODES.has(p.code)) frozen.push(problemItem(p, i));
+    else if (WEIGHT_CODES.has(p.code)) badWeights.push(problemItem(p, i));
     else if (p.code === "TARGET_BLANK" || kpiIndex().targetCells.has(cellKey)) targets.push(problemItem(p, i));
     else if (kpiIndex().valueCells.has(cellKey)) values.push(problemItem(p, i));
     else other.push(problemItem(p, i));
@@ -211,6 +215,7 @@ export function buildReportView(report: ValidationReport, strings: Strings, lang
     lazySection({ id: "badWeights", title: strings.secBadWeights, tone: "error", open: true }, badWeights, asIs),
     lazySection({ id: "targets", title: strings.secTargets, tone: "error", open: true }, targets, asIs),
     lazySection({ id: "values", title: strings.secValues, tone: "warning", open: true }, values, asIs),
+    lazySection({ id: "frozen", title: strings.secFrozen, tone: "warning", open: true }, frozen, asIs),
     lazySection({ id: "missing", title: strings.secMissing, tone: "missing", open: true }, byStatus("missing"), kpiToItem),
     lazySection({ id: "unmet", title: strings.secUnmet, tone: "unmet", open: true }, byStatus("unmet"), kpiToItem),
     lazySection({ id: "met", title: strings.secMet, tone: "met", open: false }, byStatus("met"), kpiToItem),

@@ -501,6 +501,41 @@ describeBrowser("the task pane in Chromium", () => {
     await context.close();
   });
 
+  test("Congela monitoraggio, then an edit, then Valida lists the change after the freeze", async () => {
+    const { context, page, outside, pageErrors } = await open("it-IT");
+    await validate(page);
+    await stubCall(page, "resetStats");
+    await page.locator("#freeze").click();
+    await expect(page.locator(".freeze-question").textContent()).resolves.toContain(`Congelare i valori del periodo ${YEAR}?`);
+    await page.locator("#freeze-confirm").click();
+    await idle(page);
+    // One Excel.run of 2 syncs: read every sheet, write the hidden sheet.
+    expect(await stubCall(page, "stats")).toMatchObject({ runs: 1, syncs: 2 });
+    // Every KPI with a value cell for the year is frozen (the engine's count, in Node).
+    const frozen = fixture.report.kpis.filter((k) => k.valueCell !== null);
+    await expect(page.locator(".status-text").textContent()).resolves.toMatch(
+      new RegExp(`^Valori congelati: ${frozen.length} del periodo ${YEAR}, nel foglio nascosto «Storico» \\(\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d\\)\\.$`),
+    );
+    const book = JSON.parse(await stubCall<string>(page, "snapshot")) as { sheets: { name: string; visibility: string }[] };
+    expect(book.sheets.find((s) => s.name === "Storico")?.visibility).toBe("Hidden");
+
+    // The user changes a met value on sheet A after the freeze.
+    const kpi = fixture.report.kpis.find((k) => k.sheet === "A" && k.status === "met" && k.valueCell !== null)!;
+    const at = parseRect(kpi.valueCell!);
+    await stubCall(page, "setCell", "A", at.r0, at.c0, (kpi.value as number) + 1);
+    await validate(page);
+    expect(await badge(page, "frozen")).toBe(1);
+    const link = page.locator('[data-section="frozen"] .item-link');
+    await expect(link.locator(".item-where").textContent()).resolves.toBe(`A!${kpi.valueCell}`);
+    await expect(link.locator(".item-detail").textContent()).resolves.toMatch(/^Valore modificato dopo il congelamento del .* \(periodo 2022\): era «.*», ora è «.*»\.$/);
+    await link.click();
+    await idle(page);
+    expect(await stubCall(page, "selection")).toEqual({ active: "A", selection: { sheet: "A", address: kpi.valueCell } });
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
   test("host failures are shown in plain words and nothing is half-written", async () => {
     const { context, page } = await open("it-IT");
     const before = await stubCall<string>(page, "snapshot");

@@ -10,6 +10,7 @@ import { rollupJson } from "../../src/core/rollup/workbook";
 import { rulesSheet } from "../../src/core/rules";
 import type { WorkbookSpec } from "../../src/core/workbook/description";
 import { checkJson } from "../../src/cli/report";
+import { changedAfterFreezeJson } from "../../src/cli/commands/check";
 import { writeXlsx } from "../../src/cli/xlsx-write";
 import { validateAndMark } from "../../src/excel/actions";
 import { kpi, tempDir } from "../cli/helpers";
@@ -32,7 +33,8 @@ async function cli(spec: WorkbookSpec, name: string): Promise<unknown> {
 async function pane(spec: WorkbookSpec) {
   const fake = await fakeFromSpec(spec, { platform: "desktop" });
   const out = await validateAndMark(hostOf(fake), { lang: "it", year: 2021, mark: false });
-  return { out, json: JSON.parse(JSON.stringify({ ...(checkJson(out.report) as object), rollup: rollupJson(out.rollup.nodes, { decimals: 2 }) })) as unknown };
+  const json = { ...(checkJson(out.report) as object), rollup: rollupJson(out.rollup.nodes, { decimals: 2 }), changedAfterFreeze: changedAfterFreezeJson(out.history) };
+  return { out, json: JSON.parse(JSON.stringify(json)) as unknown };
 }
 
 type Json = { rollup: { code: string; achievement: number | null; band: string | null }[]; kpis: { owner: string; indicator: string; achievement: number | null }[]; problems: { code: string }[] };

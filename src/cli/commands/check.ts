@@ -1,4 +1,4 @@
-import { analyseWorkbook, rollupJson, type ValidationReport } from "../../core";
+import { analyseWorkbook, rollupJson, type HistoryCheck, type ValidationReport } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { checkText, writeCheckJson } from "../report";
@@ -32,7 +32,7 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   // The workbook's own measurement rules (sheet Impostazioni), and the roll-up through its
   // tree (sheet Albero): bad settings and a broken tree are problems like any other.
   const analysis = analyseWorkbook(sheets, { year: req.year ?? null, lang: ctx.lang });
-  const roll = analysis.rollup;
+  const { rollup: roll, history } = analysis;
   const report = withUncomputed(analysis.report, uncomputed, ctx.lang);
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
 
@@ -53,9 +53,11 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
 
   if (req.json) {
     // Streamed: the document's text is never whole in memory.
-    writeCheckJson(report, { rollup: rollupJson(roll.nodes, { decimals: 2 }) }, ctx.io.stdout);
+    writeCheckJson(report, { rollup: rollupJson(roll.nodes, { decimals: 2 }), changedAfterFreeze: changedAfterFreezeJson(history) }, ctx.io.stdout);
   } else {
     let text = checkText(report, req.input, ctx.lang);
+    // The changes themselves are among the problems (warnings at their cells).
+    if (history.sheet !== null) text += `${ctx.t.frozenLine(history.frozen, history.periods, history.changes.length)}\n`;
     if (markedPath !== null) text += `${ctx.t.marked(markedPath)}\n${ctx.t.legend}\n`;
     ctx.io.stdout(text);
   }
@@ -63,6 +65,20 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   return { code: errors ? 1 : 0, report };
 }
 
+/** The values edited after their freeze, for `--json`: old and new value as stored. */
+export function changedAfterFreezeJson(history: HistoryCheck): unknown[] {
+  return history.changes.map((c) => ({
+    kind: c.kind,
+    sheet: c.frozen.sheet,
+    cell: c.frozen.cell,
+    code: c.frozen.code,
+    indicator: c.frozen.indicator,
+    period: c.frozen.period,
+    frozenAt: c.frozen.frozenAt,
+    old: c.frozen.value,
+    new: c.now,
+  }));
+}
 
 export const checkCommand: Command = {
   name: "check",

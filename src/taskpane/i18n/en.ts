@@ -81,6 +81,18 @@ export const en: Strings = {
   summaryRolledBack: "The summary was not written: the sheet it added was removed, the workbook is as before.",
   summaryIncomplete: "The summary was not fully written: the sheet “{sheet}” may be incomplete. Delete it and press “Build summary” again.",
 
+  freezeTitle: "Value history",
+  freezeButton: "Freeze monitoring",
+  freezeHint: "Copies the period's values, as they are in their cells, to the hidden “Storico” sheet with the date and time; then “Validate” lists every value changed after the freeze. No other cell is changed.",
+  freezeConfirm: "Freeze the values of the period {period}? They will be copied to the hidden “Storico” sheet with the date and time of now. An earlier freeze of the same period stays in the sheet but no longer counts.",
+  freezeConfirmYes: "Freeze",
+  freezeConfirmNo: "Cancel",
+  freezePeriodAuto: "latest year with values",
+  phaseFreezeWriting: "Writing the “Storico” sheet…",
+  freezeDone: "Values frozen: {count} of the period {period}, in the hidden sheet “{sheet}” ({at}).",
+  freezeProtected: "The sheet “{sheet}” is protected: remove the protection to freeze the values.",
+  secFrozen: "Changed after the freeze",
+
   resultsTitle: "Results",
   secWeights: "Weights not adding up to 100",
   secBadWeights: "Invalid weights",

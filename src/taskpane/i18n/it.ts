@@ -90,6 +90,19 @@ export const it = {
   summaryRolledBack: "Il riepilogo non è stato scritto: il foglio aggiunto è stato tolto, la cartella è come prima.",
   summaryIncomplete: "Il riepilogo non è stato scritto del tutto: il foglio «{sheet}» potrebbe essere incompleto. Eliminalo e premi di nuovo «Crea riepilogo».",
 
+  // freeze monitoring (sheet Storico)
+  freezeTitle: "Storico dei valori",
+  freezeButton: "Congela monitoraggio",
+  freezeHint: "Copia i valori del periodo, così come sono nelle celle, nel foglio nascosto «Storico» con data e ora; poi «Valida» elenca ogni valore modificato dopo il congelamento. Nessun'altra cella viene cambiata.",
+  freezeConfirm: "Congelare i valori del periodo {period}? Verranno copiati nel foglio nascosto «Storico» con la data e l'ora di adesso. Un congelamento precedente dello stesso periodo resta nel foglio ma non conta più.",
+  freezeConfirmYes: "Congela",
+  freezeConfirmNo: "Annulla",
+  freezePeriodAuto: "ultimo anno con valori",
+  phaseFreezeWriting: "Scrittura del foglio «Storico»…",
+  freezeDone: "Valori congelati: {count} del periodo {period}, nel foglio nascosto «{sheet}» ({at}).",
+  freezeProtected: "Il foglio «{sheet}» è protetto: togli la protezione per congelare i valori.",
+  secFrozen: "Modificati dopo il congelamento",
+
   // sections
   resultsTitle: "Risultati",
   secWeights: "Pesi che non sommano a 100",

@@ -4,6 +4,7 @@ import type { Strings } from "../i18n";
 import type { Failure, Notice, PaneState } from "../state";
 import type { ReportView } from "../view-model";
 import { h, replace, uid } from "./dom";
+import { renderFreezeCard } from "./freeze";
 import { renderImport } from "./import";
 import { renderResults } from "./results";
 import { renderLegend, renderSummary, yearLine } from "./summary";
@@ -58,6 +59,7 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
   const resultsBody = h("div", { class: "results-body" });
   const results = h("section", { class: "card results", "aria-labelledby": resultsTitle, hidden: true }, h("h2", { id: resultsTitle, class: "card-title" }, strings.resultsTitle), resultsBody);
   const importForm = renderImport(strings, (text) => void actions.importPlan(text));
+  const freeze = renderFreezeCard(strings, () => void actions.freeze());
   const tree = renderTreeCard(strings, lang, (sheet, address) => void actions.goTo(sheet, address), () => void actions.summary());
 
   replace(
@@ -73,6 +75,7 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
     alert,
     summary,
     tree.element,
+    freeze.element,
     legend,
     results,
     importForm.element,
@@ -89,7 +92,10 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
       const busy = state.busy !== null;
       // A disabled button loses the keyboard focus: give it back when the action ends.
       if (busy && !wasBusy) focusBefore = document.activeElement;
-      for (const b of [validate, clear, importForm.button, tree.button]) b.disabled = busy;
+      for (const b of [validate, clear, importForm.button, tree.button, ...freeze.buttons]) b.disabled = busy;
+      // The period a freeze takes: the one shown (the year of the last report), else the default.
+      const shownYear = state.view?.summary.year ?? state.year;
+      freeze.setPeriod(shownYear === null ? strings.freezePeriodAuto : String(shownYear));
       // aria-busy only on the region being rebuilt: on the root it would also hold back the
       // progress announcements of the status line. data-busy is for styling and tests.
       root.setAttribute("data-busy", busy ? "true" : "false");

@@ -1,0 +1,96 @@
+import {
+  analyseWorkbook,
+  findHistorySheet,
+  formatMessage,
+  freezeStamp,
+  freezeValues,
+  frozenAtText,
+  historyRows,
+  periodLabel,
+  readHistory,
+} from "../../core";
+import type { ParsedArgs } from "../args";
+import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
+import { writeHistoryCopy } from "../xlsx-history";
+import { singleInput, stringOption } from "./options";
+import type { Command } from "./types";
+
+export interface SnapshotRequest {
+  /** The workbook path as the user typed it (shown in messages). */
+  readonly input: string;
+  /** The period: a year today (`2026`). */
+  readonly period?: number | null;
+  readonly output: string;
+  readonly force?: boolean;
+  /** The date and time of the freeze; default: now (local time). */
+  readonly now?: Date;
+}
+
+export interface SnapshotOutcome {
+  readonly period: string;
+  readonly frozen: number;
+  readonly frozenAt: string;
+}
+
+/**
+ * `kpi snapshot`: writes a copy of the workbook with the values of a period appended to the
+ * hidden `Storico` sheet (src/core/history.ts, written at the XML level by ../xlsx-history.ts,
+ * so that the rest of the copy is the user's file byte for byte). The input is only read; an
+ * existing output is replaced only with `--force`. Throws `CliError` (exit 2) for an unusable
+ * file, a `Storico` sheet that is not ours, or nothing to freeze.
+ */
+export async function runSnapshot(ctx: CliContext, req: SnapshotRequest): Promise<SnapshotOutcome> {
+  const bytes = readUserFile(ctx, req.input);
+  const { sheets } = await readWorkbook(ctx, req.input, bytes);
+  const { report } = analyseWorkbook(sheets, { year: req.period ?? null, lang: ctx.lang });
+  if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
+  const period = periodLabel(report);
+  const frozenAt = freezeStamp(req.now ?? new Date());
+  const values = period === null ? [] : freezeValues(report.kpis, sheets, period, frozenAt);
+  if (period === null || values.length === 0) throw new CliError(formatMessage("HISTORY_NOTHING_TO_FREEZE", ctx.lang, { period: period ?? "—" }));
+
+  // Never a sheet of the user's: a Storico without our header stops the command.
+  const history = findHistorySheet(sheets);
+  const read = history ? readHistory(history) : null;
+  if (history && read && !read.ours) throw new CliError(formatMessage("HISTORY_SHEET_NOT_OURS", ctx.lang, { sheet: history.name }));
+
+  let copy: Buffer;
+  try {
+    copy = writeHistoryCopy(bytes, historyRows(values), history && read ? { sheet: history.name, nextRow: read.nextRow } : null);
+  } catch (e) {
+    throw new CliError(ctx.t.cannotWrite(req.output, errorText(e)));
+  }
+  writeOutput(ctx, req.output, copy, req.input, { overwrite: req.force === true });
+  ctx.io.stdout(`${ctx.t.snapshotDone(values.length, period, req.output, frozenAtText(frozenAt, ctx.lang))}\n`);
+  return { period, frozen: values.length, frozenAt };
+}
+
+/** `--periodo` / `--period` as a year, or a usage error. */
+function periodOption(ctx: CliContext, value: string | true | undefined): number | null {
+  if (value === undefined) return null;
+  const text = value === true ? "" : value.trim();
+  if (!/^\d{4}$/.test(text) || Number(text) < 1900) throw new CliError(ctx.t.badPeriod(text));
+  return Number(text);
+}
+
+export const snapshotCommand: Command = {
+  name: "snapshot",
+  options: [
+    { name: "periodo", value: true },
+    { name: "period", value: true },
+    { name: "output", short: "o", value: true },
+    { name: "force", value: false },
+  ],
+  async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
+    const input = singleInput(args, ctx, "snapshot");
+    const output = stringOption(args.options.output);
+    if (output === undefined) throw new CliError(ctx.t.snapshotNeedsOutput);
+    await runSnapshot(ctx, {
+      input,
+      period: periodOption(ctx, args.options.periodo ?? args.options.period),
+      output,
+      force: args.options.force === true,
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,347 @@
+import { parseA1 } from "./a1";
+import { formatMessage, type Lang } from "./messages";
+import { formatNumberIt } from "./numbers";
+import { findKpiTables, isBlankCell } from "./reader/find-tables";
+import type { CellValue, KpiResult, KpiTable, Problem, SheetGrid } from "./types";
+
+/**
+ * The freeze of a monitoring period (*Congela monitoraggio*, `kpi snapshot`): the values of a
+ * period, as they are stored in their cells, copied into a hidden sheet `Storico` with the
+ * date and time of the freeze, so that a later edit of one of them can be listed as a change
+ * after the freeze. Who changed it is beyond reach (the workbook keeps no author per cell);
+ * that it changed is not.
+ *
+ * The sheet is a plain table, one row per frozen value:
+ * `Foglio / Sheet | Cella / Cell | Codice / Code | Indicatore / Indicator | Periodo / Period |
+ * Valore / Value | Congelato il / Frozen at`. Its header row is also its marker: a sheet named
+ * `Storico` whose first row is not exactly that header is the user's, and is never written.
+ * (A content marker rather than a worksheet property, because the CLI writes the sheet too,
+ * at the XML level, and both must recognise each other's.) Freezes are appended; nothing is
+ * ever rewritten. A later freeze of the same period supersedes the earlier one (its rows stay,
+ * as history, but only the latest freeze of each period is compared); several periods can be
+ * frozen side by side. Undoing a freeze is deleting its rows in the unhidden sheet.
+ *
+ * The period is a label: `2026` for the year end, `2026-06-30` for an intermediate monitoring
+ * date, so that the record needs no change when monitoring dates are read. Pure: the date and
+ * time of the freeze is passed in.
+ */
+
+/** The name of the history sheet (the same in every language: both adapters look for it). */
+export const HISTORY_SHEET = "Storico";
+
+/** The header row, which is also the sheet's marker (see the module comment). */
+export const HISTORY_HEADER: readonly string[] = [
+  "Foglio / Sheet",
+  "Cella / Cell",
+  "Codice / Code",
+  "Indicatore / Indicator",
+  "Periodo / Period",
+  "Valore / Value",
+  "Congelato il / Frozen at",
+];
+
+/** One frozen value: a row of the `Storico` sheet. */
+export interface FrozenValue {
+  readonly sheet: string;
+  /** A1 address of the value cell, e.g. `H5`. */
+  readonly cell: string;
+  readonly code: string | null;
+  readonly indicator: string;
+  /** `2026` (year end) or `2026-06-30` (a monitoring date). */
+  readonly period: string;
+  /** The cell's value as stored (a number, a text as typed, a boolean, or `null` when blank). */
+  readonly value: CellValue;
+  /** Local date and time of the freeze, `yyyy-mm-dd hh:mm:ss` (sorts as text). */
+  readonly frozenAt: string;
+}
+
+/** What the period of a report is: its year, and (once monitoring dates are read) its date `mm-dd`. */
+export interface PeriodOf {
+  readonly year: number | null;
+  readonly period?: { readonly year: number; readonly date: string | null } | null;
+}
+
+/**
+ * The period label of a report: `2026` for the year end, `2026-06-30` for a monitoring date;
+ * `null` when the report has no year (undated targets: nothing to freeze by period).
+ * @example periodLabel({ year: 2026 }) // "2026"
+ * @example periodLabel({ year: 2026, period: { year: 2026, date: "06-30" } }) // "2026-06-30"
+ */
+export function periodLabel(report: PeriodOf): string | null {
+  const p = report.period;
+  if (p) return p.date ? `${p.year}-${p.date}` : String(p.year);
+  return report.year === null ? null : String(report.year);
+}
+
+/**
+ * A date and time as the freeze records it: local time, `yyyy-mm-dd hh:mm:ss`. The caller
+ * passes the clock's reading: the core never reads a clock.
+ * @example freezeStamp(new Date(2026, 5, 30, 9, 5, 7)) // "2026-06-30 09:05:07"
+ */
+export function freezeStamp(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
+
+/** A sheet's cell by 0-based sheet row and column, whatever the grid's origin. */
+function cellOf(grid: SheetGrid, row: number, col: number): CellValue {
+  const r = row - (grid.origin?.row ?? 0);
+  const c = col - (grid.origin?.col ?? 0);
+  return grid.values[r]?.[c] ?? null;
+}
+
+/** Sheets by name, compared as Excel does (case-insensitively). */
+function sheetsByName(grids: readonly SheetGrid[]): Map<string, SheetGrid> {
+  return new Map(grids.map((g) => [g.name.toLowerCase(), g]));
+}
+
+/**
+ * The values to freeze: for every KPI of a validation report that has a value cell for the
+ * report's period, that cell's value as stored in the grids, with the period and the time.
+ * @example
+ *   const report = validateWorkbook(grids, { year: 2026 });
+ *   freezeValues(report.kpis, grids, "2026", "2026-06-30 09:05:07")[0]
+ *   // { sheet: "A", cell: "H2", code: "A.1", indicator: "Visite", period: "2026", value: 12, frozenAt: "2026-06-30 09:05:07" }
+ */
+export function freezeValues(kpis: readonly KpiResult[], grids: readonly SheetGrid[], period: string, frozenAt: string): FrozenValue[] {
+  const byName = sheetsByName(grids);
+  const out: FrozenValue[] = [];
+  for (const k of kpis) {
+    if (k.valueCell === null) continue;
+    const grid = byName.get(k.sheet.toLowerCase());
+    const at = parseA1(k.valueCell);
+    if (!grid || !at) continue;
+    const raw = cellOf(grid, at.row, at.col);
+    out.push({ sheet: k.sheet, cell: k.valueCell, code: k.owner, indicator: k.indicator, period, value: isBlankCell(raw) ? null : raw, frozenAt });
+  }
+  return out;
+}
+
+/**
+ * The rows a freeze adds to the `Storico` sheet (without the header: see `HISTORY_HEADER`).
+ * @example historyRows([{ sheet: "A", cell: "H2", code: "A.1", indicator: "Visite", period: "2026", value: 12, frozenAt: "2026-06-30 09:05:07" }])
+ *   // [["A", "H2", "A.1", "Visite", "2026", 12, "2026-06-30 09:05:07"]]
+ */
+export function historyRows(values: readonly FrozenValue[]): CellValue[][] {
+  return values.map((v) => [v.sheet, v.cell, v.code ?? "", v.indicator, v.period, v.value, v.frozenAt]);
+}
+
+/** The history sheet of a workbook (by name, case-insensitively), or `null`. */
+export function findHistorySheet(grids: readonly SheetGrid[]): SheetGrid | null {
+  const name = HISTORY_SHEET.toLowerCase();
+  return grids.find((g) => g.name.toLowerCase() === name) ?? null;
+}
+
+const text = (cell: CellValue | undefined): string => (cell === null || cell === undefined ? "" : String(cell).trim());
+
+/** The 0-based grid row of the header, when the grid is a history sheet of ours; else -1. */
+function headerRowOf(grid: SheetGrid): number {
+  const rows = grid.values;
+  let r = 0;
+  while (r < rows.length && (rows[r] ?? []).every((c) => isBlankCell(c))) r++;
+  if (r >= rows.length || (grid.origin?.col ?? 0) !== 0) return -1;
+  const row = rows[r];
+  for (let c = 0; c < HISTORY_HEADER.length; c++) {
+    if (text(row[c]).toLowerCase() !== HISTORY_HEADER[c].toLowerCase()) return -1;
+  }
+  for (let c = HISTORY_HEADER.length; c < row.length; c++) if (!isBlankCell(row[c])) return -1;
+  return r;
+}
+
+/** What a `Storico` sheet holds. */
+export interface HistoryRead {
+  /** True when the sheet was written by the add-in (its first row is the header). */
+  readonly ours: boolean;
+  /** Its frozen values, in the sheet's order (none when it is not ours). */
+  readonly values: readonly FrozenValue[];
+  /** 0-based sheet row after the last non-blank row: where the next freeze is appended. */
+  readonly nextRow: number;
+}
+
+/**
+ * Reads a history sheet. A sheet that is empty counts as not ours too: the add-in always
+ * writes the header.
+ * @example readHistory({ name: "Storico", values: [HISTORY_HEADER, ["A", "H2", "A.1", "Visite", "2026", 12, "2026-06-30 09:05:07"]] }).values.length // 1
+ */
+export function readHistory(grid: SheetGrid): HistoryRead {
+  const origin = grid.origin?.row ?? 0;
+  let last = -1;
+  grid.values.forEach((row, r) => {
+    if ((row ?? []).some((c) => !isBlankCell(c))) last = r;
+  });
+  const nextRow = origin + last + 1;
+  const header = headerRowOf(grid);
+  if (header < 0) return { ours: false, values: [], nextRow };
+  const values: FrozenValue[] = [];
+  for (let r = header + 1; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    const sheet = text(row[0]);
+    const cell = text(row[1]).toUpperCase();
+    if (sheet === "" || parseA1(cell) === null) continue;
+    const raw = row[5] ?? null;
+    values.push({
+      sheet,
+      cell,
+      code: text(row[2]) || null,
+      indicator: text(row[3]),
+      period: text(row[4]),
+      value: isBlankCell(raw) ? null : raw,
+      frozenAt: text(row[6]),
+    });
+  }
+  return { ours: true, values, nextRow };
+}
+
+/**
+ * The frozen values that count: for each period only its latest freeze (a later freeze of a
+ * period supersedes the earlier one; equal times: the rows further down win), and for each
+ * cell only its latest entry.
+ * @example latestFreezes(values).length // one per cell
+ */
+export function latestFreezes(values: readonly FrozenValue[]): FrozenValue[] {
+  const latest = new Map<string, string>();
+  for (const v of values) {
+    const seen = latest.get(v.period);
+    if (seen === undefined || v.frozenAt > seen) latest.set(v.period, v.frozenAt);
+  }
+  const byCell = new Map<string, FrozenValue>();
+  for (const v of values) {
+    if (v.frozenAt !== latest.get(v.period)) continue;
+    const key = `${v.sheet.toLowerCase()}\u0000${v.cell}`;
+    const seen = byCell.get(key);
+    if (seen === undefined || v.frozenAt >= seen.frozenAt) byCell.set(key, v);
+  }
+  return [...byCell.values()];
+}
+
+/**
+ * Two cell values that are the same stored value: blanks (`null`, `""`, spaces) are one;
+ * numbers are compared at Excel's 15 significant digits; texts exactly.
+ * @example sameStoredValue(12.5, 12.5) // true
+ * @example sameStoredValue("12,5", 12.5) // false: a text retyped as a number is an edit
+ */
+export function sameStoredValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  const blankA = a === undefined || isBlankCell(a);
+  const blankB = b === undefined || isBlankCell(b);
+  if (blankA || blankB) return blankA && blankB;
+  if (typeof a === "number" && typeof b === "number") return Number(a.toPrecision(15)) === Number(b.toPrecision(15));
+  return a === b;
+}
+
+/** A frozen value that is no longer what was frozen. */
+export interface FreezeChange {
+  /** `changed`: another value in the cell; `cell_gone`: the cell no longer holds that KPI's value; `sheet_gone`: no such sheet. */
+  readonly kind: "changed" | "cell_gone" | "sheet_gone";
+  readonly frozen: FrozenValue;
+  /** The value now in the cell (`null` when blank, or when the sheet is gone). */
+  readonly now: CellValue;
+}
+
+/** The comparison of a workbook with its frozen values. */
+export interface HistoryCheck {
+  /** The history sheet's name, `null` when the workbook has none (of ours). */
+  readonly sheet: string | null;
+  /** The frozen values compared (the latest freeze of each period). */
+  readonly frozen: number;
+  /** The periods frozen, in the order first seen. */
+  readonly periods: readonly string[];
+  readonly changes: readonly FreezeChange[];
+}
+
+const NO_HISTORY: HistoryCheck = { sheet: null, frozen: 0, periods: [], changes: [] };
+
+/** Normalises an indicator as validation does (runs of spaces and line breaks are one space). */
+function indicatorText(cell: CellValue): string {
+  return text(cell).replace(/\s+/g, " ");
+}
+
+/**
+ * Every frozen value that changed after its freeze, and those whose cell or sheet no longer
+ * holds it: the value's row must still be a row of a KPI table on its sheet with the same
+ * indicator (rows inserted above it, or a table deleted, move the value away from its cell).
+ * @example compareWithHistory(grids).changes.map((c) => c.frozen.cell) // ["H5"]
+ */
+export function compareWithHistory(grids: readonly SheetGrid[]): HistoryCheck {
+  const history = findHistorySheet(grids);
+  if (!history) return NO_HISTORY;
+  const read = readHistory(history);
+  if (!read.ours) return NO_HISTORY;
+  const counted = latestFreezes(read.values);
+  const byName = sheetsByName(grids);
+  const tables = new Map<string, KpiTable[]>();
+  const tablesOf = (grid: SheetGrid): KpiTable[] => {
+    let list = tables.get(grid.name);
+    if (!list) tables.set(grid.name, (list = findKpiTables(grid)));
+    return list;
+  };
+  const changes: FreezeChange[] = [];
+  for (const frozen of counted) {
+    const grid = byName.get(frozen.sheet.toLowerCase());
+    if (!grid || grid === history) {
+      changes.push({ kind: "sheet_gone", frozen, now: null });
+      continue;
+    }
+    const at = parseA1(frozen.cell) as { row: number; col: number };
+    const raw = cellOf(grid, at.row, at.col);
+    const now = isBlankCell(raw) ? null : raw;
+    const table = tablesOf(grid).find((t) => at.row >= t.firstRow && at.row <= t.lastRow);
+    if (!table || indicatorText(cellOf(grid, at.row, table.columns.indicator)) !== frozen.indicator) {
+      changes.push({ kind: "cell_gone", frozen, now });
+      continue;
+    }
+    if (!sameStoredValue(frozen.value, raw)) changes.push({ kind: "changed", frozen, now });
+  }
+  const periods = [...new Set(read.values.map((v) => v.period))];
+  return { sheet: history.name, frozen: counted.length, periods, changes };
+}
+
+/**
+ * A stored value as the user reads it in a message: `(vuota)` / `(blank)` for a blank cell,
+ * numbers with the language's decimal separator, booleans as Excel shows them.
+ * @example storedValueText(12.5, "it") // "12,5"
+ */
+export function storedValueText(value: CellValue, lang: Lang): string {
+  if (value === null || isBlankCell(value)) return lang === "it" ? "(vuota)" : "(blank)";
+  if (typeof value === "number") return lang === "it" ? formatNumberIt(value) : String(value);
+  if (typeof value === "boolean") return lang === "it" ? (value ? "VERO" : "FALSO") : value ? "TRUE" : "FALSE";
+  return value;
+}
+
+/**
+ * The time of a freeze as the user reads it: `30/06/2026 09:05` in Italian, `2026-06-30 09:05`
+ * in English; a text that is not a freeze time is shown as it is.
+ * @example frozenAtText("2026-06-30 09:05:07", "it") // "30/06/2026 09:05"
+ */
+export function frozenAtText(frozenAt: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})/.exec(frozenAt);
+  if (!m) return frozenAt;
+  return lang === "it" ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}`;
+}
+
+/**
+ * The changes as warnings of the validation report, each at its cell (a sheet that is gone
+ * has no cell to go to).
+ * @example historyProblems(compareWithHistory(grids).changes, "it")[0].code // "FROZEN_VALUE_CHANGED"
+ */
+export function historyProblems(changes: readonly FreezeChange[], lang: Lang): Problem[] {
+  return changes.map((c) => {
+    const f = c.frozen;
+    const params = {
+      sheet: f.sheet,
+      cell: f.cell,
+      indicator: f.indicator,
+      period: f.period,
+      frozenAt: frozenAtText(f.frozenAt, lang),
+      old: storedValueText(f.value, lang),
+      now: storedValueText(c.now, lang),
+    };
+    if (c.kind === "sheet_gone") return { severity: "warning", code: "FROZEN_SHEET_GONE", message: formatMessage("FROZEN_SHEET_GONE", lang, params) };
+    const code = c.kind === "changed" ? "FROZEN_VALUE_CHANGED" : "FROZEN_CELL_GONE";
+    return { severity: "warning", code, message: formatMessage(code, lang, params), sheet: f.sheet, cell: f.cell };
+  });
+}
+
+/** True for the workbook's history sheet of ours (left out of the KPI checks). */
+export function isHistorySheet(grid: SheetGrid): boolean {
+  return grid.name.toLowerCase() === HISTORY_SHEET.toLowerCase() && headerRowOf(grid) >= 0;
+}
