@@ -44,4 +44,7 @@ export { validateWorkbook, isPercentFormat, type ValidateOptions } from "./valid
 export { RULES_SHEET, findRulesSheet, readRules, readRulesSheet, rulesSheet, type RulesRead } from "./rules";
 export * from "./rollup";
 export * from "./report";
+export { needsReason, missingReason } from "./reasons";
+export { unitScores, unitsJson, unitName, workbookUnitScores, type UnitScore, type UnitItem, type UnitScoresInput } from "./scorecards";
+export type { UnitRule } from "./rules";
 export { analyseWorkbook, analyseWorkbookSteps, type AnalyseOptions, type WorkbookAnalysis } from "./analyse";

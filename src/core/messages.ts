@@ -414,6 +414,11 @@ export const MESSAGES = {
     it: "Il valore «{text}» non dice se è fatto: per un target SI/NO usare SI, NO, 1, 0, VERO o FALSO.",
     en: "The value “{text}” does not say whether it is done: for a SI/NO target use SI, NO, 1, 0, TRUE or FALSE.",
   },
+  // Monitoring cycle: deviation reasons and unit scorecards (src/core/reasons.ts, src/core/units.ts).
+  REASON_MISSING: {
+    it: "Target non raggiunto senza motivazione: scrivere la motivazione dello scostamento in questa cella (la Relazione la riporta).",
+    en: "Target not met without a reason: write the reason for the deviation in this cell (the report prints it).",
+  },
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
