@@ -79,12 +79,13 @@ Opzioni:
   --lang it|en        lingua
 
 Uscita: come kpi check.`,
-      report: `Uso: kpi report <file.xlsx> [--year AAAA] [-o relazione.html] [--ente NOME] [--title TITOLO] [--date AAAA-MM-GG] [--lang it|en]
+      report: `Uso: kpi report <file.xlsx> [--year AAAA] [-o relazione.html] [--ente NOME] [--title TITOLO] [--date AAAA-MM-GG] [--unita] [--lang it|en]
 
 Controlla la cartella di lavoro per l'anno, calcola il grado di raggiungimento di ogni nodo
 dell'albero (azioni, obiettivi operativi, obiettivi strategici, aree) e scrive la Relazione
 sulla performance come un unico file HTML stampabile (A4), in italiano: sintesi, grafico
-degli obiettivi strategici, albero con semaforo e conteggi, criteri di misurazione, note.
+degli obiettivi strategici, albero con semaforo e conteggi, scostamenti con la loro
+motivazione (colonna Motivazione scostamento), criteri di misurazione, note.
 Le regole di misurazione sono quelle del foglio Impostazioni (se manca, le predefinite);
 l'albero è quello del foglio Albero (se manca, ogni Codice è un nodo a sé).
 
@@ -93,6 +94,7 @@ Opzioni:
   -o, --output FILE   file HTML da scrivere (predefinito: relazione-AAAA.html)
   --ente NOME         nome dell'amministrazione (predefinito: la riga Ente di Impostazioni)
   --title TITOLO      titolo (predefinito: Relazione sulla performance)
+  --unita             aggiunge le schede delle unità organizzative (risultato di ogni unità)
   --date AAAA-MM-GG   data di elaborazione stampata (predefinita: oggi)
   --lang it|en        lingua dei messaggi sul terminale (la relazione è in italiano)
 
@@ -232,12 +234,13 @@ Options:
   --lang it|en        language
 
 Exit: as kpi check.`,
-      report: `Usage: kpi report <file.xlsx> [--year YYYY] [-o relazione.html] [--ente NAME] [--title TITLE] [--date YYYY-MM-DD] [--lang it|en]
+      report: `Usage: kpi report <file.xlsx> [--year YYYY] [-o relazione.html] [--ente NAME] [--title TITLE] [--date YYYY-MM-DD] [--units] [--lang it|en]
 
 Checks the workbook for the year, computes the achievement of every node of the tree
 (actions, operational objectives, strategic objectives, areas) and writes the Relazione sulla
 performance as one printable (A4) HTML file, in Italian: summary, chart of the strategic
-objectives, tree with traffic lights and counts, measurement rules, notes.
+objectives, tree with traffic lights and counts, deviations with their reasons (column
+Motivazione scostamento), measurement rules, notes.
 The measurement rules are those of the Impostazioni sheet (the defaults when it is missing);
 the tree is the Albero sheet's (without it each Code is a node of its own).
 
@@ -246,6 +249,7 @@ Options:
   -o, --output FILE   HTML file to write (default: relazione-YYYY.html)
   --ente NAME         the body's name (default: the Ente row of Impostazioni)
   --title TITLE       title (default: Relazione sulla performance)
+  --units, --unita    add the organisational units' scorecards (each unit's result)
   --date YYYY-MM-DD   date of generation to print (default: today)
   --lang it|en        language of the terminal messages (the report is in Italian)
 

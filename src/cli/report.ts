@@ -21,7 +21,7 @@ export function conditionJson(c: Condition): { op: string; value: number | strin
 /**
  * The `kpi check --json` document:
  * `{year, years, groups: [{owner, sheet, weightSum, ok}], kpis: [{sheet, row, owner, indicator,
- * weight, target: {op, value, unit} | null, value, status, achievement}], problems: [{severity,
+ * weight, target: {op, value, unit} | null, value, status, achievement, reason}], problems: [{severity,
  * code, sheet, cell, message}], summary}`. Achievements are rounded to 2 decimals.
  */
 export function checkJson(report: ValidationReport): unknown {
@@ -39,6 +39,7 @@ export function checkJson(report: ValidationReport): unknown {
       value: k.value === null ? null : jsonValue(k.value, k.target?.unit ?? "number"),
       status: k.status,
       achievement: k.achievement === null ? null : roundHalfUp(k.achievement, 2),
+      reason: k.reason ?? null,
     })),
     problems: report.problems.map((p) => ({
       severity: p.severity,

@@ -1,4 +1,4 @@
-import { analyseWorkbook, rollupJson, type ValidationReport } from "../../core";
+import { analyseWorkbook, rollupJson, unitsJson, workbookUnitScores, type ValidationReport } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { checkJson, checkText } from "../report";
@@ -29,7 +29,8 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   const sheets = await readWorkbook(ctx, req.input, bytes);
   // The workbook's own measurement rules (sheet Impostazioni), and the roll-up through its
   // tree (sheet Albero): bad settings and a broken tree are problems like any other.
-  const { report, rollup: roll } = analyseWorkbook(sheets, { year: req.year ?? null, lang: ctx.lang });
+  const analysis = analyseWorkbook(sheets, { year: req.year ?? null, lang: ctx.lang });
+  const { report, rollup: roll } = analysis;
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
 
   let markedPath: string | null = null;
@@ -45,7 +46,9 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   }
 
   if (req.json) {
-    ctx.io.stdout(JSON.stringify({ ...(checkJson(report) as object), rollup: rollupJson(roll.nodes, { decimals: 2 }) }, null, 2) + "\n");
+    // `units`: each organisational unit's result (src/core/scorecards.ts).
+    const units = unitsJson(workbookUnitScores(analysis), 2);
+    ctx.io.stdout(JSON.stringify({ ...(checkJson(report) as object), rollup: rollupJson(roll.nodes, { decimals: 2 }), units }, null, 2) + "\n");
   } else {
     let text = checkText(report, req.input, ctx.lang);
     if (markedPath !== null) text += `${ctx.t.marked(markedPath)}\n${ctx.t.legend}\n`;

@@ -2,7 +2,7 @@ import { basename } from "path";
 import type { Lang } from "../../core/messages";
 import { renderReport } from "../../core/report";
 import { kpiCounts } from "../../core/report/html";
-import { analyseWorkbook, type Problem, type ValidationReport, type WorkbookRollup } from "../../core";
+import { analyseWorkbook, workbookUnitScores, type Problem, type ValidationReport, type WorkbookRollup } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 
@@ -40,6 +40,8 @@ export interface ReportRequest {
   readonly title?: string | null;
   /** Date printed as the date of generation, `yyyy-mm-dd`; default today (local time). */
   readonly date?: string | null;
+  /** `--unita`: add the unit scorecards (one section per organisational unit's result). */
+  readonly units?: boolean;
 }
 
 export interface ReportOutcome {
@@ -61,7 +63,8 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
   const bytes = readUserFile(ctx, req.input);
   const sheets = await readWorkbook(ctx, req.input, bytes);
   // The Relazione is an Italian document: its notes are in Italian whatever --lang says.
-  const { rules, report, rollup: roll } = analyseWorkbook(sheets, { year: req.year ?? null, lang: "it" });
+  const analysis = analyseWorkbook(sheets, { year: req.year ?? null, lang: "it" });
+  const { rules, report, rollup: roll } = analysis;
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
 
   const date = req.date ?? today();
@@ -79,6 +82,9 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
     rules: roll.rules,
     problems: notes,
     source: basename(req.input),
+    // Every target not met is listed with its reason (Motivazione scostamento), as the Relazione requires.
+    kpis: report.kpis,
+    ...(req.units ? { units: workbookUnitScores(analysis), unitRule: rules.unitRule ?? "all" } : {}),
   });
   const output = req.output ?? (report.year === null ? "relazione.html" : `relazione-${report.year}.html`);
   // The Relazione is derived from the workbook and written again at every run.
@@ -123,6 +129,8 @@ export const reportCommand: Command = {
     { name: "ente", value: true },
     { name: "title", value: true },
     { name: "date", value: true },
+    { name: "unita", value: false },
+    { name: "units", value: false },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     const input = singleInput(args, ctx, "report");
@@ -134,6 +142,7 @@ export const reportCommand: Command = {
       body: textOption(ctx, args.options.ente, "ente"),
       title: textOption(ctx, args.options.title, "title"),
       date: dateOption(ctx, args.options.date),
+      units: args.options.unita === true || args.options.units === true,
     });
     return code;
   },
