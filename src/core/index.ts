@@ -34,6 +34,7 @@ export type {
 export { buildWorkbook } from "./workbook/build";
 export { safeSheetName, safeTableName } from "./workbook/names";
 export { summarySheet, SUMMARY_SHEET, type SummaryInput } from "./workbook/summary";
+export { unitSheet, UNIT_SHEET, type UnitSheetInput } from "./workbook/unit-sheet";
 
 // KPI tables in any workbook
 export { findKpiTables, type HeaderCell, type HeaderNearMiss } from "./reader/find-tables";
