@@ -58,7 +58,7 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
   const resultsBody = h("div", { class: "results-body" });
   const results = h("section", { class: "card results", "aria-labelledby": resultsTitle, hidden: true }, h("h2", { id: resultsTitle, class: "card-title" }, strings.resultsTitle), resultsBody);
   const importForm = renderImport(strings, (text) => void actions.importPlan(text));
-  const tree = renderTreeCard(strings, lang, (sheet, address) => void actions.goTo(sheet, address), () => void actions.summary());
+  const tree = renderTreeCard(strings, lang, (sheet, address) => void actions.goTo(sheet, address), () => void actions.summary(), () => void actions.units());
 
   replace(
     root,
@@ -89,7 +89,7 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
       const busy = state.busy !== null;
       // A disabled button loses the keyboard focus: give it back when the action ends.
       if (busy && !wasBusy) focusBefore = document.activeElement;
-      for (const b of [validate, clear, importForm.button, tree.button]) b.disabled = busy;
+      for (const b of [validate, clear, importForm.button, tree.button, tree.unitsButton]) b.disabled = busy;
       // aria-busy only on the region being rebuilt: on the root it would also hold back the
       // progress announcements of the status line. data-busy is for styling and tests.
       root.setAttribute("data-busy", busy ? "true" : "false");
