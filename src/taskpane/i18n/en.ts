@@ -79,6 +79,7 @@ export const en: Strings = {
   summaryReplaced: "Summary updated in the sheet “{sheet}”, made earlier by this pane.",
   summaryNothing: "No KPI table in the workbook: there is nothing to summarise.",
   summaryRolledBack: "The summary was not written: the sheet it added was removed, the workbook is as before.",
+  secReasons: "Deviation reasons missing",
   unitsButton: "Build unit scorecards",
   unitsHint: "Writes each organisational unit's result (from the tree and the Responsible column) to a new “Unit scorecards” sheet; it updates only a sheet made by this pane and not edited since.",
   phaseUnitsWriting: "Writing the unit scorecards…",

@@ -91,6 +91,7 @@ export const it = {
   summaryIncomplete: "Il riepilogo non è stato scritto del tutto: il foglio «{sheet}» potrebbe essere incompleto. Eliminalo e premi di nuovo «Crea riepilogo».",
 
   // unit scorecards (Schede unità)
+  secReasons: "Motivazioni dello scostamento mancanti",
   unitsButton: "Crea schede unità",
   unitsHint: "Scrive il risultato di ogni unità organizzativa (dall'albero e dalla colonna Struttura responsabile) in un foglio «Schede unità» nuovo; aggiorna solo un foglio creato da questo riquadro e non modificato.",
   phaseUnitsWriting: "Scrittura delle schede delle unità…",
