@@ -15,6 +15,31 @@ import { fakeFromSpec, hostOf, kpiWorkbook } from "./fixtures";
 const DAY = "2022-03-31";
 const seedFake = (platform: "web" | "desktop" = "desktop") => fakeFromSpec(seedWorkbook(), { platform });
 
+/** n KPI rows, each with a Struttura responsabile among five units (row i: unit i % 5). */
+function unitWorkbook(n: number): FakeExcel {
+  const fake = new FakeExcel({ platform: "desktop" });
+  const rows: (string | number | null)[][] = [["Codice", "Indicatore", "Peso", "Target 2022", "Valore 2022", "Struttura responsabile"]];
+  for (let i = 0; i < n; i++) rows.push([`OB.${Math.floor(i / 4) + 1}`, `Indicatore ${i + 1}`, 25, ">= 10", i % 2 === 0 ? 10 : 5, `Ufficio ${(i % 5) + 1}`]);
+  fake.workbook.load({ name: "KPI", values: rows });
+  return fake;
+}
+
+describe("syncs do not grow with the rows", () => {
+  test.each([40, 4000])("%i rows with a Struttura responsabile: 2 syncs to build, 2 to build again", async (n) => {
+    const fake = unitWorkbook(n);
+    const first = await buildUnitSheet(hostOf(fake), { lang: "it", generatedOn: DAY });
+    expect(fake.stats.syncs).toBe(2);
+    expect(first.units.map((u) => u.unit)).toEqual(["Ufficio 1", "Ufficio 2", "Ufficio 3", "Ufficio 4", "Ufficio 5"]);
+    // Row i met (100) when i is even, else 5/10 = 50. Ufficio 1 has rows 0, 5, 10, ...: even and
+    // odd alternate, so for n = 40 it has 8 rows, 4 of each: (4 × 100 + 4 × 50) / 8 = 75.
+    if (n === 40) expect(first.units[0].achievement).toBe(75);
+    fake.resetStats();
+    const again = await buildUnitSheet(hostOf(fake), { lang: "it", generatedOn: DAY });
+    expect(again.replaced).toBe(true);
+    expect(fake.stats.syncs).toBe(2);
+  });
+});
+
 describe("buildUnitSheet on the seed workbook", () => {
   test("a new Schede unità sheet, the core's description cell for cell, with a marker of its own kind, in 2 syncs", async () => {
     const fake = await seedFake();
