@@ -5,6 +5,7 @@ import type { Lang } from "../core/messages";
 import { formatNumberIt } from "../core/numbers";
 import type { Condition, KpiResult, ParsedPlan, TargetEntry, Unit, ValidationReport } from "../core/types";
 import { CLI_TEXT } from "./i18n";
+import { missingReason } from "../core/reasons";
 
 // ------------------------------------------------------------------ JSON
 
@@ -162,7 +163,12 @@ export function checkText(report: ValidationReport, file: string, lang: Lang): s
     const c = k.target as Condition;
     return t.kpiLine(shown(k.value as number, c.unit, lang), conditionText(c, lang), `${num(k.achievement ?? 0, lang)}%`);
   };
-  list(t.unmetTitle(report.summary.unmet), report.kpis.filter((k) => k.status === "unmet"), withValue);
+  // A target not met shows its reason (Motivazione scostamento), or says it is missing, where the table has that column.
+  const withReason = (k: KpiResult) => {
+    if (!k.reasonCell) return withValue(k);
+    return `${withValue(k)} · ${missingReason(k) ? t.kpiReasonMissing : t.kpiReason(clip(k.reason as string, 120))}`;
+  };
+  list(t.unmetTitle(report.summary.unmet), report.kpis.filter((k) => k.status === "unmet"), withReason);
   list(t.metTitle(report.summary.met), report.kpis.filter((k) => k.status === "met"), withValue);
   list(t.missingTitle(report.summary.missing), report.kpis.filter((k) => k.status === "missing"), null);
 

@@ -52,6 +52,18 @@ describe("deviation reasons", () => {
     ]);
   });
 
+  it("kpi check (text) shows the reason under each unmet KPI, or that it is missing", async () => {
+    writeFileSync(join(work.dir, "reasons.xlsx"), await writeXlsx(REASONS));
+    const r = await kpi(["check", "reasons.xlsx"], { cwd: work.dir });
+    const lines = r.stdout.split("\n");
+    const after = (text: string) => lines[lines.findIndex((l) => l.includes(text)) + 1];
+    // 72/90 = 80%
+    expect(after("Pratiche evase")).toMatch(/raggiungimento 80% · motivazione: Blocco del portale nazionale da marzo a maggio$/);
+    expect(after("Imprese <incontrate>")).toMatch(/raggiungimento 75% · MOTIVAZIONE MANCANTE \(colonna Motivazione scostamento\)$/);
+    const en = await kpi(["check", "reasons.xlsx", "--lang", "en"], { cwd: work.dir });
+    expect(en.stdout).toContain("REASON MISSING (column Motivazione scostamento)");
+  });
+
   it("kpi report prints the reason beside each unmet KPI, and a marked «Motivazione mancante»", async () => {
     writeFileSync(join(work.dir, "reasons.xlsx"), await writeXlsx(REASONS));
     const r = await kpi(["report", "reasons.xlsx", "-o", "rel.html", "--date", "2026-03-31"], { cwd: work.dir });
