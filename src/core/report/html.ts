@@ -510,6 +510,7 @@ figure { margin: 0; }
 .deviations td.reason-missing { color: ${BAND_COLOR.red}; background: #fdecea; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .deviations .where { display: block; font-size: 7.5pt; }
 .unit-table td.items { font-size: 8pt; color: var(--muted); }
+.unit-table th[scope=row] { vertical-align: top; background: none; border-bottom: .5pt solid var(--rule); font-size: 9pt; }
 .colophon { margin-top: 8mm; border-top: .75pt solid var(--rule); padding-top: 2mm; font-size: 8pt; color: var(--muted); }
 @media screen { body { background: #e9ecf0; } main { background: #fff; padding: 16mm; margin: 8mm auto; box-shadow: 0 1px 4px rgba(0,0,0,.2); max-width: 210mm; } }
 @media print { main { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
