@@ -146,8 +146,9 @@ export interface ParsedPlan {
 
 /**
  * Logical columns the reader recognises in a header row. `source` (Fonte), `notes` (Note),
- * `unit` (Unità di misura), `responsible` (Struttura responsabile) and `achieved`
- * (% Realizzazione) are read and kept on the table for callers; no check uses them yet.
+ * `unit` (Unità di misura) and `achieved` (% Realizzazione) are read and kept on the table
+ * for callers; no check uses them yet. `responsible` (Struttura responsabile) feeds the unit
+ * scorecards and `reason` (Motivazione scostamento) the deviation reasons.
  */
 export type ColumnRole =
   | "code"
