@@ -98,12 +98,13 @@ Opzioni:
   --lang it|en        lingua dei messaggi
 
 Uscita: 0 valori congelati, 2 file non utilizzabile o niente da congelare.`,
-      report: `Uso: kpi report <file.xlsx> [--year AAAA] [-o relazione.html] [--ente NOME] [--title TITOLO] [--date AAAA-MM-GG] [--force] [--lang it|en]
+      report: `Uso: kpi report <file.xlsx> [--year AAAA] [-o relazione.html] [--ente NOME] [--title TITOLO] [--date AAAA-MM-GG] [--unita] [--force] [--lang it|en]
 
 Controlla la cartella di lavoro per l'anno, calcola il grado di raggiungimento di ogni nodo
 dell'albero (azioni, obiettivi operativi, obiettivi strategici, aree) e scrive la Relazione
 sulla performance come un unico file HTML stampabile (A4), in italiano: sintesi, grafico
-degli obiettivi strategici, albero con semaforo e conteggi, criteri di misurazione, note.
+degli obiettivi strategici, albero con semaforo e conteggi, scostamenti con la loro
+motivazione (colonna Motivazione scostamento), criteri di misurazione, note.
 Le regole di misurazione sono quelle del foglio Impostazioni (se manca, le predefinite);
 l'albero è quello del foglio Albero (se manca, ogni Codice è un nodo a sé).
 
@@ -112,6 +113,7 @@ Opzioni:
   -o, --output FILE   file HTML da scrivere (predefinito: relazione-AAAA.html)
   --ente NOME         nome dell'amministrazione (predefinito: la riga Ente di Impostazioni)
   --title TITOLO      titolo (predefinito: Relazione sulla performance)
+  --unita             aggiunge le schede delle unità organizzative (risultato di ogni unità)
   --date AAAA-MM-GG   data di elaborazione stampata (predefinita: oggi)
   --force             sovrascrive il file di uscita se esiste già (senza, il comando si ferma)
   --lang it|en        lingua dei messaggi sul terminale (la relazione è in italiano)
@@ -208,6 +210,8 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
     missingTitle: (n: number) => `Valori mancanti (${n})`,
     kpiLine: (value: string, target: string, ach: string) => `valore ${value} · target ${target} · raggiungimento ${ach}`,
     kpiMissing: (target: string) => `target ${target}`,
+    kpiReason: (text: string) => `motivazione: ${text}`,
+    kpiReasonMissing: "MOTIVAZIONE MANCANTE (colonna Motivazione scostamento)",
     summary: (s: { rows: number; met: number; unmet: number; missing: number; noTarget: number; invalid: number }, e: number, w: number) =>
       `Riepilogo: ${s.rows} KPI · raggiunti ${s.met} · non raggiunti ${s.unmet} · mancanti ${s.missing} · senza target ${s.noTarget} · non validi ${s.invalid} · errori ${e} · avvisi ${w}`,
     marked: (f: string) => `Copia evidenziata scritta: ${f}`,
@@ -310,12 +314,13 @@ Options:
   --lang it|en        language of the messages
 
 Exit: 0 values frozen, 2 unusable file or nothing to freeze.`,
-      report: `Usage: kpi report <file.xlsx> [--year YYYY] [-o relazione.html] [--ente NAME] [--title TITLE] [--date YYYY-MM-DD] [--force] [--lang it|en]
+      report: `Usage: kpi report <file.xlsx> [--year YYYY] [-o relazione.html] [--ente NAME] [--title TITLE] [--date YYYY-MM-DD] [--units] [--force] [--lang it|en]
 
 Checks the workbook for the year, computes the achievement of every node of the tree
 (actions, operational objectives, strategic objectives, areas) and writes the Relazione sulla
 performance as one printable (A4) HTML file, in Italian: summary, chart of the strategic
-objectives, tree with traffic lights and counts, measurement rules, notes.
+objectives, tree with traffic lights and counts, deviations with their reasons (column
+Motivazione scostamento), measurement rules, notes.
 The measurement rules are those of the Impostazioni sheet (the defaults when it is missing);
 the tree is the Albero sheet's (without it each Code is a node of its own).
 
@@ -324,6 +329,7 @@ Options:
   -o, --output FILE   HTML file to write (default: relazione-YYYY.html)
   --ente NAME         the body's name (default: the Ente row of Impostazioni)
   --title TITLE       title (default: Relazione sulla performance)
+  --units, --unita    add the organisational units' scorecards (each unit's result)
   --date YYYY-MM-DD   date of generation to print (default: today)
   --force             overwrite the output file if it exists (without it the command stops)
   --lang it|en        language of the terminal messages (the report is in Italian)
@@ -416,6 +422,8 @@ its notes), 2 unusable file.`,
     missingTitle: (n: number) => `Missing values (${n})`,
     kpiLine: (value: string, target: string, ach: string) => `value ${value} · target ${target} · achievement ${ach}`,
     kpiMissing: (target: string) => `target ${target}`,
+    kpiReason: (text: string) => `reason: ${text}`,
+    kpiReasonMissing: "REASON MISSING (column Motivazione scostamento)",
     summary: (s: { rows: number; met: number; unmet: number; missing: number; noTarget: number; invalid: number }, e: number, w: number) =>
       `Summary: ${pl(s.rows, "KPI", "KPIs")} · met ${s.met} · not met ${s.unmet} · missing ${s.missing} · without target ${s.noTarget} · invalid ${s.invalid} · errors ${e} · warnings ${w}`,
     marked: (f: string) => `Highlighted copy written: ${f}`,

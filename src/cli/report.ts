@@ -6,6 +6,7 @@ import { formatNumberIt } from "../core/numbers";
 import type { Condition, KpiResult, ParsedPlan, TargetEntry, Unit, ValidationReport } from "../core/types";
 import { CLI_TEXT } from "./i18n";
 import { LIMITS } from "./limits";
+import { missingReason } from "../core/reasons";
 
 // ------------------------------------------------------------------ JSON
 
@@ -22,7 +23,7 @@ export function conditionJson(c: Condition): { op: string; value: number | strin
 /**
  * The `kpi check --json` document:
  * `{year, years, groups: [{owner, sheet, weightSum, ok}], kpis: [{sheet, row, owner, indicator,
- * weight, target: {op, value, unit} | null, value, status, achievement}], problems: [{severity,
+ * weight, target: {op, value, unit} | null, value, status, achievement, reason}], problems: [{severity,
  * code, sheet, cell, message}], summary}`. Achievements are rounded to 2 decimals.
  */
 export function checkJson(report: ValidationReport): unknown {
@@ -48,6 +49,7 @@ const kpiJson = (k: KpiResult) => ({
   value: k.value === null ? null : jsonValue(k.value, k.target?.unit ?? "number"),
   status: k.status,
   achievement: k.achievement === null ? null : roundHalfUp(k.achievement, 2),
+  reason: k.reason ?? null,
 });
 
 const problemJson = (p: ValidationReport["problems"][number]) => ({
@@ -218,7 +220,12 @@ export function checkText(report: ValidationReport, file: string, lang: Lang): s
     const c = k.target as Condition;
     return t.kpiLine(shown(k.value as number, c.unit, lang), conditionText(c, lang), `${num(k.achievement ?? 0, lang)}%`);
   };
-  list(t.unmetTitle(report.summary.unmet), report.kpis.filter((k) => k.status === "unmet"), withValue);
+  // A target not met shows its reason (Motivazione scostamento), or says it is missing, where the table has that column.
+  const withReason = (k: KpiResult) => {
+    if (!k.reasonCell) return withValue(k);
+    return `${withValue(k)} · ${missingReason(k) ? t.kpiReasonMissing : t.kpiReason(clip(k.reason as string, 120))}`;
+  };
+  list(t.unmetTitle(report.summary.unmet), report.kpis.filter((k) => k.status === "unmet"), withReason);
   list(t.metTitle(report.summary.met), report.kpis.filter((k) => k.status === "met"), withValue);
   list(t.missingTitle(report.summary.missing), report.kpis.filter((k) => k.status === "missing"), null);
 

@@ -34,6 +34,7 @@ export type {
 export { buildWorkbook } from "./workbook/build";
 export { safeSheetName, safeTableName } from "./workbook/names";
 export { summarySheet, SUMMARY_SHEET, type SummaryInput } from "./workbook/summary";
+export { unitSheet, UNIT_SHEET, type UnitSheetInput } from "./workbook/unit-sheet";
 
 // KPI tables in any workbook
 export { findKpiTables, type HeaderCell, type HeaderNearMiss } from "./reader/find-tables";
@@ -44,6 +45,9 @@ export { validateWorkbook, isPercentFormat, type ValidateOptions } from "./valid
 export { RULES_SHEET, findRulesSheet, readRules, readRulesSheet, rulesSheet, type RulesRead } from "./rules";
 export * from "./rollup";
 export * from "./report";
+export { needsReason, missingReason } from "./reasons";
+export { unitScores, unitsJson, unitName, workbookUnitScores, type UnitScore, type UnitItem, type UnitScoresInput } from "./scorecards";
+export type { UnitRule } from "./rules";
 export { analyseWorkbook, analyseWorkbookSteps, type AnalyseOptions, type WorkbookAnalysis } from "./analyse";
 
 // Frozen monitoring values (sheet Storico)

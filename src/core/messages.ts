@@ -440,6 +440,11 @@ export const MESSAGES = {
     it: "Nessun valore da congelare: la cartella non ha tabelle KPI con una colonna dei valori per il periodo {period}.",
     en: "Nothing to freeze: the workbook has no KPI table with a value column for the period {period}.",
   },
+  // Monitoring cycle: deviation reasons and unit scorecards (src/core/reasons.ts, src/core/units.ts).
+  REASON_MISSING: {
+    it: "Target non raggiunto senza motivazione: scrivere la motivazione dello scostamento in questa cella (la Relazione la riporta).",
+    en: "Target not met without a reason: write the reason for the deviation in this cell (the report prints it).",
+  },
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

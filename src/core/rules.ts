@@ -18,6 +18,10 @@
  * default applies, so a typo never silently changes the results.
  *
  * An optional `Ente` row (English `Body`) names the body for the reports.
+ *
+ * `Risultato unità` (English `Unit result`) says which units a node's result counts for in
+ * the unit scorecards (src/core/scorecards.ts): `tutte` (default; every unit the node lists)
+ * or `capofila` (only the lead unit, the first listed); English `all` or `lead`.
  */
 import { a1, rangeA1 } from "./a1";
 import { DEFAULT_RULES } from "./achievement";
@@ -68,6 +72,18 @@ const KEY_NAMES: Readonly<Record<RuleKey, { readonly it: string; readonly en: st
   },
 };
 
+/** Which units a node's result counts for in the unit scorecards: not an achievement rule. */
+export type UnitRule = "all" | "lead";
+const UNIT_RULE_NAMES = {
+  it: "Risultato unità",
+  en: "Unit result",
+  aliases: ["risultato unita", "risultato delle unita", "attribuzione unita", "unita", "unit result", "unit results", "units"],
+} as const;
+const UNIT_RULE_WORDS: Readonly<Record<UnitRule, { readonly it: readonly string[]; readonly en: readonly string[] }>> = {
+  all: { it: ["tutte", "tutte le unità", "tutte le unita", "coinvolte"], en: ["all", "all units"] },
+  lead: { it: ["capofila", "solo capofila", "prima", "responsabile"], en: ["lead", "lead unit", "first"] },
+};
+
 /** The body's name: not a rule, but the reports print it. */
 const BODY_NAMES = { it: "Ente", en: "Body", aliases: ["ente", "amministrazione", "ente camerale", "body", "organisation", "organization"] } as const;
 
@@ -116,6 +132,8 @@ export interface RulesRead {
   readonly sheet: string | null;
   /** The body's name (`Ente` row), when the sheet gives it. */
   readonly body: string | null;
+  /** `Risultato unità`: which units a node's result counts for (default `all`). */
+  readonly unitRule?: UnitRule;
 }
 
 /** The settings sheet of a workbook (`Impostazioni` or `Settings`, any case), if any. */
@@ -132,7 +150,7 @@ export function findRulesSheet(sheets: readonly SheetGrid[]): SheetGrid | null {
  */
 export function readRules(sheets: readonly SheetGrid[], options: { lang?: Lang } = {}): RulesRead {
   const sheet = findRulesSheet(sheets);
-  if (!sheet) return { rules: DEFAULT_RULES, given: {}, problems: [], sheet: null, body: null };
+  if (!sheet) return { rules: DEFAULT_RULES, given: {}, problems: [], sheet: null, body: null, unitRule: "all" };
   return readRulesSheet(sheet, options);
 }
 
@@ -145,6 +163,8 @@ export function readRulesSheet(sheet: SheetGrid, options: { lang?: Lang } = {}):
   let red: { value: number; cell: string } | null = null;
   let amber: { value: number; cell: string } | null = null;
   let body: string | null = null;
+  let unitRule: UnitRule = "all";
+  let unitRuleSeen = false;
   const rowOffset = sheet.origin?.row ?? 0;
   const colOffset = sheet.origin?.col ?? 0;
 
@@ -161,6 +181,18 @@ export function readRulesSheet(sheet: SheetGrid, options: { lang?: Lang } = {}):
     const format = sheet.formats?.[r]?.[k + 1] ?? null;
     if (key === null && (BODY_NAMES.aliases as readonly string[]).includes(normaliseHeader(keyText))) {
       if (body === null && !isBlank(rawValue)) body = display(rawValue as CellValue);
+      continue;
+    }
+    if (key === null && (UNIT_RULE_NAMES.aliases as readonly string[]).includes(normaliseHeader(keyText))) {
+      if (unitRuleSeen || isBlank(rawValue)) continue;
+      unitRuleSeen = true;
+      const t = fold(display(rawValue as CellValue));
+      const found = (Object.keys(UNIT_RULE_WORDS) as UnitRule[]).find((u) => [...UNIT_RULE_WORDS[u].it, ...UNIT_RULE_WORDS[u].en].some((w) => fold(w) === t));
+      if (found) unitRule = found;
+      else {
+        const expected = lang === "it" ? "tutte oppure capofila" : "all or lead";
+        problems.push(problem("error", "RULES_BAD_VALUE", lang, { text: display(rawValue as CellValue), key: keyText.trim(), expected, default: UNIT_RULE_WORDS.all[lang][0] }, sheet.name, cell));
+      }
       continue;
     }
     if (key === null) {
@@ -247,7 +279,7 @@ export function readRulesSheet(sheet: SheetGrid, options: { lang?: Lang } = {}):
     }
   }
 
-  return { rules: { ...DEFAULT_RULES, ...given }, given, problems, sheet: sheet.name, body };
+  return { rules: { ...DEFAULT_RULES, ...given }, given, problems, sheet: sheet.name, body, unitRule };
 }
 
 /** An achievement level 0..100: 70, "70", "70%", or 0,7 in a percent-formatted cell. */
@@ -330,6 +362,11 @@ const MEANINGS: Readonly<Record<Lang, Readonly<Record<RuleKey, string>>>> = {
   },
 };
 
+const UNIT_RULE_MEANING: Readonly<Record<Lang, string>> = {
+  it: "Schede unità: «tutte» = il risultato di un nodo conta per ogni unità organizzativa che vi partecipa; «capofila» = solo per la prima unità elencata.",
+  en: "Unit scorecards: “all” = a node's result counts for every unit taking part in it; “lead” = only for the first unit listed.",
+};
+
 const SHEET_HEADERS: Readonly<Record<Lang, readonly [string, string, string]>> = {
   it: ["Impostazione", "Valore", "Significato"],
   en: ["Setting", "Value", "Meaning"],
@@ -340,7 +377,7 @@ const SHEET_HEADERS: Readonly<Record<Lang, readonly [string, string, string]>> =
  * row and one row per rule, values written as `readRulesSheet` reads them back.
  * @example rulesSheet(DEFAULT_RULES).cells[1] // ["Minore è meglio", "rapporto", "Target con <= ..."]
  */
-export function rulesSheet(rules: Partial<MeasurementRules> = {}, options: { lang?: Lang; body?: string | null } = {}): SheetSpec {
+export function rulesSheet(rules: Partial<MeasurementRules> = {}, options: { lang?: Lang; body?: string | null; unitRule?: UnitRule } = {}): SheetSpec {
   const lang = options.lang ?? "it";
   const r: MeasurementRules = { ...DEFAULT_RULES, ...rules, bands: { ...DEFAULT_RULES.bands, ...(rules.bands ?? {}) } };
   const value: Record<RuleKey, CellSpec> = {
@@ -353,6 +390,7 @@ export function rulesSheet(rules: Partial<MeasurementRules> = {}, options: { lan
   };
   const cells: CellSpec[][] = [[...SHEET_HEADERS[lang]]];
   for (const k of KEYS) cells.push([KEY_NAMES[k][lang], value[k], MEANINGS[lang][k]]);
+  cells.push([UNIT_RULE_NAMES[lang], UNIT_RULE_WORDS[options.unitRule ?? "all"][lang][0], UNIT_RULE_MEANING[lang]]);
   // The body's name goes last, so that the rules keep their rows whether it is there or not.
   if (options.body) cells.push([BODY_NAMES[lang], options.body, lang === "it" ? "Nome dell'amministrazione, stampato nella Relazione." : "The body's name, printed on the report."]);
   const last = cells.length;

@@ -146,8 +146,9 @@ export interface ParsedPlan {
 
 /**
  * Logical columns the reader recognises in a header row. `source` (Fonte), `notes` (Note),
- * `unit` (Unità di misura), `responsible` (Struttura responsabile) and `achieved`
- * (% Realizzazione) are read and kept on the table for callers; no check uses them yet.
+ * `unit` (Unità di misura) and `achieved` (% Realizzazione) are read and kept on the table
+ * for callers; no check uses them yet. `responsible` (Struttura responsabile) feeds the unit
+ * scorecards and `reason` (Motivazione scostamento) the deviation reasons.
  */
 export type ColumnRole =
   | "code"
@@ -161,7 +162,8 @@ export type ColumnRole =
   | "notes"
   | "unit"
   | "responsible"
-  | "achieved";
+  | "achieved"
+  | "reason";
 
 /** A KPI table found on a sheet. */
 export interface KpiTable {
@@ -189,6 +191,8 @@ export interface KpiTable {
     readonly unit?: number;
     readonly responsible?: number;
     readonly achieved?: number;
+    /** `Motivazione scostamento`: why a target was not met, as the Relazione must say. */
+    readonly reason?: number;
     /** Target columns whose header says `%` (`Target %`): a bare number there is a percentage. */
     readonly percentTargets?: ReadonlySet<number>;
   };
@@ -220,6 +224,12 @@ export interface KpiResult {
   readonly targetCell: string;
   /** Algorithm kind when the table has an algorithm column. */
   readonly algorithmKind: AlgorithmKind | null;
+  /** The `Motivazione scostamento` text, `null` when blank or when the table has no such column (validation always sets it). */
+  readonly reason?: string | null;
+  /** A1 address of the reason cell, `null` when the table has no reason column. */
+  readonly reasonCell?: string | null;
+  /** The `Struttura responsabile` text, `null` when blank or when the table has no such column. */
+  readonly responsible?: string | null;
 }
 
 export interface WeightGroup {

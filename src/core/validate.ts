@@ -10,6 +10,7 @@ import { classifyAlgorithm } from "./plan/algorithm";
 import { normaliseHeader } from "./reader/headers";
 import { conditionForYear, parseTarget, targetYears } from "./targets";
 import { readYesNo } from "./target-words";
+import { missingReason } from "./reasons";
 import type {
   CellValue,
   Condition,
@@ -143,6 +144,7 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
   }
 
   const groups = weightGroups.check(kpis, lang, problems);
+  warnMissingReasons(tables, kpis, lang, problems);
   if (tables.length === 0) {
     problems.addUnplaced({ severity: "warning", code: "NO_KPI_TABLES", message: formatMessage("NO_KPI_TABLES", lang) });
   }
@@ -496,6 +498,8 @@ function kpiResult(
 ): KpiResult {
   const { table, cells } = t;
   const algorithm = textOf(cells.value(r, table.columns.algorithm));
+  const reasonCol = table.columns.reason;
+  const responsibleCol = table.columns.responsible;
   return {
     sheet: table.sheet,
     row: r + 1,
@@ -509,7 +513,29 @@ function kpiResult(
     valueCell,
     targetCell,
     algorithmKind: table.columns.algorithm !== undefined && algorithm !== "" ? classifyAlgorithmText(algorithm) : null,
+    reason: reasonCol === undefined ? null : indicatorText(cells.value(r, reasonCol)) || null,
+    reasonCell: reasonCol === undefined ? null : a1(r, reasonCol),
+    responsible: responsibleCol === undefined ? null : indicatorText(cells.value(r, responsibleCol)) || null,
   };
+}
+
+/**
+ * One warning per KPI that needs a reason (`needsReason`) and has a blank reason cell, at
+ * that cell. Only tables with a reason column are checked: a workbook that keeps its
+ * reasons elsewhere is not flooded with warnings.
+ */
+function warnMissingReasons(tables: readonly TableRead[], kpis: readonly KpiResult[], lang: Lang, problems: Problems): void {
+  let message: string | null = null;
+  let k = 0;
+  for (const t of tables) {
+    const col = t.table.columns.reason;
+    for (let i = 0; i < t.kpiRows.length; i++, k++) {
+      const kpi = kpis[k];
+      if (col === undefined || !kpi.reasonCell || !missingReason(kpi)) continue;
+      message ??= formatMessage("REASON_MISSING", lang);
+      problems.add(problem("warning", "REASON_MISSING", message, t.table.sheet, kpi.reasonCell), t.sheetOrder, t.kpiRows[i], col);
+    }
+  }
 }
 
 /** The row's condition for the year, or the status that ends its check there (adding the target's problem). */

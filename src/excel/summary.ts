@@ -41,9 +41,12 @@ import { hasFeature } from "./requirements";
 /** The worksheet custom property that marks a sheet made by the add-in. */
 export const SHEET_MARKER = "KPI-PP-SHEET";
 
+/** The sheets the add-in writes and may later rewrite in place: `Riepilogo`, `Schede unità`. */
+export type OwnSheetKind = "summary" | "units";
+
 /** What the marker says. */
 export interface SheetMarker {
-  readonly kind: "summary";
+  readonly kind: OwnSheetKind;
   readonly version: 1;
   /** `summaryFingerprint` of the values written. */
   readonly fingerprint: string;
@@ -145,17 +148,17 @@ export function* gridCells(grid: SheetGrid): Generator<{ row: number; col: numbe
 }
 
 /** The marker's text for a written sheet. */
-export function markerValue(spec: SheetSpec): string {
-  const marker: SheetMarker = { kind: "summary", version: 1, fingerprint: summaryFingerprint(specCells(spec)) };
+export function markerValue(spec: SheetSpec, kind: OwnSheetKind = "summary"): string {
+  const marker: SheetMarker = { kind, version: 1, fingerprint: summaryFingerprint(specCells(spec)) };
   return JSON.stringify(marker);
 }
 
-/** The marker read from a property value; `null` when it is not one of ours. */
-export function parseMarker(value: string | null | undefined): SheetMarker | null {
+/** The marker read from a property value; `null` when it is not one of ours of that kind. */
+export function parseMarker(value: string | null | undefined, kind: OwnSheetKind = "summary"): SheetMarker | null {
   if (typeof value !== "string") return null;
   try {
     const m = JSON.parse(value) as Partial<SheetMarker>;
-    return m && m.kind === "summary" && m.version === 1 && typeof m.fingerprint === "string" ? (m as SheetMarker) : null;
+    return m && m.kind === kind && m.version === 1 && typeof m.fingerprint === "string" ? (m as SheetMarker) : null;
   } catch {
     return null;
   }
@@ -166,9 +169,17 @@ export function parseMarker(value: string | null | undefined): SheetMarker | nul
  * @example isSummaryName("riepilogo (3)", "it") // true
  */
 export function isSummaryName(name: string, lang: Lang): boolean {
-  const base = SUMMARY_SHEET[lang].toLowerCase();
+  return isNameOf(name, SUMMARY_SHEET[lang]);
+}
+
+/**
+ * True for `base` and `base (n)` (any case): the names a sheet of ours may have.
+ * @example isNameOf("schede unità (2)", "Schede unità") // true
+ */
+export function isNameOf(name: string, base: string): boolean {
+  const b = base.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const n = name.toLowerCase();
-  return n === base || new RegExp(`^${base} \\(\\d+\\)$`).test(n);
+  return n === base.toLowerCase() || new RegExp(`^${b} \\(\\d+\\)$`).test(n);
 }
 
 /** Today as `yyyy-mm-dd`, local time. */
@@ -185,6 +196,42 @@ export function today(): string {
  */
 export async function buildSummary(host: ExcelHost, request: SummaryRequest): Promise<SummaryOutcome> {
   const lang = request.lang;
+  return buildOwnSheet(host, request, {
+    kind: "summary",
+    name: SUMMARY_SHEET[lang],
+    spec: (checked) =>
+      checked.rollup.nodes.length === 0
+        ? null
+        : summarySheet(
+            {
+              year: checked.report.year,
+              nodes: checked.rollup.nodes,
+              rules: checked.rollup.rules,
+              generatedOn: request.generatedOn ?? today(),
+              body: checked.rules.body,
+            },
+            { lang },
+          ),
+  });
+}
+
+/** Which sheet of ours to write, and how to describe it from the check. */
+export interface OwnSheet {
+  readonly kind: OwnSheetKind;
+  /** The sheet's name (`Riepilogo`): a free `name (n)` is used when it is taken. */
+  readonly name: string;
+  /** The sheet for the checked workbook; `null`: nothing to write. */
+  readonly spec: (checked: Checked) => SheetSpec | null;
+}
+
+/**
+ * The one way the add-in writes a sheet of its own (`Riepilogo`, `Schede unità`): read and
+ * check the workbook, describe the sheet, write it to a free name or, when an earlier sheet
+ * of the same kind is ours and untouched, in place. See the module comment.
+ * @example await buildOwnSheet(host, { lang: "it" }, { kind: "units", name: "Schede unità", spec: (c) => ... });
+ */
+export async function buildOwnSheet(host: ExcelHost, request: SummaryRequest, own: OwnSheet): Promise<SummaryOutcome> {
+  const lang = request.lang;
   const budget = request.budget ?? budgetFor(host.platform);
   const markers = hasFeature(host, "sheetMarker");
   return host.run(async (context) => {
@@ -198,30 +245,20 @@ export async function buildSummary(host: ExcelHost, request: SummaryRequest): Pr
     });
     const found = read.sheets
       .map((_, index) => ({ index, property: read.extras[index] }))
-      .filter((f): f is { index: number; property: Excel.WorksheetCustomProperty } => f.property !== null && isSummaryName(read.sheets[f.index].name, lang));
+      .filter((f): f is { index: number; property: Excel.WorksheetCustomProperty } => f.property !== null && isNameOf(read.sheets[f.index].name, own.name));
     request.onPhase?.({ kind: "checking" });
     await nextTick();
     const checked = await checkGrids(read.grids, { year: request.year ?? null, lang, pause: nextTick });
     const base = { ...checked, sheets: read.sheets };
-    if (checked.rollup.nodes.length === 0) return { ...base, sheet: null, replaced: false };
+    const spec = own.spec(checked);
+    if (spec === null) return { ...base, sheet: null, replaced: false };
+    const marker = markerValue(spec, own.kind);
 
-    const spec = summarySheet(
-      {
-        year: checked.report.year,
-        nodes: checked.rollup.nodes,
-        rules: checked.rollup.rules,
-        generatedOn: request.generatedOn ?? today(),
-        body: checked.rules.body,
-      },
-      { lang },
-    );
-    const marker = markerValue(spec);
-
-    // An earlier summary of ours, untouched since: rewritten in place.
+    // An earlier sheet of ours of this kind, untouched since: rewritten in place.
     const reuse = found.find(({ index, property }) => {
       const info = read.sheets[index];
       if (property.isNullObject || info.protected || !info.visible) return false;
-      const m = parseMarker(property.value);
+      const m = parseMarker(property.value, own.kind);
       return m !== null && m.fingerprint === summaryFingerprint(gridCells(read.grids[index]));
     });
     const before = new Set(read.sheets.map((s) => s.name.toLowerCase()));

@@ -10,6 +10,7 @@ import { selectRange } from "../excel/select";
 import { buildSummary, SummaryError, type SummaryPhase } from "../excel/summary";
 import { freezeMonitoring, FreezeRefused } from "../excel/history";
 import { freezeStamp, frozenAtText } from "../core/history";
+import { buildUnitSheet } from "../excel/unit-sheet";
 import { countText, fmt, formatNumber, type Strings } from "./i18n";
 import type { Action, Failure, Notice, Store } from "./state";
 import { buildTreeView } from "./tree-model";
@@ -28,6 +29,8 @@ export interface Controller {
   summary(): Promise<void>;
   /** Freezes the values of the period shown into the hidden `Storico` sheet. */
   freeze(): Promise<void>;
+  /** Writes the `Schede unità` sheet for the year shown (reading the workbook again). */
+  units(): Promise<void>;
   goTo(sheet: string, address: string): Promise<void>;
   importPlan(text: string): Promise<void>;
   dismissError(): void;
@@ -78,12 +81,12 @@ export function createController({ host, store, strings, lang, now = () => new D
     return lines;
   }
 
-  function phaseText(p: ValidatePhase | SummaryPhase): { text: string; done?: number; total?: number } {
+  function phaseText(p: ValidatePhase | SummaryPhase, writing = strings.phaseSummaryWriting): { text: string; done?: number; total?: number } {
     if (p.kind === "reading") {
       return { text: fmt(strings.phaseReading, { done: p.done, total: Math.max(p.total, p.done, 1) }), done: p.done, total: Math.max(p.total, 1) };
     }
     if (p.kind === "checking") return { text: strings.phaseChecking };
-    return { text: p.kind === "marking" ? strings.phaseMarking : strings.phaseSummaryWriting };
+    return { text: p.kind === "marking" ? strings.phaseMarking : writing };
   }
 
   return {
@@ -184,6 +187,42 @@ export function createController({ host, store, strings, lang, now = () => new D
           if (e instanceof FreezeRefused) {
             const line = e.reason === "protected" ? fmt(strings.freezeProtected, { sheet: e.message }) : e.message;
             store.set({ notice: { tone: "warning", lines: [line] }, error: null });
+          } else {
+            store.set({ error: failure(e) });
+          }
+        }
+      });
+    },
+
+    async units() {
+      const year = store.get().view?.summary.year ?? store.get().year;
+      await exclusive("units", fmt(strings.phaseReading, { done: 0, total: 1 }), async (h) => {
+        try {
+          const out = await buildUnitSheet(h, {
+            year,
+            lang,
+            onPhase: (p) => store.set({ busy: { action: "units", ...phaseText(p, strings.phaseUnitsWriting) } }),
+          });
+          // The sheet was built from the cells as they are now: the pane shows the same figures.
+          const view = buildReportView(out.report, strings, lang);
+          const tree = buildTreeView(out.rollup, out.report, out.treeSheet, out.rules, strings, lang);
+          const count = formatNumber(out.units.length, lang);
+          const lines =
+            out.sheet === null
+              ? [out.report.summary.tables === 0 ? strings.summaryNothing : strings.unitsNone]
+              : [fmt(out.replaced ? strings.unitsReplaced : strings.unitsDone, { sheet: out.sheet, count })];
+          store.set({
+            report: out.report,
+            view,
+            tree,
+            notice: { tone: out.sheet === null ? "warning" : "success", lines },
+            error: null,
+            hiddenSheets: out.sheets.filter((s) => !s.visible).map((s) => s.name),
+          });
+        } catch (e) {
+          if (e instanceof SummaryError) {
+            const line = e.rolledBack ? strings.unitsRolledBack : fmt(strings.unitsIncomplete, { sheet: e.sheet });
+            store.set({ notice: { tone: "warning", lines: [line] }, error: failure(e.cause) });
           } else {
             store.set({ error: failure(e) });
           }

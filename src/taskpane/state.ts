@@ -8,7 +8,7 @@ import type { ReportView } from "./view-model";
  * arrives and kept here, so rendering never recomputes it.
  */
 
-export type Action = "validate" | "clear" | "select" | "import" | "summary" | "freeze";
+export type Action = "validate" | "clear" | "select" | "import" | "summary" | "freeze" | "units";
 
 export interface Busy {
   readonly action: Action;

@@ -8,7 +8,7 @@ import { fmt, formatNumber, type Strings } from "./i18n";
  * cell it leads to. Pure: no DOM, no Office.
  */
 
-export type SectionId = "weights" | "badWeights" | "targets" | "values" | "frozen" | "missing" | "unmet" | "met" | "other";
+export type SectionId = "weights" | "badWeights" | "targets" | "values" | "frozen" | "missing" | "unmet" | "reasons" | "met" | "other";
 export type Tone = "error" | "warning" | "unmet" | "met" | "missing" | "info";
 
 export interface ItemView {
@@ -162,12 +162,15 @@ export function buildReportView(report: ValidationReport, strings: Strings, lang
   const values: ItemView[] = [];
   const other: ItemView[] = [];
   const frozen: ItemView[] = [];
+  /** Targets not met without a Motivazione scostamento: listed under their own heading. */
+  const reasons: ItemView[] = [];
   const sums: Problem[] = [];
   report.problems.forEach((p, i) => {
     if (p.code === "WEIGHTS_SUM") sums.push(p);
     if (SHOWN_ELSEWHERE.has(p.code)) return;
     const cellKey = `${p.sheet ?? ""}\u0000${p.cell ?? ""}`;
     if (FROZEN_CODES.has(p.code)) frozen.push(problemItem(p, i));
+    else if (p.code === "REASON_MISSING") reasons.push(problemItem(p, i));
     else if (WEIGHT_CODES.has(p.code)) badWeights.push(problemItem(p, i));
     else if (p.code === "TARGET_BLANK" || kpiIndex().targetCells.has(cellKey)) targets.push(problemItem(p, i));
     else if (kpiIndex().valueCells.has(cellKey)) values.push(problemItem(p, i));
@@ -218,6 +221,7 @@ export function buildReportView(report: ValidationReport, strings: Strings, lang
     lazySection({ id: "frozen", title: strings.secFrozen, tone: "warning", open: true }, frozen, asIs),
     lazySection({ id: "missing", title: strings.secMissing, tone: "missing", open: true }, byStatus("missing"), kpiToItem),
     lazySection({ id: "unmet", title: strings.secUnmet, tone: "unmet", open: true }, byStatus("unmet"), kpiToItem),
+    lazySection({ id: "reasons", title: strings.secReasons, tone: "warning", open: true }, reasons, asIs),
     lazySection({ id: "met", title: strings.secMet, tone: "met", open: false }, byStatus("met"), kpiToItem),
     lazySection({ id: "other", title: strings.secOther, tone: "info", open: true }, other, asIs),
   ];

@@ -75,6 +75,8 @@ describe("kpi check on a hand-made workbook", () => {
       value: 18,
       status: "unmet",
       achievement: 90,
+      // No Motivazione scostamento column in this workbook.
+      reason: null,
     });
     // The formula's cached result is the value; lower is better: 9/12.
     expect(j.kpis.find((k) => k.indicator === "Pratiche evase")).toEqual(expect.objectContaining({ value: 12, achievement: 75 }));

@@ -154,6 +154,7 @@ describe("rulesSheet", () => {
       ["Soglia giallo", 90],
       ["Credito parziale", "sì"],
       ["Valori mancanti", "ignora"],
+      ["Risultato unità", "tutte"],
     ]);
     expect(s.frozenRows).toBe(1);
     expect(s.validations.map((v) => v.range)).toEqual(["B3", "B4", "B5"]);
@@ -183,6 +184,20 @@ describe("rulesSheet", () => {
     expect(back.problems).toEqual([]);
     expect(readRulesSheet(gridOf(rulesSheet())).body).toBeNull();
     expect(readRules([sheet([["Body", "CCIAA Lecce"]])]).body).toBe("CCIAA Lecce");
+  });
+
+  it("the unit rule (Risultato unità) is read back, tutte by default, capofila or lead when set", () => {
+    expect(readRulesSheet(gridOf(rulesSheet())).unitRule).toBe("all");
+    expect(readRulesSheet(gridOf(rulesSheet({}, { unitRule: "lead" }))).unitRule).toBe("lead");
+    expect(readRulesSheet(gridOf(rulesSheet({}, { unitRule: "lead", lang: "en" })), { lang: "en" }).unitRule).toBe("lead");
+    expect(readRules([sheet([["Risultato unità", "Capofila"]])]).unitRule).toBe("lead");
+    expect(readRules([sheet([["Unit result", "all"]])]).unitRule).toBe("all");
+    expect(readRules([]).unitRule).toBe("all");
+    // A typo is an error at its cell, and the default applies.
+    const bad = readRules([sheet([["Risultato unità", "metà"]])]);
+    expect(bad.unitRule).toBe("all");
+    expect(bad.problems.map((p) => [p.code, p.cell])).toEqual([["RULES_BAD_VALUE", "B1"]]);
+    expect(bad.problems[0].message).toContain("tutte oppure capofila");
   });
 
   it("a partial set of rules is completed with the defaults", () => {

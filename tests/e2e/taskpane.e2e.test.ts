@@ -21,6 +21,7 @@ import { conditionForYear, isKpiError, parseTarget, type ValidationReport } from
 import type { RollupResultNode } from "../../src/core/rollup/rollup";
 import { parsePlan } from "../../src/core/plan/parse";
 import { validateAndMark } from "../../src/excel/actions";
+import { workbookUnitScores, type UnitScore } from "../../src/core/scorecards";
 import { importWorkbook } from "../../src/excel/import";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import { achievementText, rowsAddress } from "../../src/taskpane/tree-model";
@@ -61,6 +62,8 @@ interface Fixture {
   rollup: RollupResultNode[];
   /** The hostile indicator's value cell, where its link must go. */
   hostileCell: { sheet: string; address: string };
+  /** The engine's unit scorecards of the same workbook (the oracle for Schede unità). */
+  units: UnitScore[];
 }
 
 /** Reads a year's condition from a target cell and gives a value that meets it or not. */
@@ -131,7 +134,7 @@ async function buildFixture(): Promise<Fixture> {
     return validateAndMark(hostOf(copy), { lang, mark: false });
   };
   const it = await oracle("it");
-  return { workbook, report: it.report, reportEn: (await oracle("en")).report, rollup: it.rollup.nodes, hostileCell };
+  return { workbook, report: it.report, reportEn: (await oracle("en")).report, rollup: it.rollup.nodes, hostileCell, units: workbookUnitScores(it) };
 }
 
 // ------------------------------------------------------------------ serving dist/ and the stub
@@ -482,6 +485,38 @@ describeBrowser("the task pane in Chromium", () => {
     expect(await page.evaluate(() => (window as unknown as { __alerts: string[] }).__alerts)).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  test("Crea schede unità writes the Schede unità sheet: each unit's result as the engine computes it, 2 syncs, nothing else touched", async () => {
+    const { context, page, outside, pageErrors } = await open("it-IT");
+    await validate(page);
+    const original = await stubCall<string>(page, "snapshot");
+    const button = page.locator("#units");
+    await expect(button.textContent()).resolves.toBe("Crea schede unità");
+    await stubCall(page, "resetStats");
+    await button.click();
+    await idle(page);
+    const units = fixture.units;
+    // The sample plan lists many units; several take part in more than one node.
+    expect(units.length).toBeGreaterThanOrEqual(3);
+    expect(units.some((u) => u.items.length > 1)).toBe(true);
+    await expect(page.locator(".status-text").textContent()).resolves.toBe(`Schede di ${units.length} unità scritte nel nuovo foglio «Schede unità».`);
+    await expect(stubCall<{ runs: number; syncs: number }>(page, "stats")).resolves.toMatchObject({ runs: 1, syncs: 2 });
+    const after = JSON.parse(await stubCall<string>(page, "snapshot")) as { sheets: { name: string; rows: unknown[][] }[] };
+    const before = (JSON.parse(original) as { sheets: { name: string }[] }).sheets;
+    expect(after.sheets.map((x) => x.name)).toEqual([...before.map((x) => x.name), "Schede unità"]);
+    expect(after.sheets.slice(0, before.length)).toEqual(before);
+    const rows = after.sheets[after.sheets.length - 1].rows;
+    for (const u of units) {
+      const row = rows.find((r) => r?.[0] === u.unit);
+      expect(row).toBeDefined();
+      if (u.achievement === null) expect(row![1]).toBe("");
+      else expect(row![1]).toBeCloseTo(u.achievement, 9);
+    }
+    await expect(stubCall(page, "selection")).resolves.toMatchObject({ active: "Schede unità" });
     expect(pageErrors).toEqual([]);
     expect(outside).toEqual([]);
     await context.close();

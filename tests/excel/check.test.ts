@@ -8,6 +8,7 @@ import { writeFileSync } from "fs";
 import { join } from "path";
 import { rollupJson } from "../../src/core/rollup/workbook";
 import { rulesSheet } from "../../src/core/rules";
+import { unitsJson, workbookUnitScores } from "../../src/core/scorecards";
 import type { WorkbookSpec } from "../../src/core/workbook/description";
 import { checkJson } from "../../src/cli/report";
 import { changedAfterFreezeJson } from "../../src/cli/commands/check";
@@ -33,7 +34,9 @@ async function cli(spec: WorkbookSpec, name: string): Promise<unknown> {
 async function pane(spec: WorkbookSpec) {
   const fake = await fakeFromSpec(spec, { platform: "desktop" });
   const out = await validateAndMark(hostOf(fake), { lang: "it", year: 2021, mark: false });
-  const json = { ...(checkJson(out.report) as object), rollup: rollupJson(out.rollup.nodes, { decimals: 2 }), changedAfterFreeze: changedAfterFreezeJson(out.history) };
+  // The unit scorecards too: the pane's Schede unità and kpi check's "units" come from the same check.
+  const units = unitsJson(workbookUnitScores(out), 2);
+  const json = { ...(checkJson(out.report) as object), rollup: rollupJson(out.rollup.nodes, { decimals: 2 }), units, changedAfterFreeze: changedAfterFreezeJson(out.history) };
   return { out, json: JSON.parse(JSON.stringify(json)) as unknown };
 }
 
@@ -53,7 +56,8 @@ test("the seed workbook with its default settings: the pane's report and roll-up
 test("other rules in Impostazioni change the pane's figures as they change kpi check's", async () => {
   // Lower is better, linear: C.1's "Tempestività" (<= 1, value 1.25) scores 75 instead of 80;
   // bands red < 80, amber < 95: B (81.72) stays amber, a node at 75 turns red.
-  const linear = rulesSheet({ lowerIsBetter: "linear", bands: { red: 80, amber: 95 } });
+  // Risultato unità: capofila — STAFF 1 leads B.1.1.1 (88) and B.1.2.1 (90) only: 89.
+  const linear = rulesSheet({ lowerIsBetter: "linear", bands: { red: 80, amber: 95 } }, { unitRule: "lead" });
   const spec = seedWorkbook([linear]);
   const [{ json }, expected] = await Promise.all([pane(spec), cli(spec, "linear.xlsx")]);
   expect(json).toEqual(expected);
@@ -62,6 +66,10 @@ test("other rules in Impostazioni change the pane's figures as they change kpi c
   expect(tempestivita(defaults)).toBe(80);
   expect(tempestivita(json)).toBe(75);
   expect((json as Json).rollup.filter((n) => n.band === "red").length).toBeGreaterThan((defaults as Json).rollup.filter((n) => n.band === "red").length);
+  const staff1 = (j: unknown) => (j as { units: { unit: string; achievement: number | null; band: string | null }[] }).units.find((u) => u.unit === "STAFF 1");
+  // tutte: (88 + 80 + 90 + 62.5) / 4 = 80.125 -> 80.13 amber; capofila: (88 + 90) / 2 = 89, amber (80 <= 89 < 95).
+  expect(staff1(defaults)).toMatchObject({ achievement: 80.13, band: "amber" });
+  expect(staff1(json)).toMatchObject({ achievement: 89, band: "amber" });
 });
 
 test("a bad setting is a problem of the report, with its cell, in the pane as in kpi check", async () => {

@@ -120,3 +120,20 @@ test("a group over its total says how many too many, and a group with a text wei
   // Two rows: "righe 2–3"; one row: "riga 2", never "righe 2–2".
   expect(allItems(section(view, "weights"))[0].detail).toBe("B · righe 2–3");
 });
+
+test("targets not met without a Motivazione scostamento have a section of their own, each leading to its reason cell", () => {
+  const values: CellValue[][] = [
+    ["Codice", "Indicatore", "Peso", "Target 2022", "Valore 2022", "Motivazione scostamento"],
+    ["A.1", "Visite", 40, ">= 10", 5, "Sede chiusa per lavori"], // unmet, with a reason
+    ["A.1", "Pratiche", 30, ">= 10", 4, null], // unmet, no reason
+    ["A.1", "Eventi", 30, ">= 2", 3, null], // met: no reason needed
+  ];
+  const view = buildReportView(validateWorkbook([{ name: "Area A", values }], { lang: "it" }), it, "it");
+  const reasons = allItems(section(view, "reasons"));
+  expect(reasons.map((i) => [i.title, i.where])).toEqual([["Pratiche", "Area A!F3"]]);
+  expect(reasons[0].detail).toMatch(/senza motivazione/);
+  expect(section(view, "reasons").title).toBe("Motivazioni dello scostamento mancanti");
+  expect(allItems(section(view, "other"))).toEqual([]);
+  // Both unmet KPIs are still listed as unmet.
+  expect(allItems(section(view, "unmet")).map((i) => i.title)).toEqual(["Visite", "Pratiche"]);
+});

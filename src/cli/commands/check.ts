@@ -1,4 +1,4 @@
-import { analyseWorkbook, rollupJson, type HistoryCheck, type ValidationReport } from "../../core";
+import { analyseWorkbook, rollupJson, unitsJson, workbookUnitScores, type HistoryCheck, type ValidationReport } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { checkText, writeCheckJson } from "../report";
@@ -52,8 +52,10 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   }
 
   if (req.json) {
-    // Streamed: the document's text is never whole in memory.
-    writeCheckJson(report, { rollup: rollupJson(roll.nodes, { decimals: 2 }), changedAfterFreeze: changedAfterFreezeJson(history) }, ctx.io.stdout);
+    // Streamed: the document's text is never whole in memory. `units`: each organisational
+    // unit's result (src/core/scorecards.ts).
+    const units = unitsJson(workbookUnitScores(analysis), 2);
+    writeCheckJson(report, { rollup: rollupJson(roll.nodes, { decimals: 2 }), units, changedAfterFreeze: changedAfterFreezeJson(history) }, ctx.io.stdout);
   } else {
     let text = checkText(report, req.input, ctx.lang);
     // The changes themselves are among the problems (warnings at their cells).

@@ -2,7 +2,7 @@ import { basename } from "path";
 import type { Lang } from "../../core/messages";
 import { renderReport } from "../../core/report";
 import { kpiCounts } from "../../core/report/html";
-import { analyseWorkbook, type Problem, type ValidationReport, type WorkbookRollup } from "../../core";
+import { analyseWorkbook, workbookUnitScores, type Problem, type ValidationReport, type WorkbookRollup } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { withUncomputed } from "../uncomputed";
@@ -43,6 +43,8 @@ export interface ReportRequest {
   readonly date?: string | null;
   /** Replace an existing output file (`--force`). */
   readonly force?: boolean;
+  /** `--unita`: add the unit scorecards (one section per organisational unit's result). */
+  readonly units?: boolean;
 }
 
 export interface ReportOutcome {
@@ -84,6 +86,9 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
     rules: roll.rules,
     problems: notes,
     source: basename(req.input),
+    // Every target not met is listed with its reason (Motivazione scostamento), as the Relazione requires.
+    kpis: report.kpis,
+    ...(req.units ? { units: workbookUnitScores(analysis), unitRule: rules.unitRule ?? "all" } : {}),
   });
   const output = req.output ?? (report.year === null ? "relazione.html" : `relazione-${report.year}.html`);
   // Whatever is at that path (a workbook named by mistake, last year's Relazione) stays
@@ -130,6 +135,8 @@ export const reportCommand: Command = {
     { name: "title", value: true },
     { name: "date", value: true },
     { name: "force", value: false },
+    { name: "unita", value: false },
+    { name: "units", value: false },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     const input = singleInput(args, ctx, "report");
@@ -142,6 +149,7 @@ export const reportCommand: Command = {
       title: textOption(ctx, args.options.title, "title"),
       date: dateOption(ctx, args.options.date),
       force: args.options.force === true,
+      units: args.options.unita === true || args.options.units === true,
     });
     return code;
   },

@@ -259,6 +259,7 @@ export function findKpiTables(sheet: SheetGrid, nearMisses?: HeaderNearMiss[]): 
         unit: roles.unit,
         responsible: roles.responsible,
         achieved: roles.achieved,
+        reason: roles.reason,
         percentTargets: header.percentTargets,
       },
       ...(ordinalYearsUnknown ? { ordinalYearsUnknown } : {}),

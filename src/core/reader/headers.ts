@@ -47,6 +47,11 @@ export const HEADER_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
     "% realizzazione", "% di realizzazione", "percentuale di realizzazione", "grado di realizzazione",
     "% raggiungimento", "% di raggiungimento", "grado di raggiungimento", "% achieved",
   ],
+  reason: [
+    "motivazione scostamento", "motivazione", "motivazioni", "motivazione dello scostamento", "motivazioni dello scostamento",
+    "motivazioni scostamento", "cause dello scostamento", "causa dello scostamento", "cause scostamento", "giustificazione",
+    "deviation reason", "deviation reasons", "reason for deviation", "reason",
+  ],
 };
 
 /** The roles a core KPI table is made of: a header naming two of them is meant as one. */

@@ -5,7 +5,12 @@
  */
 import { roundHalfUp } from "../achievement";
 import { formatNumberIt } from "../numbers";
-import type { Band, MeasurementRules, NodeKind, Problem } from "../types";
+import { serialToItalian } from "../dates";
+import { missingReason, needsReason } from "../reasons";
+import type { UnitScore } from "../scorecards";
+import { formatCondition } from "../targets";
+import type { Band, KpiResult, MeasurementRules, NodeKind, Problem } from "../types";
+import type { UnitRule } from "../rules";
 import type { RollupResultNode } from "../rollup/rollup";
 
 export interface ReportInput {
@@ -23,6 +28,15 @@ export interface ReportInput {
   readonly problems?: readonly Problem[];
   /** The workbook's file name, shown as the source. */
   readonly source?: string | null;
+  /**
+   * The year's KPI rows: every one that needs a reason (`needsReason`, a target not met) is
+   * listed with its reason, or a marked "motivazione mancante". Absent: no such section.
+   */
+  readonly kpis?: readonly KpiResult[];
+  /** The unit scorecards (`kpi report --unita`); absent: no such section. */
+  readonly units?: readonly UnitScore[];
+  /** The rule the scorecards followed (`Risultato unità`). */
+  readonly unitRule?: UnitRule;
 }
 
 /** Notes listed at most; the rest are counted. */
@@ -100,6 +114,9 @@ export function renderReport(input: ReportInput): string {
   const counts = kpiCounts(input.nodes);
   const areas = splitByArea(input.nodes);
   const e = escapeHtml;
+  let sectionCount = 0;
+  /** The next section's number: the optional sections move the later ones down. */
+  const next = () => ++sectionCount;
 
   const parts: string[] = [];
   parts.push(`<!DOCTYPE html>
@@ -125,8 +142,9 @@ export function renderReport(input: ReportInput): string {
 </header>`);
 
   // ---- 1. Sintesi
-  parts.push(`<section class="summary" aria-labelledby="s1">
-<h2 id="s1"><span class="num">1.</span> Sintesi dei risultati</h2>
+  const n1 = next();
+  parts.push(`<section class="summary" aria-labelledby="s${n1}">
+<h2 id="s${n1}"><span class="num">${n1}.</span> Sintesi dei risultati</h2>
 <div class="tiles">
   ${tile("Indicatori misurati", counts.kpis, "con peso e target per l'anno")}
   ${tile("Target raggiunti", counts.met, percentOf(counts.met, counts.kpis))}
@@ -140,15 +158,21 @@ ${legend(input.rules)}
 </section>`);
 
   // ---- 2. Albero, one block per area
-  parts.push(`<section class="tree" aria-labelledby="s2">
-<h2 id="s2"><span class="num">2.</span> Albero della performance</h2>
+  const n2 = next();
+  parts.push(`<section class="tree" aria-labelledby="s${n2}">
+<h2 id="s${n2}"><span class="num">${n2}.</span> Albero della performance</h2>
 <p class="lead">Per ogni nodo dell'albero: grado di raggiungimento${input.year === null ? "" : ` ${input.year}`} (da 0 a 100), fascia del semaforo e indicatori del nodo stesso (raggiunti, non raggiunti, mancanti). Le aree e i nodi senza indicatori propri riportano la media dei nodi sottostanti.</p>
 ${areas.map((group, i) => treeTable(group, i > 0 && group[0].kind === "area")).join("\n")}
 </section>`);
 
-  // ---- 3. Regole
-  parts.push(`<section class="rules" aria-labelledby="s3">
-<h2 id="s3"><span class="num">3.</span> Criteri di misurazione applicati</h2>
+  // ---- Scostamenti e motivazioni; risultati per unità (when asked)
+  if (input.kpis) parts.push(deviationsSection(input.kpis, next(), input.year));
+  if (input.units) parts.push(unitsSection(input.units, next(), input.unitRule ?? "all", input.rules));
+
+  // ---- Regole
+  const n3 = next();
+  parts.push(`<section class="rules" aria-labelledby="s${n3}">
+<h2 id="s${n3}"><span class="num">${n3}.</span> Criteri di misurazione applicati</h2>
 ${rulesList(input.rules)}
 </section>`);
 
@@ -156,8 +180,9 @@ ${rulesList(input.rules)}
   const notes = input.problems ?? [];
   if (notes.length > 0) {
     const shown = notes.slice(0, MAX_NOTES);
-    parts.push(`<section class="notes" aria-labelledby="s4">
-<h2 id="s4"><span class="num">4.</span> Note sui dati</h2>
+    const n4 = next();
+    parts.push(`<section class="notes" aria-labelledby="s${n4}">
+<h2 id="s${n4}"><span class="num">${n4}.</span> Note sui dati</h2>
 <ol>
 ${shown.map((p) => `<li><span class="sev sev-${p.severity}">${p.severity === "error" ? "Errore" : "Avviso"}</span> ${e(p.message)}${where(p)}</li>`).join("\n")}
 </ol>
@@ -176,6 +201,66 @@ ${notes.length > shown.length ? `<p class="more">… e altre ${notes.length - sh
 }
 
 // ---------------------------------------------------------------- pieces
+
+/** The label that marks a KPI whose reason is missing: the OIV looks for it. */
+export const MISSING_REASON_LABEL = "Motivazione mancante";
+
+/**
+ * Every KPI that needs a reason, beside its reason: the Relazione must explain each target
+ * not met. A blank reason is printed as a marked "Motivazione mancante", never left blank.
+ */
+function deviationsSection(kpis: readonly KpiResult[], n: number, year: number | null): string {
+  const e = escapeHtml;
+  const listed = kpis.filter((k) => needsReason(k.status));
+  const missing = listed.filter(missingReason).length;
+  const value = (k: KpiResult) => {
+    if (k.value === null) return "—";
+    if (k.target?.unit === "date") return serialToItalian(k.value);
+    return `${formatNumberIt(roundHalfUp(k.value, 2))}${k.target?.unit === "percent" ? "%" : ""}`;
+  };
+  const rows = listed.map((k) => {
+    const reason = missingReason(k)
+      ? `<td class="reason reason-missing"><span class="flag" aria-hidden="true">⚠</span> <strong>${MISSING_REASON_LABEL}</strong></td>`
+      : `<td class="reason">${e(k.reason as string)}</td>`;
+    return `<tr><td class="code dev-code">${e(k.owner ?? "")}</td><td class="node">${e(k.indicator)}<span class="where">${e(k.sheet)}, riga ${k.row}</span></td><td class="n">${e(k.target ? formatCondition(k.target) : "—")}</td><td class="n">${e(value(k))}</td><td class="ach">${k.achievement === null ? "n.d." : formatAchievement(k.achievement)}</td>${reason}</tr>`;
+  });
+  const lead = listed.length === 0
+    ? `<p class="lead">Nessun target non raggiunto${year === null ? "" : ` nel ${year}`}: non ci sono scostamenti da motivare.</p>`
+    : `<p class="lead">Indicatori con target non raggiunto${year === null ? "" : ` nel ${year}`}: ${listed.length}; motivazioni mancanti: ${missing}. La motivazione è quella scritta nella colonna «Motivazione scostamento» del foglio.</p>`;
+  return `<section class="deviations" aria-labelledby="s${n}">
+<h2 id="s${n}"><span class="num">${n}.</span> Scostamenti e motivazioni</h2>
+${lead}
+${listed.length === 0 ? "" : `<table class="deviations">
+<thead><tr><th scope="col">Codice</th><th scope="col">Indicatore</th><th scope="col" class="n">Target</th><th scope="col" class="n">Valore</th><th scope="col" class="ach">Grado (%)</th><th scope="col">Motivazione dello scostamento</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>`}
+</section>`;
+}
+
+/** One row per organisational unit: its result, band and the nodes and KPIs behind it. */
+function unitsSection(units: readonly UnitScore[], n: number, rule: UnitRule, rules: MeasurementRules): string {
+  const e = escapeHtml;
+  const ruleText = rule === "lead"
+    ? "il risultato di ogni nodo conta solo per l'unità capofila (la prima elencata)"
+    : "il risultato di ogni nodo conta per tutte le unità che vi partecipano";
+  const rows = units.map((u) => {
+    const measured = u.items.filter((i) => i.achievement !== null).length;
+    const items = u.items.map((i) => `${i.kind === "node" ? e(i.code ?? "") : `${e(i.code ?? "")} «${e(shorten(i.title, 40))}»`}${i.achievement === null ? " (n.d.)" : ` (${formatAchievement(i.achievement)})`}`).join(", ");
+    return `<tr><th scope="row" class="code">${e(u.unit)}</th>${u.achievement === null ? `<td class="ach none">n.d.</td>` : `<td class="ach">${formatAchievement(u.achievement)}</td>`}${bandCell(u.band)}<td class="n">${measured} di ${u.items.length}</td><td class="n">${u.kpis}</td><td class="n">${u.missing}</td><td class="items">${items}</td></tr>`;
+  });
+  return `<section class="units" aria-labelledby="s${n}">
+<h2 id="s${n}"><span class="num">${n}.</span> Risultati per unità organizzativa</h2>
+<p class="lead">Per ogni unità organizzativa: media, a pesi uguali, dei risultati dei nodi dell'albero a cui partecipa (${ruleText}; un nodo conta solo se nessun nodo sottostante elenca la stessa unità) e degli indicatori di cui è «Struttura responsabile». I nodi senza dati sono ${rules.missing === "skip" ? "esclusi" : "contati come 0"}.</p>
+${units.length === 0 ? `<p class="empty">Nessuna unità organizzativa nell'albero o nella colonna «Struttura responsabile».</p>` : `<table class="unit-table">
+<thead><tr><th scope="col">Unità</th><th scope="col" class="ach">Grado (%)</th><th scope="col" class="band">Fascia</th><th scope="col" class="n">Nodi misurati</th><th scope="col" class="n">Indicatori</th><th scope="col" class="n">Mancanti</th><th scope="col">Nodi e indicatori (grado)</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>`}
+</section>`;
+}
 
 function tile(label: string, value: number, note: string): string {
   return `<div class="tile"><span class="tile-value">${value}</span><span class="tile-label">${escapeHtml(label)}</span><span class="tile-note">${escapeHtml(note)}</span></div>`;
@@ -421,6 +506,11 @@ figure { margin: 0; }
 .sev { font-size: 7pt; text-transform: uppercase; letter-spacing: .04em; padding: 0 1mm; border: .5pt solid currentColor; border-radius: 1mm; }
 .sev-error { color: ${BAND_COLOR.red}; } .sev-warning { color: ${BAND_COLOR.amber}; }
 .where, .more { color: var(--muted); }
+.deviations td.reason { font-size: 8.5pt; }
+.deviations td.reason-missing { color: ${BAND_COLOR.red}; background: #fdecea; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.deviations .where { display: block; font-size: 7.5pt; }
+.unit-table td.items { font-size: 8pt; color: var(--muted); }
+.unit-table th[scope=row] { vertical-align: top; background: none; border-bottom: .5pt solid var(--rule); font-size: 9pt; }
 .colophon { margin-top: 8mm; border-top: .75pt solid var(--rule); padding-top: 2mm; font-size: 8pt; color: var(--muted); }
 @media screen { body { background: #e9ecf0; } main { background: #fff; padding: 16mm; margin: 8mm auto; box-shadow: 0 1px 4px rgba(0,0,0,.2); max-width: 210mm; } }
 @media print { main { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }

@@ -49,6 +49,8 @@ export interface RollupTreeNode {
   readonly parent: string | null;
   /** Weight among its siblings (`Peso` on the tree sheet); equal weights when absent. */
   readonly weight?: number | null;
+  /** The organisational units involved, as listed (`Unità organizzative`), lead unit first. */
+  readonly units?: readonly string[];
 }
 
 /**

@@ -14,12 +14,16 @@ import { normaliseCode, type RollupTreeNode } from "./rollup";
 /** The tree sheet's names (the import writes `Albero`, or `Tree` in English). */
 const TREE_SHEETS = new Set(["albero", "tree", "albero della performance"]);
 
-const HEADERS: Readonly<Record<"code" | "kind" | "title" | "parent" | "weight", readonly string[]>> = {
+const HEADERS: Readonly<Record<"code" | "kind" | "title" | "parent" | "weight" | "units", readonly string[]>> = {
   code: ["codice", "code", "codice nodo", "node"],
   kind: ["tipo", "kind", "livello", "type"],
   title: ["titolo", "title", "descrizione", "denominazione", "name", "nome"],
   parent: ["padre", "parent", "codice padre", "nodo padre", "parent code"],
   weight: ["peso", "peso %", "weight", "weight %"],
+  units: [
+    "unita organizzative", "unita organizzative coinvolte", "unita organizzativa", "strutture coinvolte",
+    "organisational units", "organizational units", "units",
+  ],
 };
 
 /** Node kinds by their label in either language, plus the kinds' own names. */
@@ -98,9 +102,24 @@ export function readTreeSheet(sheet: SheetGrid, options: { lang?: Lang } = {}): 
         });
       }
     }
-    nodes.push({ code, kind, title: text(at(row, cols.title)) || code, parent: parent === "" ? null : parent, weight });
+    const node: RollupTreeNode = { code, kind, title: text(at(row, cols.title)) || code, parent: parent === "" ? null : parent, weight };
+    const unitCell = at(row, cols.units);
+    const units = unitCell === null ? [] : splitUnits(String(unitCell));
+    nodes.push(units.length > 0 ? { ...node, units } : node);
   }
   return { nodes, problems };
+}
+
+/**
+ * The units of a tree cell (`STAFF 6, STAFF 7`), in the order written: commas, semicolons
+ * and line breaks separate them.
+ * @example splitUnits("STAFF 6, S. 1.4") // ["STAFF 6", "S. 1.4"]
+ */
+export function splitUnits(cell: string): string[] {
+  return cell
+    .split(/[,;\n]+/)
+    .map((u) => u.replace(/[\s\u00a0]+/g, " ").trim())
+    .filter((u) => u !== "");
 }
 
 function text(c: CellValue): string {

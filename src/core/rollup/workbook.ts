@@ -31,6 +31,8 @@ export interface WorkbookRollup {
   readonly rules: MeasurementRules;
   /** Where the tree came from: the workbook's tree sheet, or the KPI codes. */
   readonly tree: "sheet" | "codes";
+  /** The tree as read (with each node's units, for the unit scorecards). */
+  readonly treeNodes: readonly RollupTreeNode[];
 }
 
 export interface RollupWorkbookOptions {
@@ -80,7 +82,7 @@ export function rollupWorkbook(
   const nodes = source === "sheet" ? (tree as RollupTreeNode[]) : treeFromCodes(owners.filter((o): o is string => o !== null));
   const result = rollup({ nodes, kpis }, { rules, lang });
   problems.push(...result.problems);
-  return { year: report.year, nodes: result.nodes, problems, rules: fullRules(rules), tree: source };
+  return { year: report.year, nodes: result.nodes, problems, rules: fullRules(rules), tree: source, treeNodes: nodes };
 }
 
 /** Problems with the tree itself (not with missing data): what `kpi check` lists. */

@@ -102,6 +102,16 @@ export const it = {
   freezeDone: "Valori congelati: {count} del periodo {period}, nel foglio nascosto «{sheet}» ({at}).",
   freezeProtected: "Il foglio «{sheet}» è protetto: togli la protezione per congelare i valori.",
   secFrozen: "Modificati dopo il congelamento",
+  // unit scorecards (Schede unità)
+  secReasons: "Motivazioni dello scostamento mancanti",
+  unitsButton: "Crea schede unità",
+  unitsHint: "Scrive il risultato di ogni unità organizzativa (dall'albero e dalla colonna Struttura responsabile) in un foglio «Schede unità» nuovo; aggiorna solo un foglio creato da questo riquadro e non modificato.",
+  phaseUnitsWriting: "Scrittura delle schede delle unità…",
+  unitsDone: "Schede di {count} unità scritte nel nuovo foglio «{sheet}».",
+  unitsReplaced: "Schede di {count} unità aggiornate nel foglio «{sheet}», creato in precedenza da questo riquadro.",
+  unitsNone: "Nessuna unità organizzativa nella cartella: servono la colonna «Unità organizzative» del foglio Albero o una colonna «Struttura responsabile».",
+  unitsRolledBack: "Le schede delle unità non sono state scritte: il foglio aggiunto è stato tolto, la cartella è come prima.",
+  unitsIncomplete: "Le schede delle unità non sono state scritte del tutto: il foglio «{sheet}» potrebbe essere incompleto. Eliminalo e premi di nuovo «Crea schede unità».",
 
   // sections
   resultsTitle: "Risultati",

@@ -60,7 +60,7 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
   const results = h("section", { class: "card results", "aria-labelledby": resultsTitle, hidden: true }, h("h2", { id: resultsTitle, class: "card-title" }, strings.resultsTitle), resultsBody);
   const importForm = renderImport(strings, (text) => void actions.importPlan(text));
   const freeze = renderFreezeCard(strings, () => void actions.freeze());
-  const tree = renderTreeCard(strings, lang, (sheet, address) => void actions.goTo(sheet, address), () => void actions.summary());
+  const tree = renderTreeCard(strings, lang, (sheet, address) => void actions.goTo(sheet, address), () => void actions.summary(), () => void actions.units());
 
   replace(
     root,
@@ -92,7 +92,7 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
       const busy = state.busy !== null;
       // A disabled button loses the keyboard focus: give it back when the action ends.
       if (busy && !wasBusy) focusBefore = document.activeElement;
-      for (const b of [validate, clear, importForm.button, tree.button, ...freeze.buttons]) b.disabled = busy;
+      for (const b of [validate, clear, importForm.button, tree.button, tree.unitsButton, ...freeze.buttons]) b.disabled = busy;
       // The period a freeze takes: the one shown (the year of the last report), else the default.
       const shownYear = state.view?.summary.year ?? state.year;
       freeze.setPeriod(shownYear === null ? strings.freezePeriodAuto : String(shownYear));

@@ -20,13 +20,15 @@ import type { GoTo } from "./results";
 export interface TreeCard {
   readonly element: HTMLElement;
   readonly button: HTMLButtonElement;
+  /** `Crea schede unità`, next to `Crea riepilogo`. */
+  readonly unitsButton: HTMLButtonElement;
   update(tree: TreeView | null): void;
 }
 
 /** Top-level nodes are open at first when there are this many or fewer (the plan's areas). */
 const OPEN_ROOTS = 12;
 
-export function renderTreeCard(strings: Strings, lang: Lang, goTo: GoTo, onSummary: () => void): TreeCard {
+export function renderTreeCard(strings: Strings, lang: Lang, goTo: GoTo, onSummary: () => void, onUnits: () => void = () => undefined): TreeCard {
   const titleId = uid("tree-title");
   const year = h("p", { class: "tree-year" });
   const notes = h("div", { class: "tree-notes" });
@@ -35,12 +37,16 @@ export function renderTreeCard(strings: Strings, lang: Lang, goTo: GoTo, onSumma
   const hintId = uid("summary-hint");
   const button = h("button", { type: "button", class: "btn btn-secondary", id: "summary", "aria-describedby": hintId }, strings.summaryButton);
   button.addEventListener("click", onSummary);
+  const unitsHintId = uid("units-hint");
+  const unitsButton = h("button", { type: "button", class: "btn btn-secondary", id: "units", "aria-describedby": unitsHintId }, strings.unitsButton);
+  unitsButton.addEventListener("click", onUnits);
   const element = h(
     "section",
     { class: "card tree", "aria-labelledby": titleId, hidden: true },
     h("div", { class: "card-header" }, h("h2", { id: titleId, class: "card-title" }, strings.treeTitle), year),
     notes,
     h("div", { class: "tree-actions" }, button, h("p", { id: hintId, class: "hint" }, strings.summaryHint)),
+    h("div", { class: "tree-actions" }, unitsButton, h("p", { id: unitsHintId, class: "hint" }, strings.unitsHint)),
     list,
     more,
   );
@@ -153,6 +159,7 @@ export function renderTreeCard(strings: Strings, lang: Lang, goTo: GoTo, onSumma
   return {
     element,
     button,
+    unitsButton,
     update(tree) {
       element.hidden = tree === null;
       if (!tree) return;

@@ -49,7 +49,8 @@ describe("readTreeSheet", () => {
       { code: "A", kind: "area", title: "Imprese", parent: null, weight: null },
       { code: "A.1", kind: "strategic", title: "Crescita", parent: "A", weight: 60 },
       { code: "A.1/P1", kind: "program", title: "Sostegno", parent: "A.1", weight: null },
-      { code: "A.1.1", kind: "operational", title: "Servizi", parent: "A.1", weight: 40 },
+      // The units column (Unità organizzative) is read too: the unit scorecards use it.
+      { code: "A.1.1", kind: "operational", title: "Servizi", parent: "A.1", weight: 40, units: ["STAFF 6"] },
       { code: "A.1.1.1", kind: "action", title: "Uno", parent: "A.1.1", weight: null },
     ]);
     expect(read.problems.map((p) => [p.code, p.cell])).toEqual([["TREE_BAD_WEIGHT", "G6"]]);

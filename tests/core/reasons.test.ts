@@ -1,0 +1,84 @@
+import { matchHeader } from "../../src/core/reader/headers";
+import { missingReason, needsReason } from "../../src/core/reasons";
+import type { CellValue, KpiStatus, SheetGrid } from "../../src/core/types";
+import { validateWorkbook } from "../../src/core/validate";
+
+const sheet = (name: string, values: CellValue[][]): SheetGrid => ({ name, values });
+
+describe("needsReason", () => {
+  it("only a target not met needs a reason", () => {
+    const all: KpiStatus[] = ["met", "unmet", "missing", "no_target", "invalid"];
+    expect(all.filter(needsReason)).toEqual(["unmet"]);
+    expect(missingReason({ status: "unmet", reason: "  " })).toBe(true);
+    expect(missingReason({ status: "unmet", reason: "Blocco del portale" })).toBe(false);
+    expect(missingReason({ status: "met", reason: null })).toBe(false);
+  });
+});
+
+describe("the reason column", () => {
+  it.each([
+    "Motivazione scostamento",
+    "Motivazione",
+    "Motivazioni dello scostamento",
+    "Cause dello scostamento",
+    "Giustificazione",
+    "Deviation reason",
+    "MOTIVAZIONE  DELLO SCOSTAMENTO",
+  ])("%s is the reason column", (text) => {
+    expect(matchHeader(text)).toEqual({ role: "reason", year: null });
+  });
+
+  it("is not taken for another column", () => {
+    expect(matchHeader("Motivo")).toBeNull();
+    expect(matchHeader("Giugno")).toBeNull();
+  });
+});
+
+describe("validateWorkbook: deviation reasons", () => {
+  // Four KPIs: two unmet (one with a reason, one without), one met without a reason, one missing.
+  const grid = sheet("Piano", [
+    ["Codice", "Indicatore", "Peso", "Target", "Valore", "Struttura responsabile", "Motivazione scostamento"],
+    ["A.1", "Pratiche evase", 25, ">= 20", 15, "STAFF 1", "Blocco del portale per 3 mesi"],
+    ["A.1", "Visite", 25, ">= 20", 12, "STAFF 2", null],
+    ["A.1", "Eventi", 25, ">= 4", 5, "STAFF 2", null],
+    ["A.1", "Imprese", 25, ">= 10", null, null, null],
+  ]);
+
+  it("reads each row's reason and responsible unit, with the reason's cell", () => {
+    const r = validateWorkbook([grid]);
+    expect(r.kpis.map((k) => [k.indicator, k.status, k.reason, k.reasonCell, k.responsible])).toEqual([
+      ["Pratiche evase", "unmet", "Blocco del portale per 3 mesi", "G2", "STAFF 1"],
+      ["Visite", "unmet", null, "G3", "STAFF 2"],
+      ["Eventi", "met", null, "G4", "STAFF 2"],
+      ["Imprese", "missing", null, "G5", null],
+    ]);
+  });
+
+  it("warns once per unmet KPI without a reason, at the reason cell, in Italian and English", () => {
+    const it = validateWorkbook([grid]).problems.filter((p) => p.code === "REASON_MISSING");
+    expect(it.map((p) => [p.severity, p.sheet, p.cell])).toEqual([["warning", "Piano", "G3"]]);
+    expect(it[0].message).toMatch(/Target non raggiunto senza motivazione/);
+    const en = validateWorkbook([grid], { lang: "en" }).problems.filter((p) => p.code === "REASON_MISSING");
+    expect(en[0].message).toMatch(/Target not met without a reason/);
+  });
+
+  it("a reason column in a table of its own: the warnings follow the reading order", () => {
+    const r = validateWorkbook([grid]);
+    const cells = r.problems.map((p) => p.cell);
+    // E5 (missing value, row 5) comes after G3 (row 3).
+    expect(cells.indexOf("G3")).toBeLessThan(cells.indexOf("E5"));
+  });
+
+  it("a table without a reason column gets no reason warnings (the reasons are kept elsewhere)", () => {
+    const r = validateWorkbook([
+      sheet("B", [
+        ["Indicatore", "Peso", "Target", "Valore"],
+        ["Visite", 100, ">= 20", 12],
+      ]),
+    ]);
+    expect(r.kpis[0].status).toBe("unmet");
+    expect(r.kpis[0].reason).toBeNull();
+    expect(r.kpis[0].reasonCell).toBeNull();
+    expect(r.problems.filter((p) => p.code === "REASON_MISSING")).toEqual([]);
+  });
+});
