@@ -153,7 +153,7 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
       `Riepilogo: ${s.rows} KPI · raggiunti ${s.met} · non raggiunti ${s.unmet} · mancanti ${s.missing} · senza target ${s.noTarget} · non validi ${s.invalid} · errori ${e} · avvisi ${w}`,
     marked: (f: string) => `Copia evidenziata scritta: ${f}`,
     legend:
-      "Legenda: arancio-rosso in grassetto = target non raggiunto · verde-azzurro = raggiunto · giallo con bordo tratteggiato = valore mancante.",
+      "Legenda: arancio-rosso in grassetto = target non raggiunto (o non raggiungibile) · azzurro con bordo punteggiato = a rischio (data intermedia) · verde-azzurro = raggiunto (o in linea) · giallo con bordo tratteggiato = valore mancante.",
     // Import
     imported: (nodes: number, kpis: number, problems: number) => `Piano letto: ${pl(nodes, "nodo", "nodi")}, ${kpis} KPI, ${pl(problems, "problema", "problemi")}.`,
     nodeCounts: (c: Record<string, number>) =>
@@ -302,7 +302,7 @@ its notes), 2 unusable file.`,
     summary: (s: { rows: number; met: number; unmet: number; missing: number; noTarget: number; invalid: number }, e: number, w: number) =>
       `Summary: ${pl(s.rows, "KPI", "KPIs")} · met ${s.met} · not met ${s.unmet} · missing ${s.missing} · without target ${s.noTarget} · invalid ${s.invalid} · errors ${e} · warnings ${w}`,
     marked: (f: string) => `Highlighted copy written: ${f}`,
-    legend: "Legend: bold vermillion = target not met · bluish green = met · yellow with dashed border = missing value.",
+    legend: "Legend: bold vermillion = target not met (or unreachable) · sky blue with dotted border = at risk (intermediate date) · bluish green = met (or on track) · yellow with dashed border = missing value.",
     imported: (nodes: number, kpis: number, problems: number) => `Plan read: ${pl(nodes, "node", "nodes")}, ${pl(kpis, "KPI", "KPIs")}, ${pl(problems, "problem", "problems")}.`,
     nodeCounts: (c: Record<string, number>) =>
       `  areas ${c.area ?? 0} · strategic objectives ${c.strategic ?? 0} · programs ${c.program ?? 0} · operational objectives ${c.operational ?? 0} · actions ${c.action ?? 0}`,

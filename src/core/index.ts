@@ -39,6 +39,7 @@ export { summarySheet, SUMMARY_SHEET, type SummaryInput } from "./workbook/summa
 export { findKpiTables, type HeaderCell, type HeaderNearMiss } from "./reader/find-tables";
 export { matchHeader, HEADER_ALIASES } from "./reader/headers";
 export { validateWorkbook, isPercentFormat, type ValidateOptions } from "./validate";
+export { judgeAtDate, expectedAt, elapsedDays, isCumulative, parsePeriod, periodLabel, periodKey, monitoringDate, comparePeriods, type CheckpointJudgement } from "./monitoring";
 
 // Measurement rules, roll-up and the year-end report
 export { RULES_SHEET, findRulesSheet, readRules, readRulesSheet, rulesSheet, type RulesRead } from "./rules";

@@ -55,7 +55,7 @@ export interface ValidateOutcome {
 
 const UNSUPPORTED: MarkOutcome = {
   status: "unsupported",
-  counts: { unmet: 0, met: 0, missing: 0 },
+  counts: { unmet: 0, met: 0, missing: 0, at_risk: 0 },
   rulesAdded: 0,
   rulesRemoved: 0,
   protectedSheets: [],
