@@ -47,7 +47,7 @@ Opzioni:
 
 Uscita: 0 piano letto senza errori, 1 il piano ha problemi o una tabella o riga non è stata letta
 (elencati; la cartella di lavoro è scritta comunque), 2 file non utilizzabile.`,
-      check: `Uso: kpi check <file.xlsx> [--year AAAA] [--json] [-o evidenziato.xlsx] [--lang it|en]
+      check: `Uso: kpi check <file.xlsx> [--year AAAA | --periodo AAAA-MM-GG] [--json] [-o evidenziato.xlsx] [--lang it|en]
 
 Trova le tabelle KPI in ogni foglio (una riga d'intestazione con almeno Indicatore e Peso o
 Target), controlla che i pesi di ogni gruppo (per Codice, altrimenti per tabella) sommino a
@@ -56,6 +56,9 @@ Target), controlla che i pesi di ogni gruppo (per Codice, altrimenti per tabella
 Opzioni:
   --year AAAA         anno da controllare (predefinito: l'ultimo anno con almeno un valore,
                       altrimenti l'ultimo anno dei target)
+  --periodo DATA      data di monitoraggio da controllare (2026-06-30 o 30/06/2026; colonne
+                      «Valore 2026 al 30/06»): in linea, a rischio, non raggiungibile.
+                      Predefinito: l'ultima data con almeno un valore. Anche --period
   --json              stampa il rapporto in JSON
   -o, --output FILE   scrive una copia con i valori evidenziati: non raggiunto (arancio-rosso,
                       grassetto), raggiunto (verde-azzurro), mancante (giallo, bordo
@@ -146,6 +149,14 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
     noProblems: "  nessuno",
     unmetTitle: (n: number) => `Target non raggiunti (${n})`,
     metTitle: (n: number) => `Target raggiunti (${n})`,
+    // Monitoring dates
+    period: (p: string, all: readonly string[]) => `Periodo: ${p} (data di monitoraggio; periodi nella cartella di lavoro: ${all.join(", ")})`,
+    unreachableTitle: (n: number) => `Non raggiungibili (${n})`,
+    atRiskTitle: (n: number) => `A rischio (${n})`,
+    onTrackTitle: (n: number) => `In linea (${n})`,
+    expected: (x: string) => `atteso alla data ${x}`,
+    kpiNotDone: (target: string) => `non ancora realizzato · target ${target}`,
+    badPeriod: (p: string) => `Periodo non valido «${p}»: indicare una data, es. --periodo 2026-06-30 oppure --periodo 30/06/2026, o un anno (fine anno).`,
     missingTitle: (n: number) => `Valori mancanti (${n})`,
     kpiLine: (value: string, target: string, ach: string) => `valore ${value} · target ${target} · raggiungimento ${ach}`,
     kpiMissing: (target: string) => `target ${target}`,
@@ -201,7 +212,7 @@ Options:
 
 Exit: 0 plan read without errors, 1 the plan has problems or a table or row was not read
 (listed; the workbook is written anyway), 2 unusable file.`,
-      check: `Usage: kpi check <file.xlsx> [--year YYYY] [--json] [-o highlighted.xlsx] [--lang it|en]
+      check: `Usage: kpi check <file.xlsx> [--year YYYY | --period YYYY-MM-DD] [--json] [-o highlighted.xlsx] [--lang it|en]
 
 Finds the KPI tables on every sheet (a header row with at least Indicator and Weight or Target),
 checks that each group's weights (by Code, else by table) add up to 100 (or 1), reads the
@@ -210,6 +221,9 @@ year's targets and values and prints a report. The file is never modified.
 Options:
   --year YYYY         year to check (default: the latest year with any value, else the
                       latest target year)
+  --period DATE       monitoring date to check (2026-06-30 or 30/06/2026; columns
+                      "Valore 2026 al 30/06"): on track, at risk, unreachable. Default:
+                      the latest date with any value. Also --periodo
   --json              print the report as JSON
   -o, --output FILE   write a copy with the values highlighted: unmet (vermillion, bold),
                       met (bluish green), missing (yellow, dashed border); these are
@@ -296,6 +310,14 @@ its notes), 2 unusable file.`,
     noProblems: "  none",
     unmetTitle: (n: number) => `Targets not met (${n})`,
     metTitle: (n: number) => `Targets met (${n})`,
+    // Monitoring dates
+    period: (p: string, all: readonly string[]) => `Period: ${p} (monitoring date; periods in the workbook: ${all.join(", ")})`,
+    unreachableTitle: (n: number) => `Unreachable (${n})`,
+    atRiskTitle: (n: number) => `At risk (${n})`,
+    onTrackTitle: (n: number) => `On track (${n})`,
+    expected: (x: string) => `expected by the date ${x}`,
+    kpiNotDone: (target: string) => `not done yet · target ${target}`,
+    badPeriod: (p: string) => `Invalid period "${p}": give a date, e.g. --period 2026-06-30 or --period 30/06/2026, or a year (year end).`,
     missingTitle: (n: number) => `Missing values (${n})`,
     kpiLine: (value: string, target: string, ach: string) => `value ${value} · target ${target} · achievement ${ach}`,
     kpiMissing: (target: string) => `target ${target}`,

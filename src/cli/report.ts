@@ -3,7 +3,8 @@ import { roundHalfUp } from "../core/achievement";
 import { serialToIso, serialToItalian } from "../core/dates";
 import type { Lang } from "../core/messages";
 import { formatNumberIt } from "../core/numbers";
-import type { Condition, KpiResult, ParsedPlan, TargetEntry, Unit, ValidationReport } from "../core/types";
+import { periodKey, periodLabel } from "../core/monitoring";
+import type { Condition, KpiResult, ParsedPlan, Period, TargetEntry, Unit, ValidationReport } from "../core/types";
 import { CLI_TEXT } from "./i18n";
 
 // ------------------------------------------------------------------ JSON
@@ -28,6 +29,9 @@ export function checkJson(report: ValidationReport): unknown {
   return {
     year: report.year,
     years: report.years,
+    // The period checked and every period with columns: "2026-06-30", "2026" (year end).
+    period: report.period === null ? null : periodKey(report.period),
+    periods: report.periods.map(periodKey),
     groups: report.groups.map((g) => ({ owner: g.owner, sheet: g.sheet, weightSum: g.weightSum, ok: g.ok })),
     kpis: report.kpis.map((k) => ({
       sheet: k.sheet,
@@ -39,6 +43,7 @@ export function checkJson(report: ValidationReport): unknown {
       value: k.value === null ? null : jsonValue(k.value, k.target?.unit ?? "number"),
       status: k.status,
       achievement: k.achievement === null ? null : roundHalfUp(k.achievement, 2),
+      ...(k.expected === undefined ? {} : { expected: roundHalfUp(k.expected, 2) }),
     })),
     problems: report.problems.map((p) => ({
       severity: p.severity,
@@ -118,7 +123,10 @@ export function checkText(report: ValidationReport, file: string, lang: Lang): s
   const out: string[] = [];
   const errors = report.problems.filter((p) => p.severity === "error").length;
   const warnings = report.problems.length - errors;
-  out.push(t.reportTitle(file), t.year(report.year, report.years), t.counts(report.summary.tables, report.summary.rows, report.groups.length), "");
+  const atDate = report.period !== null && report.period.date !== null;
+  out.push(t.reportTitle(file), t.year(report.year, report.years));
+  if (atDate) out.push(t.period(periodLabel(report.period as Period), report.periods.map(periodLabel)));
+  out.push(t.counts(report.summary.tables, report.summary.rows, report.groups.length), "");
 
   const bad = report.groups.filter((g) => !g.ok).length;
   out.push(t.groupsTitle(report.groups.length, bad));
@@ -161,6 +169,14 @@ export function checkText(report: ValidationReport, file: string, lang: Lang): s
     const c = k.target as Condition;
     return t.kpiLine(shown(k.value as number, c.unit, lang), conditionText(c, lang), `${num(k.achievement ?? 0, lang)}%`);
   };
+  if (atDate) {
+    // At a monitoring date: the KPIs that can no longer be met, those at risk, those on track.
+    const judged = (k: KpiResult) =>
+      k.value === null ? t.kpiNotDone(conditionText(k.target as Condition, lang)) : withValue(k) + (k.expected === undefined ? "" : ` · ${t.expected(num(k.expected, lang))}`);
+    list(t.unreachableTitle(report.summary.unreachable ?? 0), report.kpis.filter((k) => k.status === "unreachable"), judged);
+    list(t.atRiskTitle(report.summary.atRisk ?? 0), report.kpis.filter((k) => k.status === "at_risk"), judged);
+    list(t.onTrackTitle(report.summary.onTrack ?? 0), report.kpis.filter((k) => k.status === "on_track"), judged);
+  }
   list(t.unmetTitle(report.summary.unmet), report.kpis.filter((k) => k.status === "unmet"), withValue);
   list(t.metTitle(report.summary.met), report.kpis.filter((k) => k.status === "met"), withValue);
   list(t.missingTitle(report.summary.missing), report.kpis.filter((k) => k.status === "missing"), null);

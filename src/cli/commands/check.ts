@@ -4,13 +4,16 @@ import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliC
 import { checkJson, checkText } from "../report";
 import { marksFor } from "../../core/marks";
 import { writeMarkedCopy } from "../xlsx-marks";
-import { singleInput, stringOption, yearOption } from "./options";
+import { periodOption, singleInput, stringOption, yearOption } from "./options";
+import type { Period } from "../../core/types";
 import type { Command } from "./types";
 
 export interface CheckRequest {
   /** The workbook path as the user typed it (shown in messages). */
   readonly input: string;
   readonly year?: number | null;
+  /** A monitoring period (`--periodo 2026-06-30`); wins over `year`. */
+  readonly period?: Period | null;
   readonly json?: boolean;
   /** Where to write the highlighted copy. */
   readonly output?: string;
@@ -29,7 +32,7 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   const sheets = await readWorkbook(ctx, req.input, bytes);
   // The workbook's own measurement rules (sheet Impostazioni), and the roll-up through its
   // tree (sheet Albero): bad settings and a broken tree are problems like any other.
-  const { report, rollup: roll } = analyseWorkbook(sheets, { year: req.year ?? null, lang: ctx.lang });
+  const { report, rollup: roll } = analyseWorkbook(sheets, { year: req.year ?? null, period: req.period ?? null, lang: ctx.lang });
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
 
   let markedPath: string | null = null;
@@ -60,6 +63,8 @@ export const checkCommand: Command = {
   name: "check",
   options: [
     { name: "year", value: true },
+    { name: "periodo", value: true },
+    { name: "period", value: true },
     { name: "json", value: false },
     { name: "output", short: "o", value: true },
     { name: "force", value: false },
@@ -70,6 +75,7 @@ export const checkCommand: Command = {
     const { code } = await runCheck(ctx, {
       input,
       year: yearOption(ctx, args.options.year),
+      period: periodOption(ctx, args.options),
       json: args.options.json === true,
       force: args.options.force === true,
       output,
