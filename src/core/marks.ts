@@ -50,7 +50,7 @@ export const MARK_STYLES: Readonly<Record<MarkKind, MarkStyle>> = {
     borderStyle: "solid",
     bold: true,
     base: "#D55E00",
-    label: { it: "Target non raggiunto", en: "Target not met" },
+    label: { it: "Target non raggiunto (o non raggiungibile)", en: "Target not met (or unreachable)" },
   },
   met: {
     fill: "#A3DCCD",
@@ -58,7 +58,7 @@ export const MARK_STYLES: Readonly<Record<MarkKind, MarkStyle>> = {
     borderStyle: "solid",
     bold: false,
     base: "#009E73",
-    label: { it: "Target raggiunto", en: "Target met" },
+    label: { it: "Target raggiunto (o in linea)", en: "Target met (or on track)" },
   },
   missing: {
     fill: "#F3E968",

@@ -2,6 +2,7 @@ import {
   analyseWorkbookSteps,
   findTreeSheet,
   type Lang,
+  type Period,
   type RulesRead,
   type SheetGrid,
   type ValidationReport,
@@ -28,6 +29,8 @@ export interface Checked {
 
 export interface CheckOptions {
   readonly year?: number | null;
+  /** A monitoring period (`{ year: 2026, date: "06-30" }`); wins over `year`. */
+  readonly period?: Period | null;
   readonly lang: Lang;
   /**
    * Awaited between the validation and the roll-up: lets the pane repaint, so a large
@@ -42,7 +45,7 @@ export interface CheckOptions {
  * @example const { report, rollup } = await checkGrids(read.grids, { lang: "it" });
  */
 export async function checkGrids(grids: readonly SheetGrid[], options: CheckOptions): Promise<Checked> {
-  const steps = analyseWorkbookSteps(grids, { year: options.year ?? null, lang: options.lang });
+  const steps = analyseWorkbookSteps(grids, { year: options.year ?? null, period: options.period ?? null, lang: options.lang });
   let step = steps.next();
   while (!step.done) {
     await options.pause?.();
