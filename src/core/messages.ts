@@ -414,6 +414,15 @@ export const MESSAGES = {
     it: "Il valore «{text}» non dice se è fatto: per un target SI/NO usare SI, NO, 1, 0, VERO o FALSO.",
     en: "The value “{text}” does not say whether it is done: for a SI/NO target use SI, NO, 1, 0, TRUE or FALSE.",
   },
+  // Monitoring dates and the at-risk status (src/core/monitoring.ts, KPI.AT_RISK).
+  MONITORING_DATE_BAD: {
+    it: "«{text}» non è una data di monitoraggio: indicare una data, es. 30/06/2026.",
+    en: "“{text}” is not a monitoring date: give a date, e.g. 30/06/2026.",
+  },
+  MONITORING_RULE_BAD: {
+    it: "Regola di monitoraggio «{text}» sconosciuta: usare «lineare» oppure «nessuno».",
+    en: "Unknown monitoring rule “{text}”: use “linear” or “none”.",
+  },
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
