@@ -43,6 +43,9 @@ Opzioni:
                       Excel, sul web e in LibreOffice anche senza il componente aggiuntivo;
                       kpi usa KPI.TREND_PCT ecc. (#NOME? dove il componente non è caricato).
                       Anche --formulas
+  --monitoraggi 30/06,30/09
+                      aggiunge per ogni anno le colonne «Valore AAAA al 30/06», «Valore AAAA
+                      al 30/09» prima di «Valore AAAA» (fine anno). Anche --checkpoints
   --lang it|en        lingua di messaggi e intestazioni
 
 Uscita: 0 piano letto senza errori, 1 il piano ha problemi o una tabella o riga non è stata letta
@@ -156,6 +159,7 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
     onTrackTitle: (n: number) => `In linea (${n})`,
     expected: (x: string) => `atteso alla data ${x}`,
     kpiNotDone: (target: string) => `non ancora realizzato · target ${target}`,
+    badCheckpoint: (d: string) => `Data di monitoraggio non valida «${d}»: indicare giorno e mese, es. --monitoraggi 30/06,30/09.`,
     badPeriod: (p: string) => `Periodo non valido «${p}»: indicare una data, es. --periodo 2026-06-30 oppure --periodo 30/06/2026, o un anno (fine anno).`,
     missingTitle: (n: number) => `Valori mancanti (${n})`,
     kpiLine: (value: string, target: string, ach: string) => `valore ${value} · target ${target} · raggiungimento ${ach}`,
@@ -208,6 +212,9 @@ Options:
                       Excel, on the web and in LibreOffice, without the add-in; kpi uses
                       KPI.TREND_PCT etc. (#NAME? where the add-in is not loaded).
                       Also --formule
+  --checkpoints 30/06,30/09
+                      adds, for each year, the columns "Actual YYYY at 30/06", "Actual
+                      YYYY at 30/09" before "Actual YYYY" (year end). Also --monitoraggi
   --lang it|en        language of messages and headers
 
 Exit: 0 plan read without errors, 1 the plan has problems or a table or row was not read
@@ -317,6 +324,7 @@ its notes), 2 unusable file.`,
     onTrackTitle: (n: number) => `On track (${n})`,
     expected: (x: string) => `expected by the date ${x}`,
     kpiNotDone: (target: string) => `not done yet · target ${target}`,
+    badCheckpoint: (d: string) => `Invalid monitoring date "${d}": give day and month, e.g. --checkpoints 30/06,30/09.`,
     badPeriod: (p: string) => `Invalid period "${p}": give a date, e.g. --period 2026-06-30 or --period 30/06/2026, or a year (year end).`,
     missingTitle: (n: number) => `Missing values (${n})`,
     kpiLine: (value: string, target: string, ach: string) => `value ${value} · target ${target} · achievement ${ach}`,
