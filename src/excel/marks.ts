@@ -56,7 +56,8 @@ export function markFormula(kind: MarkKind): string {
  */
 export function markKindOf(formula: string | null | undefined): MarkKind | null {
   if (typeof formula !== "string") return null;
-  const m = new RegExp(`"${MARK_TAG}:(unmet|met|missing)"`).exec(formula);
+  // Every kind of the palette: a kind left out here would never be removed by Clear or Validate.
+  const m = new RegExp(`"${MARK_TAG}:(${MARK_KINDS.join("|")})"`).exec(formula);
   return m ? (m[1] as MarkKind) : null;
 }
 

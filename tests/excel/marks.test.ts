@@ -39,7 +39,7 @@ function statusByCell(kpis: readonly KpiResult[]): Map<string, string> {
 
 describe("tags", () => {
   test("our formula is recognised, the user's are not", () => {
-    for (const kind of ["met", "unmet", "missing"] as const) expect(markKindOf(markFormula(kind))).toBe(kind);
+    for (const kind of ["met", "unmet", "missing", "at_risk"] as const) expect(markKindOf(markFormula(kind))).toBe(kind);
     expect(markKindOf("=H4>100")).toBeNull();
     expect(markKindOf('=ISTEXT("note")')).toBeNull();
     expect(markKindOf(null)).toBeNull();

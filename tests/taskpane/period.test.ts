@@ -148,3 +148,20 @@ test.each([8, 800])("Validate at a monitoring date: 2 syncs for %i rows, as at a
   // Half the rows at risk (events and satisfaction).
   expect(p.$('[data-stat="atRisk"] dd').textContent).toBe(String(n / 2));
 });
+
+test("the year end after a date removes the at-risk marks, and Clear removes them too", async () => {
+  const fake = book();
+  const p = pane(fake);
+  await p.controller.validate({ year: 2026, date: "06-30" });
+  await settle(p);
+  expect([...markedCells(fake).values()].filter((k) => k === "at_risk")).toHaveLength(2);
+  await p.controller.validate(2026);
+  await settle(p);
+  // Year end: column H is blank, every value missing; no at-risk mark is left behind in F.
+  expect([...markedCells(fake).entries()].filter(([, k]) => k === "at_risk")).toEqual([]);
+  await p.controller.validate({ year: 2026, date: "06-30" });
+  await settle(p);
+  await p.controller.clear();
+  await settle(p);
+  expect(markedCells(fake).size).toBe(0);
+});
