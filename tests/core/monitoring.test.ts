@@ -1,5 +1,6 @@
 import { elapsedDays, expectedAt, isCumulative, judgeAtDate, monitoringDate, parsePeriod, periodKey, periodLabel } from "../../src/core/monitoring";
 import { validateWorkbook } from "../../src/core/validate";
+import { analyseWorkbook } from "../../src/core/analyse";
 import { marksFor } from "../../src/core/marks";
 import { dateToSerial } from "../../src/core/dates";
 import type { Condition, SheetGrid } from "../../src/core/types";
@@ -168,5 +169,25 @@ describe("validateWorkbook at a monitoring date", () => {
     expect(r.kpis.map((k) => k.status)).toEqual(["missing", "missing", "on_track", "missing"]);
     const note = r.problems.find((p) => p.code === "NO_VALUE_COLUMN");
     expect(note?.message).toContain("31/03/2026");
+  });
+});
+
+describe("the roll-up at a monitoring date", () => {
+  test("a node's achievement so far: the weighted mean against the full targets; a deadline not done yet has no score", () => {
+    const grid: SheetGrid = {
+      name: "KPI",
+      values: [
+        ["Codice", "Indicatore", "Algoritmo", "Peso", "Target 2026", "Valore 2026 al 30/06"],
+        ["A.1", "Eventi", "Numero eventi", 50, ">= 200", 90],
+        ["A.1", "Soddisfazione", "Grado di soddisfazione", 30, ">= 8", 6],
+        ["A.1", "Portale", "Realizzazione attività", 20, "<= 30/09/2026", null],
+      ],
+    };
+    const { rollup } = analyseWorkbook([grid], { period: { year: 2026, date: "06-30" } });
+    const node = rollup.nodes.find((n) => n.code === "A.1")!;
+    // Events 90/200 = 45, satisfaction 6/8 = 75; the portal (no value) is left out and the
+    // weights renormalised: (50 × 45 + 30 × 75) / 80 = (2250 + 2250) / 80 = 56.25.
+    expect(node.achievement).toBeCloseTo(56.25, 9);
+    expect(node.missing).toBe(1);
   });
 });
