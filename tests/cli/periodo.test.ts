@@ -94,3 +94,17 @@ describe("kpi check --periodo", () => {
     expect(dxfOf("E3")).toContain('rgb="FFA3DCCD"');
   });
 });
+
+test("kpi report stays a year-end document when the latest values are at a monitoring date", async () => {
+  const file = await monitoredXlsx();
+  const r = await kpi(["report", file, "-o", "relazione.html"], { cwd: dir });
+  expect(r.stderr).toBe("");
+  // Written for 2026 (its year end), not for 30/09/2026.
+  // At year end (column "Valore 2026" blank) both KPIs are missing; at 30/09 the events
+  // (150 of >= 200) would have counted as not met.
+  expect(r.stdout).toContain("Relazione 2026 scritta");
+  expect(r.stdout).toContain("0 raggiunti · 0 non raggiunti · 2 mancanti");
+  const html = readFileSync(join(dir, "relazione.html"), "utf8");
+  expect(html).not.toContain("on_track");
+  expect(html).not.toContain("at_risk");
+});
