@@ -338,6 +338,8 @@ function collectYears(tables: readonly TableRead[], targetTextYears: ReadonlySet
   for (const { table } of tables) {
     for (const y of table.columns.targets.keys()) if (y !== null) years.add(y);
     for (const y of table.columns.values.keys()) if (y !== null) years.add(y);
+    // A year whose values are only at monitoring dates (`Valore 2027 al 30/06`) is a year too.
+    for (const y of table.columns.checkpoints?.keys() ?? []) years.add(y);
   }
   return [...years].sort((a, b) => a - b);
 }

@@ -164,6 +164,13 @@ describe("validateWorkbook at a monitoring date", () => {
     expect(validateWorkbook([filled]).period).toEqual({ year: 2026, date: null });
   });
 
+  test("a year with values only at a date is a year of the workbook", () => {
+    const r = validateWorkbook([{ name: "K", values: [["Indicatore", "Peso", "Target", "Valore al 30/06/2027"], ["Eventi", 100, ">= 200", 120]] }]);
+    expect(r.years).toEqual([2027]);
+    // 200 × 181 / 365 = 99.18 expected; 120 is on track.
+    expect([r.period, r.kpis[0].status]).toEqual([{ year: 2027, date: "06-30" }, "on_track"]);
+  });
+
   test("a date the table has no column for: values missing, the missing column named with the date", () => {
     const r = validateWorkbook([grid], { period: { year: 2026, date: "03-31" } });
     expect(r.kpis.map((k) => k.status)).toEqual(["missing", "missing", "on_track", "missing"]);
