@@ -44,11 +44,14 @@ Opzioni:
                       Excel, sul web e in LibreOffice anche senza il componente aggiuntivo;
                       kpi usa KPI.TREND_PCT ecc. (#NOME? dove il componente non è caricato).
                       Anche --formulas
+  --monitoraggi 30/06,30/09
+                      aggiunge per ogni anno le colonne «Valore AAAA al 30/06», «Valore AAAA
+                      al 30/09» prima di «Valore AAAA» (fine anno). Anche --checkpoints
   --lang it|en        lingua di messaggi e intestazioni
 
 Uscita: 0 piano letto senza errori, 1 il piano ha problemi o una tabella o riga non è stata letta
 (elencati; la cartella di lavoro è scritta comunque), 2 file non utilizzabile.`,
-      check: `Uso: kpi check <file.xlsx> [--year AAAA] [--json] [-o evidenziato.xlsx] [--lang it|en]
+      check: `Uso: kpi check <file.xlsx> [--year AAAA | --periodo AAAA-MM-GG] [--json] [-o evidenziato.xlsx] [--lang it|en]
 
 Trova le tabelle KPI in ogni foglio (una riga d'intestazione con almeno Indicatore e Peso o
 Target), controlla che i pesi di ogni gruppo (per Codice, altrimenti per tabella) sommino a
@@ -57,6 +60,9 @@ Target), controlla che i pesi di ogni gruppo (per Codice, altrimenti per tabella
 Opzioni:
   --year AAAA         anno da controllare (predefinito: l'ultimo anno con almeno un valore,
                       altrimenti l'ultimo anno dei target)
+  --periodo DATA      data di monitoraggio da controllare (2026-06-30 o 30/06/2026; colonne
+                      «Valore 2026 al 30/06»): in linea, a rischio, non raggiungibile.
+                      Predefinito: l'ultima data con almeno un valore. Anche --period
   --json              stampa il rapporto in JSON
   -o, --output FILE   scrive una copia con i valori evidenziati: non raggiunto (arancio-rosso,
                       grassetto), raggiunto (verde-azzurro), mancante (giallo, bordo
@@ -81,7 +87,7 @@ Opzioni:
   --lang it|en        lingua
 
 Uscita: come kpi check.`,
-      snapshot: `Uso: kpi snapshot <file.xlsx> [--periodo AAAA] -o uscita.xlsx [--force] [--lang it|en]
+      snapshot: `Uso: kpi snapshot <file.xlsx> [--periodo P] -o uscita.xlsx [--force] [--lang it|en]
 
 Congela il monitoraggio: scrive una copia della cartella di lavoro con i valori del periodo,
 così come sono nelle celle, aggiunti al foglio nascosto «Storico» con data e ora. Un
@@ -91,8 +97,9 @@ Il file di ingresso non viene modificato; il resto della copia è identico all'o
 Un foglio «Storico» non scritto da questo strumento non viene toccato: il comando si ferma.
 
 Opzioni:
-  --periodo AAAA      periodo da congelare: l'anno (predefinito: l'ultimo anno con almeno
-                      un valore). Anche --period
+  --periodo P         periodo da congelare: un anno (fine anno) o una data di monitoraggio
+                      (2026-06-30 o 30/06/2026); predefinito: l'ultimo periodo con almeno un
+                      valore. Anche --period
   -o, --output FILE   copia da scrivere (obbligatoria)
   --force             sovrascrive la copia se esiste già
   --lang it|en        lingua dei messaggi
@@ -184,7 +191,6 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
     internal: (why: string) => `Errore interno: ${why} (KPI_DEBUG=1 per i dettagli).`,
     // Snapshot (sheet Storico)
     snapshotNeedsOutput: "Manca la copia da scrivere: indicarla con -o uscita.xlsx (il file di ingresso non viene mai modificato).",
-    badPeriod: (p: string) => `Periodo non valido «${p}»: indicare un anno di quattro cifre, es. --periodo 2026.`,
     snapshotDone: (n: number, period: string, f: string, at: string) => `Valori congelati: ${n} del periodo ${period}, il ${at}, nel foglio nascosto «Storico» di ${f}`,
     frozenLine: (values: number, periods: readonly string[], changed: number) =>
       `Storico: ${pl(values, "valore congelato", "valori congelati")} (periodi ${periods.join(", ")}); modificati dopo il congelamento: ${changed}`,
@@ -207,6 +213,15 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
     noProblems: "  nessuno",
     unmetTitle: (n: number) => `Target non raggiunti (${n})`,
     metTitle: (n: number) => `Target raggiunti (${n})`,
+    // Monitoring dates
+    period: (p: string, all: readonly string[]) => `Periodo: ${p} (data di monitoraggio; periodi nella cartella di lavoro: ${all.join(", ")})`,
+    unreachableTitle: (n: number) => `Non raggiungibili (${n})`,
+    atRiskTitle: (n: number) => `A rischio (${n})`,
+    onTrackTitle: (n: number) => `In linea (${n})`,
+    expected: (x: string) => `atteso alla data ${x}`,
+    kpiNotDone: (target: string) => `non ancora realizzato · target ${target}`,
+    badCheckpoint: (d: string) => `Data di monitoraggio non valida «${d}»: indicare giorno e mese, es. --monitoraggi 30/06,30/09.`,
+    badPeriod: (p: string) => `Periodo non valido «${p}»: indicare una data, es. --periodo 2026-06-30 oppure --periodo 30/06/2026, o un anno (fine anno).`,
     missingTitle: (n: number) => `Valori mancanti (${n})`,
     kpiLine: (value: string, target: string, ach: string) => `valore ${value} · target ${target} · raggiungimento ${ach}`,
     kpiMissing: (target: string) => `target ${target}`,
@@ -216,7 +231,7 @@ validazione (elencati nelle note), 2 file non utilizzabile.`,
       `Riepilogo: ${s.rows} KPI · raggiunti ${s.met} · non raggiunti ${s.unmet} · mancanti ${s.missing} · senza target ${s.noTarget} · non validi ${s.invalid} · errori ${e} · avvisi ${w}`,
     marked: (f: string) => `Copia evidenziata scritta: ${f}`,
     legend:
-      "Legenda: arancio-rosso in grassetto = target non raggiunto · verde-azzurro = raggiunto · giallo con bordo tratteggiato = valore mancante.",
+      "Legenda: arancio-rosso in grassetto = target non raggiunto (o non raggiungibile) · azzurro con bordo punteggiato = a rischio (data intermedia) · verde-azzurro = raggiunto (o in linea) · giallo con bordo tratteggiato = valore mancante.",
     // Import
     imported: (nodes: number, kpis: number, problems: number) => `Piano letto: ${pl(nodes, "nodo", "nodi")}, ${kpis} KPI, ${pl(problems, "problema", "problemi")}.`,
     nodeCounts: (c: Record<string, number>) =>
@@ -261,11 +276,14 @@ Options:
                       Excel, on the web and in LibreOffice, without the add-in; kpi uses
                       KPI.TREND_PCT etc. (#NAME? where the add-in is not loaded).
                       Also --formule
+  --checkpoints 30/06,30/09
+                      adds, for each year, the columns "Actual YYYY at 30/06", "Actual
+                      YYYY at 30/09" before "Actual YYYY" (year end). Also --monitoraggi
   --lang it|en        language of messages and headers
 
 Exit: 0 plan read without errors, 1 the plan has problems or a table or row was not read
 (listed; the workbook is written anyway), 2 unusable file.`,
-      check: `Usage: kpi check <file.xlsx> [--year YYYY] [--json] [-o highlighted.xlsx] [--lang it|en]
+      check: `Usage: kpi check <file.xlsx> [--year YYYY | --period YYYY-MM-DD] [--json] [-o highlighted.xlsx] [--lang it|en]
 
 Finds the KPI tables on every sheet (a header row with at least Indicator and Weight or Target),
 checks that each group's weights (by Code, else by table) add up to 100 (or 1), reads the
@@ -274,6 +292,9 @@ year's targets and values and prints a report. The file is never modified.
 Options:
   --year YYYY         year to check (default: the latest year with any value, else the
                       latest target year)
+  --period DATE       monitoring date to check (2026-06-30 or 30/06/2026; columns
+                      "Valore 2026 al 30/06"): on track, at risk, unreachable. Default:
+                      the latest date with any value. Also --periodo
   --json              print the report as JSON
   -o, --output FILE   write a copy with the values highlighted: unmet (vermillion, bold),
                       met (bluish green), missing (yellow, dashed border); these are
@@ -297,7 +318,7 @@ Options:
   --lang it|en        language
 
 Exit: as kpi check.`,
-      snapshot: `Usage: kpi snapshot <file.xlsx> [--period YYYY] -o output.xlsx [--force] [--lang it|en]
+      snapshot: `Usage: kpi snapshot <file.xlsx> [--period P] -o output.xlsx [--force] [--lang it|en]
 
 Freezes the monitoring: writes a copy of the workbook with the period's values, as they are
 in their cells, appended to the hidden "Storico" sheet with the date and time. Earlier
@@ -307,8 +328,9 @@ The input file is never modified; the rest of the copy is identical to the origi
 A "Storico" sheet not written by this tool is left alone: the command stops.
 
 Options:
-  --period YYYY       the period to freeze: the year (default: the latest year with any
-                      value). Also --periodo
+  --period P          the period to freeze: a year (year end) or a monitoring date
+                      (2026-06-30 or 30/06/2026); default: the latest period with any
+                      value. Also --periodo
   -o, --output FILE   the copy to write (required)
   --force             replace the copy if it exists
   --lang it|en        language of the messages
@@ -398,7 +420,6 @@ its notes), 2 unusable file.`,
     moreProblems: (n: number) => `  ... and ${n} more problems not listed`,
     internal: (why: string) => `Internal error: ${why} (KPI_DEBUG=1 for details).`,
     snapshotNeedsOutput: "The copy to write is missing: give it with -o output.xlsx (the input file is never modified).",
-    badPeriod: (p: string) => `Invalid period "${p}": give a four-digit year, e.g. --period 2026.`,
     snapshotDone: (n: number, period: string, f: string, at: string) => `Values frozen: ${n} of the period ${period}, at ${at}, in the hidden "Storico" sheet of ${f}`,
     frozenLine: (values: number, periods: readonly string[], changed: number) =>
       `Storico: ${pl(values, "frozen value", "frozen values")} (periods ${periods.join(", ")}); changed after the freeze: ${changed}`,
@@ -419,6 +440,15 @@ its notes), 2 unusable file.`,
     noProblems: "  none",
     unmetTitle: (n: number) => `Targets not met (${n})`,
     metTitle: (n: number) => `Targets met (${n})`,
+    // Monitoring dates
+    period: (p: string, all: readonly string[]) => `Period: ${p} (monitoring date; periods in the workbook: ${all.join(", ")})`,
+    unreachableTitle: (n: number) => `Unreachable (${n})`,
+    atRiskTitle: (n: number) => `At risk (${n})`,
+    onTrackTitle: (n: number) => `On track (${n})`,
+    expected: (x: string) => `expected by the date ${x}`,
+    kpiNotDone: (target: string) => `not done yet · target ${target}`,
+    badCheckpoint: (d: string) => `Invalid monitoring date "${d}": give day and month, e.g. --checkpoints 30/06,30/09.`,
+    badPeriod: (p: string) => `Invalid period "${p}": give a date, e.g. --period 2026-06-30 or --period 30/06/2026, or a year (year end).`,
     missingTitle: (n: number) => `Missing values (${n})`,
     kpiLine: (value: string, target: string, ach: string) => `value ${value} · target ${target} · achievement ${ach}`,
     kpiMissing: (target: string) => `target ${target}`,
@@ -427,7 +457,7 @@ its notes), 2 unusable file.`,
     summary: (s: { rows: number; met: number; unmet: number; missing: number; noTarget: number; invalid: number }, e: number, w: number) =>
       `Summary: ${pl(s.rows, "KPI", "KPIs")} · met ${s.met} · not met ${s.unmet} · missing ${s.missing} · without target ${s.noTarget} · invalid ${s.invalid} · errors ${e} · warnings ${w}`,
     marked: (f: string) => `Highlighted copy written: ${f}`,
-    legend: "Legend: bold vermillion = target not met · bluish green = met · yellow with dashed border = missing value.",
+    legend: "Legend: bold vermillion = target not met (or unreachable) · sky blue with dotted border = at risk (intermediate date) · bluish green = met (or on track) · yellow with dashed border = missing value.",
     imported: (nodes: number, kpis: number, problems: number) => `Plan read: ${pl(nodes, "node", "nodes")}, ${pl(kpis, "KPI", "KPIs")}, ${pl(problems, "problem", "problems")}.`,
     nodeCounts: (c: Record<string, number>) =>
       `  areas ${c.area ?? 0} · strategic objectives ${c.strategic ?? 0} · programs ${c.program ?? 0} · operational objectives ${c.operational ?? 0} · actions ${c.action ?? 0}`,

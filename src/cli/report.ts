@@ -3,7 +3,8 @@ import { roundHalfUp } from "../core/achievement";
 import { serialToIso, serialToItalian } from "../core/dates";
 import type { Lang } from "../core/messages";
 import { formatNumberIt } from "../core/numbers";
-import type { Condition, KpiResult, ParsedPlan, TargetEntry, Unit, ValidationReport } from "../core/types";
+import { periodKey, periodLabel } from "../core/monitoring";
+import type { Condition, KpiResult, ParsedPlan, Period, TargetEntry, Unit, ValidationReport } from "../core/types";
 import { CLI_TEXT } from "./i18n";
 import { LIMITS } from "./limits";
 import { missingReason } from "../core/reasons";
@@ -30,6 +31,9 @@ export function checkJson(report: ValidationReport): unknown {
   return {
     year: report.year,
     years: report.years,
+    // The period checked and every period with columns: "2026-06-30", "2026" (year end).
+    period: report.period === null ? null : periodKey(report.period),
+    periods: report.periods.map(periodKey),
     groups: report.groups.map(groupJson),
     kpis: report.kpis.map(kpiJson),
     problems: report.problems.map(problemJson),
@@ -49,6 +53,7 @@ const kpiJson = (k: KpiResult) => ({
   value: k.value === null ? null : jsonValue(k.value, k.target?.unit ?? "number"),
   status: k.status,
   achievement: k.achievement === null ? null : roundHalfUp(k.achievement, 2),
+  ...(k.expected === undefined ? {} : { expected: roundHalfUp(k.expected, 2) }),
   reason: k.reason ?? null,
 });
 
@@ -79,6 +84,8 @@ export function writeCheckJson(report: ValidationReport, extra: Readonly<Record<
   const members: [string, unknown, ((x: never) => unknown)?][] = [
     ["year", report.year],
     ["years", report.years],
+    ["period", report.period === null ? null : periodKey(report.period)],
+    ["periods", report.periods.map(periodKey)],
     ["groups", report.groups, groupJson as (x: never) => unknown],
     ["kpis", report.kpis, kpiJson as (x: never) => unknown],
     ["problems", report.problems, problemJson as (x: never) => unknown],
@@ -173,7 +180,10 @@ export function checkText(report: ValidationReport, file: string, lang: Lang): s
   const out: string[] = [];
   const errors = report.problems.filter((p) => p.severity === "error").length;
   const warnings = report.problems.length - errors;
-  out.push(t.reportTitle(file), t.year(report.year, report.years), t.counts(report.summary.tables, report.summary.rows, report.groups.length), "");
+  const atDate = report.period !== null && report.period.date !== null;
+  out.push(t.reportTitle(file), t.year(report.year, report.years));
+  if (atDate) out.push(t.period(periodLabel(report.period as Period), report.periods.map(periodLabel)));
+  out.push(t.counts(report.summary.tables, report.summary.rows, report.groups.length), "");
 
   const bad = report.groups.filter((g) => !g.ok).length;
   out.push(t.groupsTitle(report.groups.length, bad));
@@ -225,6 +235,14 @@ export function checkText(report: ValidationReport, file: string, lang: Lang): s
     if (!k.reasonCell) return withValue(k);
     return `${withValue(k)} · ${missingReason(k) ? t.kpiReasonMissing : t.kpiReason(clip(k.reason as string, 120))}`;
   };
+  if (atDate) {
+    // At a monitoring date: the KPIs that can no longer be met, those at risk, those on track.
+    const judged = (k: KpiResult) =>
+      k.value === null ? t.kpiNotDone(conditionText(k.target as Condition, lang)) : withValue(k) + (k.expected === undefined ? "" : ` · ${t.expected(num(k.expected, lang))}`);
+    list(t.unreachableTitle(report.summary.unreachable ?? 0), report.kpis.filter((k) => k.status === "unreachable"), judged);
+    list(t.atRiskTitle(report.summary.atRisk ?? 0), report.kpis.filter((k) => k.status === "at_risk"), judged);
+    list(t.onTrackTitle(report.summary.onTrack ?? 0), report.kpis.filter((k) => k.status === "on_track"), judged);
+  }
   list(t.unmetTitle(report.summary.unmet), report.kpis.filter((k) => k.status === "unmet"), withReason);
   list(t.metTitle(report.summary.met), report.kpis.filter((k) => k.status === "met"), withValue);
   list(t.missingTitle(report.summary.missing), report.kpis.filter((k) => k.status === "missing"), null);

@@ -8,7 +8,7 @@ export type { Mark, MarkKind };
 export interface XlsxMarkStyle {
   readonly fill: string;
   readonly border: string;
-  readonly borderStyle: "thin" | "dashed";
+  readonly borderStyle: "thin" | "dashed" | "dotted";
   readonly bold: boolean;
 }
 
@@ -24,7 +24,7 @@ export const MARK_STYLES: Readonly<Record<MarkKind, XlsxMarkStyle>> = Object.fro
     const style: XlsxMarkStyle = {
       fill: s.fill.replace("#", "").toUpperCase(),
       border: s.border.replace("#", "").toUpperCase(),
-      borderStyle: s.borderStyle === "dashed" ? "dashed" : "thin",
+      borderStyle: s.borderStyle === "solid" ? "thin" : s.borderStyle,
       bold: s.bold,
     };
     return [kind, style];
@@ -32,7 +32,7 @@ export const MARK_STYLES: Readonly<Record<MarkKind, XlsxMarkStyle>> = Object.fro
 ) as Record<MarkKind, XlsxMarkStyle>;
 
 /** The rules' order on a sheet (first = highest priority). */
-const KINDS: readonly MarkKind[] = ["unmet", "missing", "met"];
+const KINDS: readonly MarkKind[] = ["unmet", "at_risk", "missing", "met"];
 
 /**
  * A copy of an .xlsx with the marked cells highlighted by conditional-formatting rules

@@ -2,7 +2,7 @@ import { compareWithHistory, historyProblems, isHistorySheet, type HistoryCheck 
 import type { Lang } from "./messages";
 import { isTreeProblem, rollupWorkbook, type WorkbookRollup } from "./rollup";
 import { readRules, type RulesRead } from "./rules";
-import type { SheetGrid, ValidationReport } from "./types";
+import type { Period, SheetGrid, ValidationReport } from "./types";
 import { validateWorkbook } from "./validate";
 
 /** What a workbook says about itself for a year: its rules, its checked KPIs and its roll-up. */
@@ -36,6 +36,8 @@ export function analyseWorkbook(sheets: readonly SheetGrid[], options: AnalyseOp
 
 export interface AnalyseOptions {
   readonly year?: number | null;
+  /** A monitoring period (`{ year: 2026, date: "06-30" }`); wins over `year`. */
+  readonly period?: Period | null;
   readonly lang?: Lang;
 }
 
@@ -57,7 +59,7 @@ export function* analyseWorkbookSteps(
   const history = compareWithHistory(sheets);
   if (history.sheet !== null) sheets = sheets.filter((s) => !isHistorySheet(s));
   const rules = readRules(sheets, { lang });
-  const checked = validateWorkbook(sheets, { year: options.year ?? null, rules: rules.rules, lang });
+  const checked = validateWorkbook(sheets, { year: options.year ?? null, period: options.period ?? null, rules: rules.rules, lang });
   yield "validated";
   const rollup = rollupWorkbook(checked, sheets, { rules: rules.rules, lang });
   const report: ValidationReport = {

@@ -1,6 +1,7 @@
 import { parseA1 } from "./a1";
 import { formatMessage, type Lang } from "./messages";
 import { formatNumberIt } from "./numbers";
+import { periodKey } from "./monitoring";
 import { findKpiTables, isBlankCell } from "./reader/find-tables";
 import type { CellValue, KpiResult, KpiTable, Problem, SheetGrid } from "./types";
 
@@ -62,14 +63,15 @@ export interface PeriodOf {
 }
 
 /**
- * The period label of a report: `2026` for the year end, `2026-06-30` for a monitoring date;
+ * The period a freeze is filed under: `2026` for the year end, `2026-06-30` for a monitoring date
+ * (the form of `periodKey`);
  * `null` when the report has no year (undated targets: nothing to freeze by period).
- * @example periodLabel({ year: 2026 }) // "2026"
- * @example periodLabel({ year: 2026, period: { year: 2026, date: "06-30" } }) // "2026-06-30"
+ * @example frozenPeriod({ year: 2026 }) // "2026"
+ * @example frozenPeriod({ year: 2026, period: { year: 2026, date: "06-30" } }) // "2026-06-30"
  */
-export function periodLabel(report: PeriodOf): string | null {
+export function frozenPeriod(report: PeriodOf): string | null {
   const p = report.period;
-  if (p) return p.date ? `${p.year}-${p.date}` : String(p.year);
+  if (p) return periodKey(p);
   return report.year === null ? null : String(report.year);
 }
 

@@ -40,6 +40,7 @@ export { unitSheet, UNIT_SHEET, type UnitSheetInput } from "./workbook/unit-shee
 export { findKpiTables, type HeaderCell, type HeaderNearMiss } from "./reader/find-tables";
 export { matchHeader, HEADER_ALIASES } from "./reader/headers";
 export { validateWorkbook, isPercentFormat, type ValidateOptions } from "./validate";
+export { judgeAtDate, expectedAt, elapsedDays, isCumulative, parsePeriod, periodLabel, periodKey, monitoringDate, comparePeriods, type CheckpointJudgement } from "./monitoring";
 
 // Measurement rules, roll-up and the year-end report
 export { RULES_SHEET, findRulesSheet, readRules, readRulesSheet, rulesSheet, type RulesRead } from "./rules";
@@ -54,7 +55,7 @@ export { analyseWorkbook, analyseWorkbookSteps, type AnalyseOptions, type Workbo
 export {
   HISTORY_SHEET,
   HISTORY_HEADER,
-  periodLabel,
+  frozenPeriod,
   freezeStamp,
   freezeValues,
   historyRows,

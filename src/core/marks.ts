@@ -13,15 +13,19 @@
  *   severity), which tests/core/marks.test.ts recomputes;
  * - colour is never the only cue: unmet values are bold with a solid vermillion border, met
  *   values have a solid bluish-green border, missing values a dashed dark-yellow border.
+ *
+ * At an intermediate monitoring date (see monitoring.ts) a fourth mark says *a rischio*: a
+ * tint of Okabe-Ito sky blue (#56B4E9) with a dotted blue (#0072B2) border. *In linea* wears
+ * the met mark and *non raggiungibile* the unmet one: what they ask of the user is the same.
  */
 import type { Lang } from "./messages";
 import type { KpiStatus, ValidationReport } from "./types";
 
 /** What a mark says about a KPI's value cell. */
-export type MarkKind = "unmet" | "met" | "missing";
+export type MarkKind = "unmet" | "met" | "missing" | "at_risk";
 
 /** The kinds in the order the pane lists them (the most urgent first). */
-export const MARK_KINDS: readonly MarkKind[] = ["unmet", "met", "missing"];
+export const MARK_KINDS: readonly MarkKind[] = ["unmet", "at_risk", "met", "missing"];
 
 export interface MarkStyle {
   /** Cell fill, `#RRGGBB`. */
@@ -29,7 +33,7 @@ export interface MarkStyle {
   /** Border (and the pane's accent) colour, `#RRGGBB`. */
   readonly border: string;
   /** Border line: Excel's `Continuous`/`Dash`, the xlsx `thin`/`dashed`, CSS `solid`/`dashed`. */
-  readonly borderStyle: "solid" | "dashed";
+  readonly borderStyle: "solid" | "dashed" | "dotted";
   /** A second cue besides colour: unmet values are bold. */
   readonly bold: boolean;
   /** The Okabe-Ito colour the fill is a tint of. */
@@ -46,7 +50,7 @@ export const MARK_STYLES: Readonly<Record<MarkKind, MarkStyle>> = {
     borderStyle: "solid",
     bold: true,
     base: "#D55E00",
-    label: { it: "Target non raggiunto", en: "Target not met" },
+    label: { it: "Target non raggiunto (o non raggiungibile)", en: "Target not met (or unreachable)" },
   },
   met: {
     fill: "#A3DCCD",
@@ -54,7 +58,7 @@ export const MARK_STYLES: Readonly<Record<MarkKind, MarkStyle>> = {
     borderStyle: "solid",
     bold: false,
     base: "#009E73",
-    label: { it: "Target raggiunto", en: "Target met" },
+    label: { it: "Target raggiunto (o in linea)", en: "Target met (or on track)" },
   },
   missing: {
     fill: "#F3E968",
@@ -64,6 +68,14 @@ export const MARK_STYLES: Readonly<Record<MarkKind, MarkStyle>> = {
     bold: false,
     base: "#F0E442",
     label: { it: "Valore mancante", en: "Missing value" },
+  },
+  at_risk: {
+    fill: "#D6EDFA",
+    border: "#0072B2",
+    borderStyle: "dotted",
+    bold: false,
+    base: "#56B4E9",
+    label: { it: "A rischio (data intermedia)", en: "At risk (intermediate date)" },
   },
 };
 
@@ -75,7 +87,14 @@ export interface Mark {
   readonly kind: MarkKind;
 }
 
-const KIND_OF_STATUS: Readonly<Partial<Record<KpiStatus, MarkKind>>> = { unmet: "unmet", met: "met", missing: "missing" };
+const KIND_OF_STATUS: Readonly<Partial<Record<KpiStatus, MarkKind>>> = {
+  unmet: "unmet",
+  met: "met",
+  missing: "missing",
+  on_track: "met",
+  at_risk: "at_risk",
+  unreachable: "unmet",
+};
 
 /**
  * The mark kind of a KPI status; `null` for the statuses that are not marked (no target

@@ -7,13 +7,16 @@
 import type { KpiResult, KpiStatus } from "./types";
 
 /**
- * True when a KPI with this status needs a written reason: a target not met. A KPI with a
- * missing value, no target or an unreadable cell has other problems listed first.
- * @example needsReason("unmet") // true
- * @example needsReason("met")   // false
+ * True when a KPI with this status needs a written reason: a target not met at year end, and
+ * at a monitoring date one at risk or no longer reachable (the office explains a deviation
+ * as soon as it sees it). A KPI on track, or with a missing value, no target or an
+ * unreadable cell (other problems, listed first), needs none.
+ * @example needsReason("unmet")    // true
+ * @example needsReason("at_risk")  // true
+ * @example needsReason("on_track") // false
  */
 export function needsReason(status: KpiStatus): boolean {
-  return status === "unmet";
+  return status === "unmet" || status === "at_risk" || status === "unreachable";
 }
 
 /**

@@ -10,6 +10,7 @@
  * | Soglia giallo     | 90        | below it amber, from it green                                    |
  * | Credito parziale  | sì        | `sì` = value/target, `no` = 100 when met, otherwise 0            |
  * | Valori mancanti   | ignora    | `ignora` = left out, weights renormalised; `zero` = counted as 0 |
+ * | Monitoraggio      | lineare   | at a date such as 30/06: `lineare` = a cumulative KPI is expected at target × elapsed days / days of the year; `nessuno` = no share expected |
  *
  * Keys and values are read case- and accent-insensitively, in Italian or English
  * (`Lower is better: ratio|linear`, `Threshold`, `Red below`, `Amber below`,
@@ -35,8 +36,8 @@ import type { CellSpec, RangeFormatSpec, SheetSpec } from "./workbook/descriptio
 /** The sheet's name in each language; both are recognised when reading. */
 export const RULES_SHEET: Readonly<Record<Lang, string>> = { it: "Impostazioni", en: "Settings" };
 
-type RuleKey = "lowerIsBetter" | "threshold" | "red" | "amber" | "partialCredit" | "missing";
-const KEYS: readonly RuleKey[] = ["lowerIsBetter", "threshold", "red", "amber", "partialCredit", "missing"];
+type RuleKey = "lowerIsBetter" | "threshold" | "red" | "amber" | "partialCredit" | "missing" | "monitoring";
+const KEYS: readonly RuleKey[] = ["lowerIsBetter", "threshold", "red", "amber", "partialCredit", "missing", "monitoring"];
 
 /** What each key is called on the sheet (first = the name written) and the accepted aliases. */
 const KEY_NAMES: Readonly<Record<RuleKey, { readonly it: string; readonly en: string; readonly aliases: readonly string[] }>> = {
@@ -70,6 +71,11 @@ const KEY_NAMES: Readonly<Record<RuleKey, { readonly it: string; readonly en: st
     en: "Missing values",
     aliases: ["valori mancanti", "dati mancanti", "mancanti", "missing values", "missing"],
   },
+  monitoring: {
+    it: "Monitoraggio",
+    en: "Monitoring",
+    aliases: ["monitoraggio", "regola di monitoraggio", "monitoraggio intermedio", "monitoring", "monitoring rule"],
+  },
 };
 
 /** Which units a node's result counts for in the unit scorecards: not an achievement rule. */
@@ -99,6 +105,7 @@ const CHOICES = {
   no: { it: ["no", "falso", "0"], en: ["false", "off", "n"] },
   skip: { it: ["ignora", "salta", "escludi", "esclusi", "ignorati"], en: ["skip", "ignore"] },
   zero: { it: ["zero", "0", "conta zero", "contano 0", "contano zero"], en: ["zero", "count as zero"] },
+  none: { it: ["nessuno", "nessuna", "no"], en: ["none"] },
 } as const;
 
 type Choice = keyof typeof CHOICES;
@@ -236,6 +243,15 @@ export function readRulesSheet(sheet: SheetGrid, options: { lang?: Lang } = {}):
         else bad(expectedChoices(["skip", "zero"], lang), choiceWord(DEFAULT_RULES.missing, lang));
         break;
       }
+      case "monitoring": {
+        // "linear" is a word of two choices (lowerIsBetter's too): the same words serve here.
+        const c = typeof rawValue === "string" ? choiceOf(text, ["linear", "none"]) : null;
+        // `linear` is what an absent rule means: only `none` is kept, so rules read back equal.
+        if (c === "none") given.monitoring = c;
+        else if (c === "linear") break;
+        else bad(expectedChoices(["linear", "none"], lang), choiceWord("linear", lang));
+        break;
+      }
       case "threshold": {
         if (typeof rawValue === "string" && (isNoneText(rawValue) || ["nessuna", "nessuno", "none", "no"].includes(fold(rawValue)))) {
           given.threshold = null;
@@ -350,6 +366,8 @@ const MEANINGS: Readonly<Record<Lang, Readonly<Record<RuleKey, string>>>> = {
     amber: "Semaforo: sotto questo grado è giallo; da questo grado in su è verde.",
     partialCredit: "«sì» = raggiungimento proporzionale (valore/target, massimo 100); «no» = 100 se il target è raggiunto, altrimenti 0.",
     missing: "Nel calcolo delle medie: «ignora» = i KPI senza valore sono esclusi e i pesi ridistribuiti sugli altri; «zero» = contano 0.",
+    monitoring:
+      "A una data intermedia (es. 30/06): «lineare» = un KPI cumulativo (conteggi, importi con >=) deve aver raggiunto target × giorni trascorsi / giorni dell'anno; «nessuno» = nessuna quota attesa. Esempio: target 200, al 30/06/2026 atteso 200 × 181/365 = 99,18.",
   },
   en: {
     lowerIsBetter:
@@ -359,6 +377,8 @@ const MEANINGS: Readonly<Record<Lang, Readonly<Record<RuleKey, string>>>> = {
     amber: "Traffic light: amber below this achievement, green from it up.",
     partialCredit: "“yes” = proportional achievement (value/target, at most 100); “no” = 100 when the target is met, otherwise 0.",
     missing: "In the means: “skip” = KPIs without a value are left out and the weights renormalised; “zero” = they count as 0.",
+    monitoring:
+      "At an intermediate date (e.g. 30/06): “linear” = a cumulative KPI (counts, amounts with >=) is expected at target × elapsed days / days of the year; “none” = no share expected. Example: target 200, at 30/06/2026 expected 200 × 181/365 = 99.18.",
   },
 };
 
@@ -387,6 +407,7 @@ export function rulesSheet(rules: Partial<MeasurementRules> = {}, options: { lan
     amber: r.bands.amber,
     partialCredit: choiceWord(r.partialCredit ? "yes" : "no", lang),
     missing: choiceWord(r.missing, lang),
+    monitoring: choiceWord(r.monitoring ?? "linear", lang),
   };
   const cells: CellSpec[][] = [[...SHEET_HEADERS[lang]]];
   for (const k of KEYS) cells.push([KEY_NAMES[k][lang], value[k], MEANINGS[lang][k]]);

@@ -73,6 +73,12 @@ export interface MeasurementRules {
   readonly partialCredit: boolean;
   /** Missing values in a roll-up: `skip` renormalises the remaining weights, `zero` counts them as 0. */
   readonly missing: "skip" | "zero";
+  /**
+   * At an intermediate monitoring date (`Valore 2026 al 30/06`): `linear` expects a cumulative
+   * KPI to have reached the target pro rata of the elapsed days; `none` expects no share.
+   * Absent = `linear` (see src/core/monitoring.ts).
+   */
+  readonly monitoring?: "linear" | "none";
 }
 
 export type Band = "red" | "amber" | "green";
@@ -186,6 +192,11 @@ export interface KpiTable {
     readonly baseline?: number;
     readonly targets: ReadonlyMap<number | null, number>;
     readonly values: ReadonlyMap<number | null, number>;
+    /**
+     * Value columns at an intermediate monitoring date (`Valore 2026 al 30/06`): year, then
+     * date as `MM-DD`, to column. Absent when the table has none.
+     */
+    readonly checkpoints?: ReadonlyMap<number, ReadonlyMap<string, number>>;
     readonly source?: number;
     readonly notes?: number;
     readonly unit?: number;
@@ -203,7 +214,18 @@ export interface KpiTable {
   readonly ordinalYearsUnknown?: boolean;
 }
 
-export type KpiStatus = "met" | "unmet" | "missing" | "no_target" | "invalid";
+/**
+ * `on_track`, `at_risk` and `unreachable` are given only at an intermediate monitoring date
+ * (see src/core/monitoring.ts); at year end a KPI is `met` or `unmet`.
+ */
+export type KpiStatus = "met" | "unmet" | "missing" | "no_target" | "invalid" | "on_track" | "at_risk" | "unreachable";
+
+/** A monitoring period: a year's end (`date: null`) or an intermediate date of it (`"06-30"`). */
+export interface Period {
+  readonly year: number;
+  /** `MM-DD`, `null` for the year end. */
+  readonly date: string | null;
+}
 
 /** One KPI row after validation for a year. */
 export interface KpiResult {
@@ -230,6 +252,8 @@ export interface KpiResult {
   readonly reasonCell?: string | null;
   /** The `Struttura responsabile` text, `null` when blank or when the table has no such column. */
   readonly responsible?: string | null;
+  /** At an intermediate date, a cumulative KPI's pro rata expected value (see monitoring.ts); absent otherwise. */
+  readonly expected?: number;
 }
 
 export interface WeightGroup {
@@ -246,6 +270,10 @@ export interface WeightGroup {
 export interface ValidationReport {
   readonly year: number | null;
   readonly years: readonly number[];
+  /** The period checked: `null` when the workbook names no year. */
+  readonly period: Period | null;
+  /** Every period the workbook has columns for, in time order (each year's dates, then its end). */
+  readonly periods: readonly Period[];
   readonly groups: readonly WeightGroup[];
   readonly kpis: readonly KpiResult[];
   readonly problems: readonly Problem[];
@@ -257,6 +285,10 @@ export interface ValidationReport {
     readonly missing: number;
     readonly noTarget: number;
     readonly invalid: number;
+    /** Only at an intermediate date. */
+    readonly onTrack?: number;
+    readonly atRisk?: number;
+    readonly unreachable?: number;
   };
 }
 

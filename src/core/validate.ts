@@ -4,6 +4,7 @@ import { parseDateText } from "./dates";
 import { isKpiError, kpiError, messageOf, type KpiError, type Result } from "./errors";
 import { formatMessage, type Lang } from "./messages";
 import { memoByText } from "./memo";
+import { comparePeriods, judgeAtDate, periodLabel } from "./monitoring";
 import { isNoneText, parseNumberText } from "./numbers";
 import { findKpiTables, isBlankCell, type HeaderNearMiss } from "./reader/find-tables";
 import { classifyAlgorithm } from "./plan/algorithm";
@@ -18,6 +19,7 @@ import type {
   KpiStatus,
   KpiTable,
   MeasurementRules,
+  Period,
   Problem,
   SheetGrid,
   Target,
@@ -27,8 +29,13 @@ import type {
 import { isOutsideSumMark, judgeWeightSum, parseWeight, weightsSumMessage } from "./weights";
 
 export interface ValidateOptions {
-  /** The plan year to check; `null`/absent picks the default (see `defaultYear`). */
+  /** The plan year to check (at its end); `null`/absent picks the default period (see `defaultPeriod`). */
   readonly year?: number | null;
+  /**
+   * The period to check: a year's end (`date: null`) or a monitoring date (`"06-30"`, read from
+   * the `Valore 2026 al 30/06` columns). Wins over `year`.
+   */
+  readonly period?: Period | null;
   readonly rules?: Partial<MeasurementRules>;
   /** Language of the problems' messages; Italian by default. */
   readonly lang?: Lang;
@@ -104,15 +111,19 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
   for (const table of tables) findKpiRows(table, lang, problems, targetTextYears);
 
   const years = collectYears(tables, targetTextYears);
-  const year = options.year ?? defaultYear(tables, targetTextYears, years);
+  const periods = collectPeriods(tables, years);
+  const chosen: Period | null =
+    options.period ?? (options.year != null ? { year: options.year, date: null } : defaultPeriod(tables, targetTextYears, years));
+  const year = chosen?.year ?? null;
+  const date = chosen?.date ?? null;
 
   for (const table of tables) {
-    warnMissingColumns(table, year, lang, problems);
+    warnMissingColumns(table, year, date, lang, problems);
     noteTableShape(table, lang, problems);
   }
   // One pass over the KPI rows builds each result and adds the row to its weight group.
   // The row count is known: the long lists are made at their size, not grown and copied.
-  const context = judgeContext(year, options.rules ?? {}, lang, problems);
+  const context = judgeContext(year, date, options.rules ?? {}, lang, problems);
   let rowCount = 0;
   for (const table of tables) rowCount += table.kpiRows.length;
   const kpis = new Array<KpiResult>(rowCount);
@@ -121,7 +132,7 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
   for (const table of tables) {
     const { cells } = table;
     const { code, weight } = table.table.columns;
-    const columns = yearColumns(table, year);
+    const columns = yearColumns(table, year, date);
     let lastOwner: string | null = null;
     // The loops over rows and cells are indexed: these functions run once per validation,
     // largely before the engine optimises them, and there for...of allocates at every step.
@@ -153,6 +164,8 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
   return {
     year,
     years,
+    period: chosen,
+    periods,
     groups,
     kpis,
     problems: problems.inReadingOrder(),
@@ -164,12 +177,13 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
       missing: counts.missing,
       noTarget: counts.no_target,
       invalid: counts.invalid,
+      ...(date !== null ? { onTrack: counts.on_track, atRisk: counts.at_risk, unreachable: counts.unreachable } : {}),
     },
   };
 }
 
 function countStatuses(kpis: readonly KpiResult[]): Record<KpiStatus, number> {
-  const counts: Record<KpiStatus, number> = { met: 0, unmet: 0, missing: 0, no_target: 0, invalid: 0 };
+  const counts: Record<KpiStatus, number> = { met: 0, unmet: 0, missing: 0, no_target: 0, invalid: 0, on_track: 0, at_risk: 0, unreachable: 0 };
   for (let i = 0; i < kpis.length; i++) {
     const k = kpis[i];
     // A switch rather than counts[k.status]++: a property named at run time is a slower
@@ -190,6 +204,8 @@ function countStatuses(kpis: readonly KpiResult[]): Record<KpiStatus, number> {
       case "invalid":
         counts.invalid++;
         break;
+      default:
+        counts[k.status]++;
     }
   }
   return counts;
@@ -200,7 +216,7 @@ function tableRead(table: KpiTable, cells: SheetCells, sheetOrder: number): Tabl
     table,
     cells,
     targetColumns: [...table.columns.targets.values()],
-    valueColumns: [...table.columns.values.values()],
+    valueColumns: [...table.columns.values.values(), ...[...(table.columns.checkpoints?.values() ?? [])].flatMap((dates) => [...dates.values()])],
     sheetOrder,
     kpiRows: [],
     weightsChecked: false,
@@ -324,8 +340,60 @@ function collectYears(tables: readonly TableRead[], targetTextYears: ReadonlySet
   for (const { table } of tables) {
     for (const y of table.columns.targets.keys()) if (y !== null) years.add(y);
     for (const y of table.columns.values.keys()) if (y !== null) years.add(y);
+    // A year whose values are only at monitoring dates (`Valore 2027 al 30/06`) is a year too.
+    for (const y of table.columns.checkpoints?.keys() ?? []) years.add(y);
   }
   return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * Every period the tables have value columns for, in time order: each year the workbook
+ * names (its end), and each monitoring date of a `Valore 2026 al 30/06` column.
+ */
+function collectPeriods(tables: readonly TableRead[], years: readonly number[]): Period[] {
+  const keys = new Map<string, Period>();
+  for (const y of years) keys.set(`${y}`, { year: y, date: null });
+  for (const { table } of tables) {
+    for (const [y, dates] of table.columns.checkpoints ?? []) {
+      keys.set(`${y}`, { year: y, date: null });
+      for (const d of dates.keys()) keys.set(`${y}-${d}`, { year: y, date: d });
+    }
+  }
+  return [...keys.values()].sort(comparePeriods);
+}
+
+/** True when any KPI row of the table has something typed in the column. */
+function columnFilled(t: TableRead, col: number): boolean {
+  for (let r = t.table.firstRow; r <= t.table.lastRow; r++) {
+    const v = t.cells.value(r, col);
+    if (!isBlankCell(v) && !(typeof v === "string" && isNoneText(v))) return true;
+  }
+  return false;
+}
+
+/**
+ * The latest period with any value typed: a `Valore 2026 al 30/09` column filled after a
+ * `Valore 2026 al 30/06` one, a year end after its dates; with none, the year end of
+ * `defaultYear`.
+ */
+function defaultPeriod(tables: readonly TableRead[], targetTextYears: ReadonlySet<number>, years: readonly number[]): Period | null {
+  let latest: Period | null = null;
+  for (const t of tables) {
+    for (const [y, dates] of t.table.columns.checkpoints ?? []) {
+      for (const [d, col] of dates) {
+        const p = { year: y, date: d };
+        if ((latest === null || comparePeriods(p, latest) > 0) && columnFilled(t, col)) latest = p;
+      }
+    }
+  }
+  const year = defaultYear(tables, targetTextYears, years);
+  if (latest === null) return year === null ? null : { year, date: null };
+  // A year end with values at or after the latest date's year wins (it comes later in time).
+  const yearEndFilled = tables.some((t) => {
+    for (const [y, col] of t.table.columns.values) if (y !== null && y >= latest!.year && columnFilled(t, col)) return true;
+    return false;
+  });
+  return yearEndFilled && year !== null && year >= latest.year ? { year, date: null } : latest;
 }
 
 /**
@@ -355,18 +423,20 @@ function defaultYear(tables: readonly TableRead[], targetTextYears: ReadonlySet<
 
 // ------------------------------------------------------------------ one KPI
 
-function warnMissingColumns(t: TableRead, year: number | null, lang: Lang, problems: Problems): void {
+function warnMissingColumns(t: TableRead, year: number | null, date: string | null, lang: Lang, problems: Problems): void {
   const { table } = t;
   if (table.lastRow < table.firstRow) return;
   const headerCells = headerCellsOf(table);
   const at = (p: Problem) => problems.add(p, t.sheetOrder, table.headerRow, headerLeft(table));
-  const yearText = year === null ? "" : String(year);
+  const yearText = year === null ? "" : date === null ? String(year) : periodLabel({ year, date });
   // A table without any target column gets one note of its own (noteTableShape).
   if (table.columns.targets.size > 0 && columnFor(table.columns.targets, year) === null) {
     at(problem("warning", "NO_TARGET_COLUMN", formatMessage("NO_TARGET_COLUMN", lang, { year: yearText }), table.sheet, headerCells));
   }
   // A table with no value column at all is a plan (weights and targets only): nothing to warn.
-  if (table.columns.values.size > 0 && columnFor(table.columns.values, year) === null) {
+  const hasValues = table.columns.values.size > 0 || (table.columns.checkpoints?.size ?? 0) > 0;
+  const valueColumn = date === null || year === null ? columnFor(table.columns.values, year) : checkpointColumn(table, year, date);
+  if (hasValues && valueColumn === null) {
     at(problem("warning", "NO_VALUE_COLUMN", formatMessage("NO_VALUE_COLUMN", lang, { year: yearText }), table.sheet, headerCells));
   }
 }
@@ -434,12 +504,17 @@ interface YearColumns {
   readonly targetCellColumn: number;
 }
 
-function yearColumns(t: TableRead, year: number | null): YearColumns {
+/** The value column of a monitoring date, `null` when the table has none. */
+function checkpointColumn(table: KpiTable, year: number, date: string): number | null {
+  return table.columns.checkpoints?.get(year)?.get(date) ?? null;
+}
+
+function yearColumns(t: TableRead, year: number | null, date: string | null): YearColumns {
   const target = columnFor(t.table.columns.targets, year);
   return {
     table: t,
     target,
-    value: columnFor(t.table.columns.values, year),
+    value: date === null || year === null ? columnFor(t.table.columns.values, year) : checkpointColumn(t.table, year, date),
     // A table without target columns points at the indicator.
     targetCellColumn: target ?? (t.targetColumns.length > 0 ? Math.min(...t.targetColumns) : t.table.columns.indicator),
   };
@@ -448,6 +523,8 @@ function yearColumns(t: TableRead, year: number | null): YearColumns {
 /** What judging a row needs that is the same for every row: worked out once per validation. */
 interface JudgeContext {
   readonly year: number | null;
+  /** The monitoring date (`MM-DD`), `null` at year end. */
+  readonly date: string | null;
   readonly rules: MeasurementRules;
   readonly lang: Lang;
   readonly problems: Problems;
@@ -456,14 +533,16 @@ interface JudgeContext {
   readonly valueMissing: string;
 }
 
-function judgeContext(year: number | null, rules: Partial<MeasurementRules>, lang: Lang, problems: Problems): JudgeContext {
+function judgeContext(year: number | null, date: string | null, rules: Partial<MeasurementRules>, lang: Lang, problems: Problems): JudgeContext {
+  const periodText = year === null ? null : date === null ? year : periodLabel({ year, date });
   return {
     year,
+    date,
     rules: { ...DEFAULT_RULES, ...rules },
     lang,
     problems,
     targetBlank: formatMessage("TARGET_BLANK", lang),
-    valueMissing: formatMessage("VALUE_MISSING", lang, { year: year ?? (lang === "it" ? "periodo" : "the period") }),
+    valueMissing: formatMessage("VALUE_MISSING", lang, { year: periodText ?? (lang === "it" ? "periodo" : "the period") }),
   };
 }
 
@@ -476,11 +555,53 @@ function evaluateRow(t: TableRead, r: number, owner: string | null, weight: Resu
   const valueCell = columns.value === null ? null : a1(r, columns.value);
   const condition = yearCondition(t, r, columns, targetCell, context);
   if (typeof condition === "string") return kpiResult(t, r, owner, weight, targetCell, valueCell, condition, null, null, null);
+  if (context.date !== null && context.year !== null) return evaluateAtDate(t, r, owner, weight, columns, targetCell, valueCell, condition, context);
   if (columns.value === null || valueCell === null) return kpiResult(t, r, owner, weight, targetCell, valueCell, "missing", condition, null, null);
   const value = yearValue(t, r, columns.value, valueCell, condition, context);
   if (typeof value === "string") return kpiResult(t, r, owner, weight, targetCell, valueCell, value, condition, null, null);
   const status = isMet(value, condition) ? "met" : "unmet";
   return kpiResult(t, r, owner, weight, targetCell, valueCell, status, condition, value, achievementUnder(value, condition, context.rules));
+}
+
+/**
+ * A row at an intermediate monitoring date (see monitoring.ts): a deadline not yet done is
+ * judged by the date, every other blank value is missing; a cumulative KPI carries its pro
+ * rata expected value. The achievement is against the full target, as at year end.
+ */
+function evaluateAtDate(
+  t: TableRead,
+  r: number,
+  owner: string | null,
+  weight: Result<number> | null,
+  columns: YearColumns,
+  targetCell: string,
+  valueCell: string | null,
+  condition: Condition,
+  context: JudgeContext,
+): KpiResult {
+  const period = { year: context.year as number, date: context.date as string };
+  const kind = kindOfRow(t, r);
+  let value: number | null = null;
+  if (columns.value !== null && valueCell !== null) {
+    const raw = t.cells.value(r, columns.value);
+    const blank = readValue(raw, t.cells.format(r, columns.value), condition) === null;
+    if (!(blank && condition.unit === "date")) {
+      const read = yearValue(t, r, columns.value, valueCell, condition, context);
+      if (typeof read === "string") return kpiResult(t, r, owner, weight, targetCell, valueCell, read, condition, null, null);
+      value = read;
+    }
+  } else if (condition.unit !== "date") {
+    return kpiResult(t, r, owner, weight, targetCell, valueCell, "missing", condition, null, null);
+  }
+  const judged = judgeAtDate(value, condition, kind, period, context.rules);
+  const result = kpiResult(t, r, owner, weight, targetCell, valueCell, judged.status, condition, value, value === null ? null : achievementUnder(value, condition, context.rules));
+  return judged.expected === undefined ? result : { ...result, expected: judged.expected };
+}
+
+/** The row's algorithm kind, `null` without an algorithm text. */
+function kindOfRow(t: TableRead, r: number) {
+  const algorithm = textOf(t.cells.value(r, t.table.columns.algorithm));
+  return t.table.columns.algorithm !== undefined && algorithm !== "" ? classifyAlgorithmText(algorithm) : null;
 }
 
 /** One row's result. One literal of one shape for every row: 100,000 results stay cheap to build and to read. */

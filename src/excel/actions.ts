@@ -1,4 +1,4 @@
-import type { HistoryCheck, Lang, SheetGrid, ValidationReport } from "../core";
+import type { HistoryCheck, Lang, Period, SheetGrid, ValidationReport } from "../core";
 import type { WorkbookRollup } from "../core/rollup/workbook";
 import type { RulesRead } from "../core/rules";
 import { checkGrids } from "./check";
@@ -34,6 +34,8 @@ export type ValidatePhase =
 export interface ValidateRequest {
   /** The plan year; absent or `null`: the latest year with values (the engine's default). */
   readonly year?: number | null;
+  /** A monitoring period (the pane's period selector); wins over `year`. */
+  readonly period?: Period | null;
   readonly lang: Lang;
   readonly onPhase?: (phase: ValidatePhase) => void;
   readonly budget?: PayloadBudget;
@@ -57,7 +59,7 @@ export interface ValidateOutcome {
 
 const UNSUPPORTED: MarkOutcome = {
   status: "unsupported",
-  counts: { unmet: 0, met: 0, missing: 0 },
+  counts: { unmet: 0, met: 0, missing: 0, at_risk: 0 },
   rulesAdded: 0,
   rulesRemoved: 0,
   protectedSheets: [],
@@ -80,7 +82,7 @@ export async function validateAndMark(host: ExcelHost, request: ValidateRequest)
     });
     request.onPhase?.({ kind: "checking" });
     await nextTick();
-    const checked = await checkGrids(read.grids, { year: request.year ?? null, lang: request.lang, pause: nextTick });
+    const checked = await checkGrids(read.grids, { year: request.year ?? null, period: request.period ?? null, lang: request.lang, pause: nextTick });
     const base = { report: checked.report, sheets: read.sheets, rollup: checked.rollup, rules: checked.rules, treeSheet: checked.treeSheet, history: checked.history };
     if (!marking) return { ...base, marks: UNSUPPORTED };
     const inventory = inventoryOf(read.sheets, read.extras as Excel.ConditionalFormatCollection[]);

@@ -3,6 +3,7 @@ import {
   findTreeSheet,
   type HistoryCheck,
   type Lang,
+  type Period,
   type RulesRead,
   type SheetGrid,
   type ValidationReport,
@@ -31,6 +32,8 @@ export interface Checked {
 
 export interface CheckOptions {
   readonly year?: number | null;
+  /** A monitoring period (`{ year: 2026, date: "06-30" }`); wins over `year`. */
+  readonly period?: Period | null;
   readonly lang: Lang;
   /**
    * Awaited between the validation and the roll-up: lets the pane repaint, so a large
@@ -45,7 +48,7 @@ export interface CheckOptions {
  * @example const { report, rollup } = await checkGrids(read.grids, { lang: "it" });
  */
 export async function checkGrids(grids: readonly SheetGrid[], options: CheckOptions): Promise<Checked> {
-  const steps = analyseWorkbookSteps(grids, { year: options.year ?? null, lang: options.lang });
+  const steps = analyseWorkbookSteps(grids, { year: options.year ?? null, period: options.period ?? null, lang: options.lang });
   let step = steps.next();
   while (!step.done) {
     await options.pause?.();

@@ -4,7 +4,7 @@ import {
   HISTORY_HEADER,
   HISTORY_SHEET,
   historyRows,
-  periodLabel,
+  frozenPeriod,
   readHistory,
   type CellValue,
   type Lang,
@@ -91,7 +91,7 @@ export async function freezeMonitoring(host: ExcelHost, request: FreezeRequest):
     const read = await readWorkbookIn(context, host, { budget });
     await nextTick();
     const checked = await checkGrids(read.grids, { year: request.year ?? null, lang, pause: nextTick });
-    const period = periodLabel(checked.report) ?? "";
+    const period = frozenPeriod(checked.report) ?? "";
     const values = period === "" ? [] : freezeValues(checked.report.kpis, read.grids, period, request.frozenAt);
     if (values.length === 0) throw new FreezeRefused("nothing", formatMessage("HISTORY_NOTHING_TO_FREEZE", lang, { period: period || "—" }));
 

@@ -56,7 +56,8 @@ export function markFormula(kind: MarkKind): string {
  */
 export function markKindOf(formula: string | null | undefined): MarkKind | null {
   if (typeof formula !== "string") return null;
-  const m = new RegExp(`"${MARK_TAG}:(unmet|met|missing)"`).exec(formula);
+  // Every kind of the palette: a kind left out here would never be removed by Clear or Validate.
+  const m = new RegExp(`"${MARK_TAG}:(${MARK_KINDS.join("|")})"`).exec(formula);
   return m ? (m[1] as MarkKind) : null;
 }
 
@@ -89,7 +90,7 @@ export function planMarks(
   const maxAddress = options.maxAddress ?? MAX_AREA_ADDRESS;
   // sheet -> kind -> column -> rows
   const bySheet = new Map<string, Map<MarkKind, Map<number, number[]>>>();
-  const counts: Record<MarkKind, number> = { unmet: 0, met: 0, missing: 0 };
+  const counts: Record<MarkKind, number> = { unmet: 0, met: 0, missing: 0, at_risk: 0 };
   const skipped = new Set<string>();
   for (const k of report.kpis) {
     const kind = markKindOfStatus(k.status);
@@ -229,7 +230,7 @@ export interface MarkOutcome {
   readonly error?: unknown;
 }
 
-const NO_COUNTS: Readonly<Record<MarkKind, number>> = { unmet: 0, met: 0, missing: 0 };
+const NO_COUNTS: Readonly<Record<MarkKind, number>> = { unmet: 0, met: 0, missing: 0, at_risk: 0 };
 
 /** Splits queued work into batches under the byte budget (one batch unless it is huge). */
 function batches<T>(items: readonly T[], bytes: (t: T) => number, budget: PayloadBudget): T[][] {
@@ -262,7 +263,7 @@ function queueRule(ws: Excel.Worksheet, rule: MarkRule, multiArea: boolean): voi
   format.fill.color = style.fill;
   for (const edge of EDGES) {
     const border = format.borders.getItem(edge);
-    border.style = style.borderStyle === "dashed" ? "Dash" : "Continuous";
+    border.style = style.borderStyle === "dashed" ? "Dash" : style.borderStyle === "dotted" ? "Dot" : "Continuous";
     border.color = style.border;
   }
   if (style.bold) format.font.bold = true;

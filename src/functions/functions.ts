@@ -16,6 +16,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { achievement, isMet, sharePct, trendPct, trendRatio, weightedScore } from "../core";
 import { amount, condition, matrix, measuredAgainst, weightCheck } from "./coerce";
+import { atRiskText } from "./monitoring";
 import { run } from "./excel-errors";
 import { excelFormatReader, percentPoints } from "./number-format";
 import { rollupOf } from "./rollup";
@@ -96,6 +97,19 @@ export function TARGET_MET(value: any, target: any, year?: number): boolean {
  */
 export function ACHIEVEMENT(value: any, target: any, year?: number): number {
   return run(() => achievement(...measuredAgainst(value, target, year)));
+}
+
+/**
+ * Status of a KPI at an intermediate monitoring date: "in linea", "a rischio" or "non raggiungibile". A count or amount with a >= target is compared with the target pro rata of the elapsed year (linear rule: target × elapsed days / days in the year); a deadline with the date; anything else with the target itself.
+ * @customfunction AT_RISK
+ * @param value The value at the date (for a deadline, the date it was done; blank = not done yet).
+ * @param target The target as written in the plan, e.g. ">= 200" or "<= 30/09/2026".
+ * @param date The monitoring date, e.g. 30/06/2026 (a date or text).
+ * @param [rule] "lineare" (default: pro rata of the elapsed days) or "nessuno" (no share expected).
+ * @returns "in linea", "a rischio" or "non raggiungibile"; #N/A when there is no target.
+ */
+export function AT_RISK(value: any, target: any, date: any, rule?: any): string {
+  return run(() => atRiskText(value, target, date, rule));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang } from "../core";
+import type { Lang, Period } from "../core";
 import { parsePlan } from "../core/plan/parse";
 import { buildWorkbook } from "../core/workbook/build";
 import { validateAndMark, type ValidatePhase } from "../excel/actions";
@@ -23,7 +23,11 @@ import { buildReportView } from "./view-model";
  */
 
 export interface Controller {
-  validate(year?: number | null): Promise<void>;
+  /**
+   * Validates for a year (its end), a monitoring period (the period selector), or, with no
+   * argument, what was asked last; `null` is the engine's default (the latest filled period).
+   */
+  validate(choice?: number | Period | null): Promise<void>;
   clear(): Promise<void>;
   /** Writes the `Riepilogo` sheet for the year shown (reading the workbook again). */
   summary(): Promise<void>;
@@ -72,7 +76,7 @@ export function createController({ host, store, strings, lang, now = () => new D
 
   function marksNotice(marks: MarkOutcome): string[] {
     const lines: string[] = [];
-    const total = marks.counts.met + marks.counts.unmet + marks.counts.missing;
+    const total = marks.counts.met + marks.counts.unmet + marks.counts.missing + marks.counts.at_risk;
     if (marks.status === "unsupported") lines.push(strings.marksUnsupported);
     else if (marks.status === "rolledBack") lines.push(strings.marksRolledBack);
     else if (marks.status === "mayRemain") lines.push(strings.marksMayRemain);
@@ -90,12 +94,15 @@ export function createController({ host, store, strings, lang, now = () => new D
   }
 
   return {
-    async validate(year) {
-      const wanted = year === undefined ? store.get().year : year;
+    async validate(choice) {
+      const asked = store.get();
+      const period = choice === undefined ? asked.period : typeof choice === "object" && choice !== null ? choice : null;
+      const wanted = choice === undefined ? asked.year : typeof choice === "number" ? choice : (period?.year ?? null);
       await exclusive("validate", fmt(strings.phaseReading, { done: 0, total: 1 }), async (h) => {
         try {
           const out = await validateAndMark(h, {
             year: wanted,
+            period,
             lang,
             onPhase: (p) => store.set({ busy: { action: "validate", ...phaseText(p) } }),
           });
@@ -109,6 +116,7 @@ export function createController({ host, store, strings, lang, now = () => new D
             view,
             tree,
             year: wanted,
+            period,
             notice: { tone, lines },
             error: out.marks.error ? failure(out.marks.error) : null,
             hiddenSheets: out.sheets.filter((s) => !s.visible).map((s) => s.name),

@@ -1,4 +1,4 @@
-import type { ValidationReport } from "../core";
+import type { Period, ValidationReport } from "../core";
 import type { TreeView } from "./tree-model";
 import type { ReportView } from "./view-model";
 
@@ -40,6 +40,8 @@ export interface PaneState {
   readonly tree: TreeView | null;
   /** The year asked for; `null` is the engine's default (latest year with values). */
   readonly year: number | null;
+  /** The monitoring period asked for (the period selector); `null`: the year (or the default). */
+  readonly period: Period | null;
   readonly notice: Notice | null;
   readonly error: Failure | null;
   readonly importNotice: Notice | null;
@@ -54,6 +56,7 @@ export const INITIAL_STATE: PaneState = {
   view: null,
   tree: null,
   year: null,
+  period: null,
   notice: null,
   error: null,
   importNotice: null,

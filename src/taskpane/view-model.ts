@@ -1,4 +1,4 @@
-import { formatCondition, serialToItalian, type Condition, type KpiResult, type Lang, type Problem, type ValidationReport, type WeightGroup } from "../core";
+import { formatCondition, serialToItalian, type Condition, type KpiResult, type Lang, type Period, type Problem, type ValidationReport, type WeightGroup } from "../core";
 import { parseA1 } from "../core/a1";
 import { fmt, formatNumber, type Strings } from "./i18n";
 
@@ -8,8 +8,8 @@ import { fmt, formatNumber, type Strings } from "./i18n";
  * cell it leads to. Pure: no DOM, no Office.
  */
 
-export type SectionId = "weights" | "badWeights" | "targets" | "values" | "frozen" | "missing" | "unmet" | "reasons" | "met" | "other";
-export type Tone = "error" | "warning" | "unmet" | "met" | "missing" | "info";
+export type SectionId = "weights" | "badWeights" | "targets" | "values" | "frozen" | "missing" | "unmet" | "reasons" | "met" | "unreachable" | "atRisk" | "onTrack" | "other";
+export type Tone = "error" | "warning" | "unmet" | "met" | "missing" | "at_risk" | "info";
 
 export interface ItemView {
   /** Stable key within the report (for tests and focus). */
@@ -56,6 +56,13 @@ export function allItems(section: SectionView): ItemView[] {
 export interface SummaryView {
   readonly year: number | null;
   readonly years: readonly number[];
+  /** The period checked (a monitoring date or a year end) and every period the selector lists. */
+  readonly period: Period | null;
+  readonly periods: readonly Period[];
+  /** At a monitoring date only (0 at a year end). */
+  readonly onTrack: number;
+  readonly atRisk: number;
+  readonly unreachable: number;
   readonly rows: number;
   readonly tables: number;
   readonly groups: number;
@@ -106,6 +113,9 @@ function kpiItem(k: KpiResult, strings: Strings, lang: Lang): ItemView {
     if (k.achievement !== null && k.status === "unmet") {
       detail += ` · ${fmt(strings.kpiAchievement, { pct: formatNumber(k.achievement, lang, 1) })}`;
     }
+    // A deadline not done yet at a monitoring date has no value: it is judged by the date.
+    if (k.value === null) detail = fmt(strings.kpiNotDone, { target });
+    if (k.expected !== undefined) detail += ` · ${fmt(strings.kpiExpected, { expected: formatNumber(k.expected, lang, 2) })}`;
   }
   const address = k.valueCell ?? k.targetCell;
   return {
@@ -209,6 +219,7 @@ export function buildReportView(report: ValidationReport, strings: Strings, lang
     };
   };
 
+  const atDate = report.period?.date != null;
   const byStatus = (status: KpiResult["status"]) => report.kpis.filter((k) => k.status === status);
   const kpiToItem = (k: KpiResult) => kpiItem(k, strings, lang);
   const asIs = (item: ItemView) => item;
@@ -222,6 +233,14 @@ export function buildReportView(report: ValidationReport, strings: Strings, lang
     lazySection({ id: "missing", title: strings.secMissing, tone: "missing", open: true }, byStatus("missing"), kpiToItem),
     lazySection({ id: "unmet", title: strings.secUnmet, tone: "unmet", open: true }, byStatus("unmet"), kpiToItem),
     lazySection({ id: "reasons", title: strings.secReasons, tone: "warning", open: true }, reasons, asIs),
+    // At a monitoring date only: a year end has none of these statuses.
+    ...(atDate
+      ? [
+          lazySection({ id: "unreachable", title: strings.secUnreachable, tone: "unmet", open: true }, byStatus("unreachable"), kpiToItem),
+          lazySection({ id: "atRisk", title: strings.secAtRisk, tone: "at_risk", open: true }, byStatus("at_risk"), kpiToItem),
+          lazySection({ id: "onTrack", title: strings.secOnTrack, tone: "met", open: false }, byStatus("on_track"), kpiToItem),
+        ]
+      : []),
     lazySection({ id: "met", title: strings.secMet, tone: "met", open: false }, byStatus("met"), kpiToItem),
     lazySection({ id: "other", title: strings.secOther, tone: "info", open: true }, other, asIs),
   ];
@@ -231,6 +250,11 @@ export function buildReportView(report: ValidationReport, strings: Strings, lang
     summary: {
       year: report.year,
       years: report.years,
+      period: report.period ?? null,
+      periods: report.periods ?? [],
+      onTrack: s.onTrack ?? 0,
+      atRisk: s.atRisk ?? 0,
+      unreachable: s.unreachable ?? 0,
       rows: s.rows,
       tables: s.tables,
       groups: report.groups.length,

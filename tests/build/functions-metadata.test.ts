@@ -18,6 +18,7 @@ const EXPECTED: Record<string, { params: P[]; result: string }> = {
   TARGET_MET: { params: [["value"], ["target"], ["year", "optional"]], result: "boolean" },
   ACHIEVEMENT: { params: [["value"], ["target"], ["year", "optional"]], result: "number" },
   TARGET_VALUE: { params: [["target"], ["year", "optional"]], result: "number" },
+  AT_RISK: { params: [["value"], ["target"], ["date"], ["rule", "optional"]], result: "string" },
   PARSE_NUMBER: { params: [["text"]], result: "number" },
   ROLLUP: {
     params: [

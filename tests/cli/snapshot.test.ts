@@ -158,7 +158,7 @@ describe("kpi snapshot", () => {
     expect(same.code).toBe(2);
     expect(sha256(join(dir, "piano.xlsx"))).toBe(inputHash);
     const badPeriod = await kpi(["snapshot", "piano.xlsx", "--period", "giugno", "-o", "x.xlsx", "--lang", "en"], { cwd: dir });
-    expect(badPeriod).toMatchObject({ code: 2, stderr: 'kpi: Invalid period "giugno": give a four-digit year, e.g. --period 2026.\n' });
+    expect(badPeriod).toMatchObject({ code: 2, stderr: 'kpi: Invalid period "giugno": give a date, e.g. --period 2026-06-30 or --period 30/06/2026, or a year (year end).\n' });
   });
 
   test("says so when the workbook has no value column to freeze", async () => {

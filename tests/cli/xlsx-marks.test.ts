@@ -130,7 +130,7 @@ describe("writeMarkedCopy", () => {
     expect((after as RegExpExecArray)[1].startsWith(beforeInner)).toBe(true);
     expect(beforeInner).toContain("<dxf>"); // the user's own rule has its format
     expect(marked.replace(DXFS, "")).toBe(original.replace(DXFS, ""));
-    expect(/<dxfs count="(\d+)"/.exec(marked)?.[1]).toBe(String((beforeInner.match(/<dxf>/g) ?? []).length + 3));
+    expect(/<dxfs count="(\d+)"/.exec(marked)?.[1]).toBe(String((beforeInner.match(/<dxf>/g) ?? []).length + 4));
   });
 
   it("can be marked twice (a marked copy of a marked copy) and still opens", async () => {

@@ -9,7 +9,7 @@ import {
   historyRows,
   isHistorySheet,
   latestFreezes,
-  periodLabel,
+  frozenPeriod,
   readHistory,
   sameStoredValue,
   storedValueText,
@@ -40,7 +40,7 @@ const STAMP = "2026-06-30 09:05:07";
 
 function freezeOf(grids: SheetGrid[], year: number, stamp = STAMP): FrozenValue[] {
   const report = validateWorkbook(grids, { year });
-  return freezeValues(report.kpis, grids, periodLabel(report) as string, stamp);
+  return freezeValues(report.kpis, grids, frozenPeriod(report) as string, stamp);
 }
 
 function storico(...rows: Grid): SheetGrid {
@@ -49,10 +49,10 @@ function storico(...rows: Grid): SheetGrid {
 
 describe("period labels and stamps", () => {
   it("labels a year end with the year and a monitoring date with yyyy-mm-dd", () => {
-    expect(periodLabel({ year: 2026 })).toBe("2026");
-    expect(periodLabel({ year: 2026, period: { year: 2026, date: "06-30" } })).toBe("2026-06-30");
-    expect(periodLabel({ year: 2026, period: { year: 2026, date: null } })).toBe("2026");
-    expect(periodLabel({ year: null })).toBeNull();
+    expect(frozenPeriod({ year: 2026 })).toBe("2026");
+    expect(frozenPeriod({ year: 2026, period: { year: 2026, date: "06-30" } })).toBe("2026-06-30");
+    expect(frozenPeriod({ year: 2026, period: { year: 2026, date: null } })).toBe("2026");
+    expect(frozenPeriod({ year: null })).toBeNull();
   });
 
   it("stamps local time as yyyy-mm-dd hh:mm:ss, padded", () => {

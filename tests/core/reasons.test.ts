@@ -6,9 +6,11 @@ import { validateWorkbook } from "../../src/core/validate";
 const sheet = (name: string, values: CellValue[][]): SheetGrid => ({ name, values });
 
 describe("needsReason", () => {
-  it("only a target not met needs a reason", () => {
-    const all: KpiStatus[] = ["met", "unmet", "missing", "no_target", "invalid"];
-    expect(all.filter(needsReason)).toEqual(["unmet"]);
+  it("a target not met, or at a monitoring date one at risk or out of reach, needs a reason", () => {
+    const all: KpiStatus[] = ["met", "unmet", "missing", "no_target", "invalid", "on_track", "at_risk", "unreachable"];
+    expect(all.filter(needsReason)).toEqual(["unmet", "at_risk", "unreachable"]);
+    expect(missingReason({ status: "at_risk", reason: null })).toBe(true);
+    expect(missingReason({ status: "on_track", reason: null })).toBe(false);
     expect(missingReason({ status: "unmet", reason: "  " })).toBe(true);
     expect(missingReason({ status: "unmet", reason: "Blocco del portale" })).toBe(false);
     expect(missingReason({ status: "met", reason: null })).toBe(false);
@@ -57,9 +59,26 @@ describe("validateWorkbook: deviation reasons", () => {
   it("warns once per unmet KPI without a reason, at the reason cell, in Italian and English", () => {
     const it = validateWorkbook([grid]).problems.filter((p) => p.code === "REASON_MISSING");
     expect(it.map((p) => [p.severity, p.sheet, p.cell])).toEqual([["warning", "Piano", "G3"]]);
-    expect(it[0].message).toMatch(/Target non raggiunto senza motivazione/);
+    expect(it[0].message).toMatch(/Target non raggiunto \(o a rischio\) senza motivazione/);
     const en = validateWorkbook([grid], { lang: "en" }).problems.filter((p) => p.code === "REASON_MISSING");
-    expect(en[0].message).toMatch(/Target not met without a reason/);
+    expect(en[0].message).toMatch(/Target not met \(or at risk\) without a reason/);
+  });
+
+  it("at a monitoring date, a KPI at risk or out of reach needs a reason too; one on track does not", () => {
+    // At 30/06/2026 (day 181 of 365) a count with target >= 200 is expected at
+    // 200 × 181 / 365 = 99.18: 90 is at risk, 120 on track. A deadline of 31/03/2026 not
+    // done by 30/06 is out of reach.
+    const dated = sheet("Monitoraggio", [
+      ["Codice", "Indicatore", "Peso", "Target", "Valore 2026 al 30/06", "Motivazione scostamento"],
+      ["B.1", "Pratiche", 40, ">= 200", 90, null],
+      ["B.1", "Visite", 30, ">= 200", 120, null],
+      ["B.1", "Regolamento", 30, "entro il 31/03/2026", null, null],
+    ]);
+    const r = validateWorkbook([dated]);
+    expect(r.period).toEqual({ year: 2026, date: "06-30" });
+    expect(r.kpis.map((k) => k.status)).toEqual(["at_risk", "on_track", "unreachable"]);
+    const warned = r.problems.filter((p) => p.code === "REASON_MISSING").map((p) => p.cell);
+    expect(warned).toEqual(["F2", "F4"]);
   });
 
   it("a reason column in a table of its own: the warnings follow the reading order", () => {

@@ -154,6 +154,7 @@ describe("rulesSheet", () => {
       ["Soglia giallo", 90],
       ["Credito parziale", "sì"],
       ["Valori mancanti", "ignora"],
+      ["Monitoraggio", "lineare"],
       ["Risultato unità", "tutte"],
     ]);
     expect(s.frozenRows).toBe(1);
@@ -198,6 +199,16 @@ describe("rulesSheet", () => {
     expect(bad.unitRule).toBe("all");
     expect(bad.problems.map((p) => [p.code, p.cell])).toEqual([["RULES_BAD_VALUE", "B1"]]);
     expect(bad.problems[0].message).toContain("tutte oppure capofila");
+  });
+
+  it("Monitoraggio: «nessuno» is read back, «lineare» is the default (absent), a typo is an error at its cell", () => {
+    expect(readRulesSheet(gridOf(rulesSheet({ monitoring: "none" }))).rules.monitoring).toBe("none");
+    expect(readRulesSheet(gridOf(rulesSheet({ monitoring: "none" }, { lang: "en" })), { lang: "en" }).rules.monitoring).toBe("none");
+    expect(readRules([sheet([["Monitoraggio", "lineare"]])]).rules.monitoring).toBeUndefined();
+    const bad = readRules([sheet([["Monitoraggio", "a occhio"]])]);
+    expect(bad.rules.monitoring).toBeUndefined();
+    expect(bad.problems.map((p) => [p.code, p.cell])).toEqual([["RULES_BAD_VALUE", "B1"]]);
+    expect(bad.problems[0].message).toContain("lineare oppure nessuno");
   });
 
   it("a partial set of rules is completed with the defaults", () => {

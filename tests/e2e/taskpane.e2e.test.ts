@@ -38,6 +38,12 @@ const HOSTILE_INDICATOR = "<img src=x onerror=alert(1)>";
 const HOSTILE_SHEET = "<svg onload=alert(2)>";
 const SCREENSHOT = join(ROOT, "docs/screenshots/taskpane-validate.png");
 const TREE_SCREENSHOT = join(ROOT, "docs/screenshots/taskpane-tree.png");
+const MONITOR_SCREENSHOT = join(ROOT, "docs/screenshots/taskpane-monitoring.png");
+/**
+ * The screenshots under docs/ are tracked files: they are written only when asked for
+ * (`KPI_SCREENSHOTS=1 npx jest tests/e2e`), so that an ordinary test run changes nothing.
+ */
+const SHOOT = process.env.KPI_SCREENSHOTS === "1";
 const YEAR = 2022;
 
 const haveChromium = existsSync(CHROMIUM);
@@ -135,6 +141,32 @@ async function buildFixture(): Promise<Fixture> {
   };
   const it = await oracle("it");
   return { workbook, report: it.report, reportEn: (await oracle("en")).report, rollup: it.rollup.nodes, hostileCell, units: workbookUnitScores(it) };
+}
+
+/**
+ * The sample plan imported with monitoring dates (`kpi import --monitoraggi 30/06,30/09`), with
+ * values typed at 30/06/2022 only: every third KPI meets its target, every third misses it by
+ * half (see `valueFor`), the rest left blank; the oracle is the engine on the same cells.
+ */
+async function monitoringFixture(): Promise<{ workbook: unknown; report: ValidationReport }> {
+  const fake = new FakeExcel({ platform: "desktop" });
+  await importWorkbook(hostOf(fake), buildWorkbook(parsePlan(SEED, { lang: "it" }), { lang: "it", checkpoints: ["06-30", "09-30"] }));
+  for (const sheet of fake.workbook.sheets) {
+    const header = sheet.rows[0] ?? [];
+    const targetCol = header.indexOf(`Target ${YEAR}`);
+    const juneCol = header.indexOf(`Valore ${YEAR} al 30/06`);
+    if (targetCol < 0 || juneCol < 0) continue;
+    for (let r = 1; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r];
+      if (!row) continue;
+      const kind = r % 3;
+      row[juneCol] = (kind === 0 ? null : valueFor(row[targetCol], kind === 1)) ?? "";
+    }
+  }
+  const workbook = JSON.parse(JSON.stringify(fake.workbook.toJSON()));
+  const copy = new FakeExcel({ platform: "desktop" }, (await import("../excel/fake-excel")).FakeWorkbook.fromJSON(workbook));
+  const { report } = await validateAndMark(hostOf(copy), { lang: "it", mark: false });
+  return { workbook, report };
 }
 
 // ------------------------------------------------------------------ serving dist/ and the stub
@@ -384,14 +416,16 @@ describeBrowser("the task pane in Chromium", () => {
     // Screenshot after Validate (the README shows it).
     await page.locator("details[data-section='met']").evaluate((d) => ((d as HTMLDetailsElement).open = false));
     await page.evaluate(() => window.scrollTo(0, 0));
-    mkdirSync(join(ROOT, "docs/screenshots"), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    if (SHOOT) {
+      mkdirSync(join(ROOT, "docs/screenshots"), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT });
+    }
     // ... and of the tree, one strategic objective opened to its operational objectives.
     await page.locator(`.tree-node[data-code="${strategic.code}"] > .tree-row > .tree-toggle`).click();
     await expect(page.locator(`.tree-node[data-code="${strategic.code}"] > .tree-row > .tree-toggle`).getAttribute("aria-expanded")).resolves.toBe("true");
     const children = fixture.rollup.filter((n) => n.parent === strategic.code).map((n) => n.code);
     expect(await page.locator(`.tree-node[data-code="${strategic.code}"] > .tree-children > .tree-node`).evaluateAll((els) => els.map((e) => e.getAttribute("data-code")))).toEqual(children);
-    await page.locator(".tree").screenshot({ path: TREE_SCREENSHOT });
+    if (SHOOT) await page.locator(".tree").screenshot({ path: TREE_SCREENSHOT });
     // For looking at the rest of the pane while working on it (not a test artefact).
     if (process.env.KPI_REVIEW_DIR) {
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -567,6 +601,46 @@ describeBrowser("the task pane in Chromium", () => {
     await idle(page);
     expect(await stubCall(page, "selection")).toEqual({ active: "A", selection: { sheet: "A", address: kpi.valueCell } });
     expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  test("monitoring dates: the period selector lists 30/06 and 30/09, the at-risk mark and its legend entry", async () => {
+    const { workbook, report } = await monitoringFixture();
+    const { context, page, outside } = await open("it-IT", { workbook });
+    await validate(page);
+    // The latest date filled is 30/06/2022 (nothing typed at 30/09 or at the year end).
+    expect(report.period).toEqual({ year: YEAR, date: "06-30" });
+    const options = await page.locator("select option").allTextContents();
+    expect(options).toEqual(["al 30/06/2021", "al 30/09/2021", "2021 (fine anno)", "al 30/06/2022", "al 30/09/2022", "2022 (fine anno)", "al 30/06/2023", "al 30/09/2023", "2023 (fine anno)"]);
+    await expect(page.locator("select").inputValue()).resolves.toBe("2022-06-30");
+    await expect(page.locator(".year-checked").textContent()).resolves.toBe("Verificato al 30/06/2022");
+    const stat = async (id: string) => Number((await page.locator(`[data-stat="${id}"] dd`).textContent())!.replace(/\D/g, ""));
+    expect(report.summary.atRisk).toBeGreaterThan(0);
+    expect(report.summary.onTrack).toBeGreaterThan(0);
+    expect(await stat("atRisk")).toBe(report.summary.atRisk);
+    expect(await stat("onTrack")).toBe(report.summary.onTrack);
+    expect(await stat("unreachable")).toBe(report.summary.unreachable);
+    expect(await badge(page, "atRisk")).toBe(report.summary.atRisk);
+    // The legend has the at-risk entry, with its dotted swatch.
+    await expect(page.locator('.legend-entry[data-kind="at_risk"]').textContent()).resolves.toContain("A rischio (data intermedia)");
+    await expect(page.locator(".swatch-at_risk").evaluate((e) => getComputedStyle(e).borderTopStyle)).resolves.toBe("dotted");
+    // The sheet: every at-risk value cell carries the at-risk rule (its fill and the Dot border).
+    const rules = await stubCall<{ sheet: string; formula: string; fill: string | null }[]>(page, "ourRules");
+    const atRiskRules = rules.filter((r) => r.formula.includes(":at_risk"));
+    expect(atRiskRules.length).toBeGreaterThan(0);
+    for (const r of atRiskRules) expect(r.fill?.toUpperCase()).toBe("#D6EDFA");
+    if (SHOOT) {
+      await page.locator("details[data-section='onTrack']").evaluate((d) => ((d as HTMLDetailsElement).open = false));
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: MONITOR_SCREENSHOT });
+    }
+    // Choosing the year end re-validates: no date statuses any more.
+    await page.locator("select").selectOption(String(YEAR));
+    await idle(page);
+    await expect(page.locator(".year-checked").textContent()).resolves.toBe(`Anno verificato: ${YEAR}`);
+    expect(await page.locator('[data-stat="atRisk"]').count()).toBe(0);
+    expect((await stubCall<{ formula: string }[]>(page, "ourRules")).filter((r) => r.formula.includes(":at_risk"))).toEqual([]);
     expect(outside).toEqual([]);
     await context.close();
   });

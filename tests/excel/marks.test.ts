@@ -39,15 +39,15 @@ function statusByCell(kpis: readonly KpiResult[]): Map<string, string> {
 
 describe("tags", () => {
   test("our formula is recognised, the user's are not", () => {
-    for (const kind of ["met", "unmet", "missing"] as const) expect(markKindOf(markFormula(kind))).toBe(kind);
+    for (const kind of ["met", "unmet", "missing", "at_risk"] as const) expect(markKindOf(markFormula(kind))).toBe(kind);
     expect(markKindOf("=H4>100")).toBeNull();
     expect(markKindOf('=ISTEXT("note")')).toBeNull();
     expect(markKindOf(null)).toBeNull();
   });
 
-  test("the three fills differ and are light enough for black text", () => {
+  test("the four fills differ and are light enough for black text", () => {
     const fills = Object.values(MARK_STYLES).map((s) => s.fill);
-    expect(new Set(fills).size).toBe(3);
+    expect(new Set(fills).size).toBe(4);
     for (const f of fills) {
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(f.slice(i, i + 2), 16) / 255);
       const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
@@ -90,7 +90,7 @@ describe("planMarks", () => {
       { sheet: "S", kind: "met", address: "H7", cells: 1 },
       { sheet: "T", kind: "unmet", address: "H5", cells: 1 },
     ]);
-    expect(plan.counts).toEqual({ unmet: 4, met: 1, missing: 0 });
+    expect(plan.counts).toEqual({ unmet: 4, met: 1, missing: 0, at_risk: 0 });
   });
 
   test("without multi-area ranges each run is its own rule", () => {

@@ -75,13 +75,19 @@ test("an empty section is a quiet row that still shows 0", () => {
   expect(el.querySelector(".badge")!.getAttribute("data-count")).toBe("0");
 });
 
-test("the legend names the three colours in words, in each language", () => {
+test("the legend names the four colours in words, in each language (at risk: an intermediate date)", () => {
   const legend = renderLegend("it");
   expect([...legend.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
-    "123Target non raggiunto",
-    "123Target raggiunto",
+    "123Target non raggiunto (o non raggiungibile)",
+    "123A rischio (data intermedia)",
+    "123Target raggiunto (o in linea)",
     "123Valore mancante",
   ]);
-  expect([...renderLegend("en").querySelectorAll("li")].map((li) => li.textContent)).toEqual(["123Target not met", "123Target met", "123Missing value"]);
-  for (const kind of ["unmet", "met", "missing"]) expect(legend.querySelector(`.swatch-${kind}`)!.getAttribute("aria-hidden")).toBe("true");
+  expect([...renderLegend("en").querySelectorAll("li")].map((li) => li.textContent)).toEqual([
+    "123Target not met (or unreachable)",
+    "123At risk (intermediate date)",
+    "123Target met (or on track)",
+    "123Missing value",
+  ]);
+  for (const kind of ["unmet", "at_risk", "met", "missing"]) expect(legend.querySelector(`.swatch-${kind}`)!.getAttribute("aria-hidden")).toBe("true");
 });

@@ -6,13 +6,16 @@ import { withUncomputed } from "../uncomputed";
 import { marksFor } from "../../core/marks";
 import { writeMarkedCopy } from "../xlsx-marks";
 import { ZipError } from "../zip";
-import { singleInput, stringOption, yearOption } from "./options";
+import { periodOption, singleInput, stringOption, yearOption } from "./options";
+import type { Period } from "../../core/types";
 import type { Command } from "./types";
 
 export interface CheckRequest {
   /** The workbook path as the user typed it (shown in messages). */
   readonly input: string;
   readonly year?: number | null;
+  /** A monitoring period (`--periodo 2026-06-30`); wins over `year`. */
+  readonly period?: Period | null;
   readonly json?: boolean;
   /** Where to write the highlighted copy. */
   readonly output?: string;
@@ -31,7 +34,7 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   const { sheets, uncomputed } = await readWorkbook(ctx, req.input, bytes);
   // The workbook's own measurement rules (sheet Impostazioni), and the roll-up through its
   // tree (sheet Albero): bad settings and a broken tree are problems like any other.
-  const analysis = analyseWorkbook(sheets, { year: req.year ?? null, lang: ctx.lang });
+  const analysis = analyseWorkbook(sheets, { year: req.year ?? null, period: req.period ?? null, lang: ctx.lang });
   const { rollup: roll, history } = analysis;
   const report = withUncomputed(analysis.report, uncomputed, ctx.lang);
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
@@ -86,6 +89,8 @@ export const checkCommand: Command = {
   name: "check",
   options: [
     { name: "year", value: true },
+    { name: "periodo", value: true },
+    { name: "period", value: true },
     { name: "json", value: false },
     { name: "output", short: "o", value: true },
     { name: "force", value: false },
@@ -96,6 +101,7 @@ export const checkCommand: Command = {
     const { code } = await runCheck(ctx, {
       input,
       year: yearOption(ctx, args.options.year),
+      period: periodOption(ctx, args.options),
       json: args.options.json === true,
       force: args.options.force === true,
       output,

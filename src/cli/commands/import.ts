@@ -4,6 +4,7 @@ import { parsePlanDocument } from "../../core/plan/document";
 import type { ParsedPlan } from "../../core/types";
 import { parsePlan, planDropped } from "../../core/plan/parse";
 import { buildWorkbook, type FormulaStyle } from "../../core/workbook/build";
+import { monitoringDate } from "../../core/monitoring";
 import type { ParsedArgs } from "../args";
 import { DocxError, isDocx, MAX_PART_MB, readDocx } from "../docx";
 import { CliError, readPlanText, readUserFile, writeOutput, type CliContext } from "../io";
@@ -24,6 +25,8 @@ export interface ImportRequest {
   readonly force?: boolean;
   /** Trend and ratio formulas (`--formule`); default `native`. */
   readonly formulas?: FormulaStyle;
+  /** Monitoring dates as `MM-DD` (`--monitoraggi 30/06,30/09`): value columns per year. */
+  readonly checkpoints?: readonly string[];
 }
 
 /**
@@ -56,7 +59,7 @@ export async function runImport(ctx: CliContext, req: ImportRequest): Promise<{ 
   const output = req.output ?? (req.json ? undefined : `${basename(req.input, extname(req.input))}.xlsx`);
   let written: string | null = null;
   if (output !== undefined) {
-    const { spec, cut } = capCellText(buildWorkbook(plan, { lang: ctx.lang, formulas: req.formulas }));
+    const { spec, cut } = capCellText(buildWorkbook(plan, { lang: ctx.lang, formulas: req.formulas, checkpoints: req.checkpoints }));
     if (cut > 0) ctx.io.stderr(`kpi: ${ctx.t.cellsCut(cut)}\n`);
     // ExcelJS is loaded only by the commands that write a workbook.
     const { writeXlsx } = await import("../xlsx-write");
@@ -81,6 +84,8 @@ export const importCommand: Command = {
     // Italian and English spellings of one option.
     { name: "formule", value: true },
     { name: "formulas", value: true },
+    { name: "monitoraggi", value: true },
+    { name: "checkpoints", value: true },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     const input = singleInput(args, ctx, "import");
@@ -91,10 +96,20 @@ export const importCommand: Command = {
       json: args.options.json === true,
       force: args.options.force === true,
       formulas: formulasOption(ctx, args.options.formule ?? args.options.formulas),
+      checkpoints: checkpointsOption(ctx, args.options.monitoraggi ?? args.options.checkpoints),
     });
     return code;
   },
 };
+
+/** `--monitoraggi 30/06,30/09` (or `--checkpoints`): the dates as `MM-DD`; 31/12 is the year end, already there. */
+function checkpointsOption(ctx: CliContext, value: string | true | undefined): string[] {
+  if (value === undefined) return [];
+  const text = value === true ? "" : value;
+  const dates = text.split(/[,;]/).map((d) => d.trim()).filter((d) => d !== "");
+  if (dates.length === 0) throw new CliError(ctx.t.badCheckpoint(text));
+  return dates.map((d) => monitoringDate(d) ?? (() => { throw new CliError(ctx.t.badCheckpoint(d)); })()).filter((d) => d !== "12-31");
+}
 
 /** `--formule` / `--formulas`: `native` (default) or `kpi`, any case; anything else is a usage error. */
 function formulasOption(ctx: CliContext, value: string | true | undefined): FormulaStyle {

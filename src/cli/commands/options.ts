@@ -1,5 +1,7 @@
 import type { ParsedArgs } from "../args";
 import { CliError, type CliContext } from "../io";
+import { parsePeriod, periodKey } from "../../core/monitoring";
+import type { Period } from "../../core/types";
 
 /**
  * The one file a command works on: its single positional argument, or a usage error that
@@ -15,6 +17,23 @@ export function singleInput(args: ParsedArgs, ctx: CliContext, command: string):
 /** An option that takes a value, as a string; `undefined` when not given. */
 export function stringOption(value: string | true | undefined): string | undefined {
   return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * `--periodo` / `--period` (`2026-06-30`, `30/06/2026`, `2026` = year end), or a usage error;
+ * `null` when neither is given. Both at once must agree.
+ */
+export function periodOption(ctx: CliContext, options: ParsedArgs["options"]): Period | null {
+  const given = [options.periodo, options.period].filter((v) => v !== undefined);
+  if (given.length === 0) return null;
+  const periods = given.map((value) => {
+    const text = value === true ? "" : value.trim();
+    const period = parsePeriod(text);
+    if (period === null) throw new CliError(ctx.t.badPeriod(text));
+    return period;
+  });
+  if (periods.length === 2 && periodKey(periods[0]) !== periodKey(periods[1])) throw new CliError(ctx.t.badPeriod(`${given[0]} / ${given[1]}`));
+  return periods[0];
 }
 
 /** `--year` as a number, or a usage error. */

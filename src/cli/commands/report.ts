@@ -66,7 +66,11 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
   const bytes = readUserFile(ctx, req.input);
   const { sheets, uncomputed } = await readWorkbook(ctx, req.input, bytes);
   // The Relazione is an Italian document: its notes are in Italian whatever --lang says.
-  const analysis = analyseWorkbook(sheets, { year: req.year ?? null, lang: "it" });
+  let analysis = analyseWorkbook(sheets, { year: req.year ?? null, lang: "it" });
+  // The Relazione is a year-end document: when the latest values are at a monitoring date
+  // (`Valore 2026 al 30/06`), it is still written for that year's end.
+  const period = analysis.report.period;
+  if (period !== null && period.date !== null) analysis = analyseWorkbook(sheets, { year: period.year, lang: "it" });
   const { rules, rollup: roll } = analysis;
   const report = withUncomputed(analysis.report, uncomputed, "it");
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));

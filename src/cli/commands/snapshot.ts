@@ -6,20 +6,21 @@ import {
   freezeValues,
   frozenAtText,
   historyRows,
-  periodLabel,
+  frozenPeriod,
   readHistory,
 } from "../../core";
+import type { Period } from "../../core/types";
 import type { ParsedArgs } from "../args";
 import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { writeHistoryCopy } from "../xlsx-history";
-import { singleInput, stringOption } from "./options";
+import { periodOption, singleInput, stringOption } from "./options";
 import type { Command } from "./types";
 
 export interface SnapshotRequest {
   /** The workbook path as the user typed it (shown in messages). */
   readonly input: string;
-  /** The period: a year today (`2026`). */
-  readonly period?: number | null;
+  /** The period: a year end or a monitoring date (`--periodo 2026`, `2026-06-30`). */
+  readonly period?: Period | null;
   readonly output: string;
   readonly force?: boolean;
   /** The date and time of the freeze; default: now (local time). */
@@ -42,9 +43,9 @@ export interface SnapshotOutcome {
 export async function runSnapshot(ctx: CliContext, req: SnapshotRequest): Promise<SnapshotOutcome> {
   const bytes = readUserFile(ctx, req.input);
   const { sheets } = await readWorkbook(ctx, req.input, bytes);
-  const { report } = analyseWorkbook(sheets, { year: req.period ?? null, lang: ctx.lang });
+  const { report } = analyseWorkbook(sheets, { year: req.period?.year ?? null, period: req.period ?? null, lang: ctx.lang });
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
-  const period = periodLabel(report);
+  const period = frozenPeriod(report);
   const frozenAt = freezeStamp(req.now ?? new Date());
   const values = period === null ? [] : freezeValues(report.kpis, sheets, period, frozenAt);
   if (period === null || values.length === 0) throw new CliError(formatMessage("HISTORY_NOTHING_TO_FREEZE", ctx.lang, { period: period ?? "—" }));
@@ -65,14 +66,6 @@ export async function runSnapshot(ctx: CliContext, req: SnapshotRequest): Promis
   return { period, frozen: values.length, frozenAt };
 }
 
-/** `--periodo` / `--period` as a year, or a usage error. */
-function periodOption(ctx: CliContext, value: string | true | undefined): number | null {
-  if (value === undefined) return null;
-  const text = value === true ? "" : value.trim();
-  if (!/^\d{4}$/.test(text) || Number(text) < 1900) throw new CliError(ctx.t.badPeriod(text));
-  return Number(text);
-}
-
 export const snapshotCommand: Command = {
   name: "snapshot",
   options: [
@@ -87,7 +80,7 @@ export const snapshotCommand: Command = {
     if (output === undefined) throw new CliError(ctx.t.snapshotNeedsOutput);
     await runSnapshot(ctx, {
       input,
-      period: periodOption(ctx, args.options.periodo ?? args.options.period),
+      period: periodOption(ctx, args.options),
       output,
       force: args.options.force === true,
     });

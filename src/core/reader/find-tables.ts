@@ -17,6 +17,8 @@ interface HeaderColumns {
   readonly roles: Partial<Record<SingleRole, number>>;
   readonly targets: Map<number | null, number>;
   readonly values: Map<number | null, number>;
+  /** `Valore 2026 al 30/06`: year, then `MM-DD`, to column. */
+  readonly checkpoints: Map<number, Map<string, number>>;
   /** `Target primo anno` ...: position (1 = first year) to column, read once the year is known. */
   readonly ordinalTargets: Map<number, number>;
   readonly ordinalValues: Map<number, number>;
@@ -73,6 +75,7 @@ function scanHeaderRow(row: readonly CellValue[], colOffset: number): HeaderColu
       roles: {},
       targets: new Map(),
       values: new Map(),
+      checkpoints: new Map(),
       ordinalTargets: new Map(),
       ordinalValues: new Map(),
       percentTargets: new Set(),
@@ -105,7 +108,11 @@ function objectiveAsIndicator(h: HeaderColumns): void {
 /** Notes one recognised cell; when a role appears twice the first (leftmost) column wins. */
 function addHeaderCell(found: HeaderColumns, match: HeaderMatch, col: number, text: string): void {
   found.cells.push({ role: match.role, col, text, dated: match.year !== null || match.ordinal !== undefined });
-  if (match.role === "target" || match.role === "value") {
+  if (match.date !== undefined && match.year !== null) {
+    let dates = found.checkpoints.get(match.year);
+    if (!dates) found.checkpoints.set(match.year, (dates = new Map()));
+    if (!dates.has(match.date)) dates.set(match.date, col);
+  } else if (match.role === "target" || match.role === "value") {
     const target = match.role === "target";
     if (match.ordinal !== undefined) {
       const ordinals = target ? found.ordinalTargets : found.ordinalValues;
@@ -254,6 +261,7 @@ export function findKpiTables(sheet: SheetGrid, nearMisses?: HeaderNearMiss[]): 
         baseline: roles.baseline,
         targets: header.targets,
         values: header.values,
+        ...(header.checkpoints.size > 0 ? { checkpoints: header.checkpoints } : {}),
         source: roles.source,
         notes: roles.notes,
         unit: roles.unit,

@@ -147,6 +147,11 @@ export interface HeaderMatch {
   readonly percent?: true;
   /** The year by position, 1 for `Target primo anno`; absent otherwise. */
   readonly ordinal?: number;
+  /**
+   * A value column at an intermediate monitoring date (`Valore 2026 al 30/06`), as `MM-DD`;
+   * absent for the year end (`Valore 2026`, `Valore al 31/12/2026`) and every other column.
+   */
+  readonly date?: string;
 }
 
 const LOOKUP: ReadonlyMap<string, ColumnRole> = new Map(
@@ -213,8 +218,43 @@ const matchHeaderText = memoByText((cell: string): HeaderMatch | null => {
 const YEAR_FILLER = /(?:^| )(?:anno|year|al|per il|nel)$/;
 const ORDINALS: Readonly<Record<string, number>> = { primo: 1, secondo: 2, terzo: 3, quarto: 4, quinto: 5, "1": 1, "2": 2, "3": 3, i: 1, ii: 2, iii: 3 };
 
+const MONTH_WORDS = [
+  "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+];
+/**
+ * A monitoring date at the end of a value header: `al 30/06`, `al 30/06/2026`, `al 30 giugno`,
+ * `at 30/06`, `30 06 2026` (dots and dashes are spaces by then).
+ */
+const DATE_SUFFIX = new RegExp(
+  `^(.+?) (?:(?:al|at|as of|as at|alla data del) )?(\\d{1,2})(?:/| )(\\d{1,2}|${MONTH_WORDS.join("|")})(?:(?:/| )((?:19|20)\\d{2}))?$`,
+);
+
+/**
+ * A value header with a monitoring date: `Valore 2026 al 30/06`, `Valore al 30/06/2026`,
+ * `Risultato 2026 al 30 giugno`. The year comes from the header or from the date; `31/12` is
+ * the year end (no `date`).
+ */
+function matchDated(text: string): HeaderMatch | null {
+  const m = DATE_SUFFIX.exec(text);
+  if (!m) return null;
+  const day = Number(m[2]);
+  const month = /^\d+$/.test(m[3]) ? Number(m[3]) : MONTH_WORDS.indexOf(m[3]) + 1;
+  // 29 February is a day of a leap year: checked against one.
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(2028, month, 0)).getUTCDate()) return null;
+  const rest = matchNormalised(m[1].replace(YEAR_FILLER, "").trim());
+  if (!rest || rest.role !== "value" || rest.ordinal !== undefined) return null;
+  const dateYear = m[4] === undefined ? null : Number(m[4]);
+  if (rest.year !== null && dateYear !== null && rest.year !== dateYear) return null;
+  const year = rest.year ?? dateYear;
+  if (year === null) return null;
+  const date = `${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return Object.freeze(date === "12-31" ? { role: "value" as const, year } : { role: "value" as const, year, date });
+}
+
 /** `matchHeaderText` on a normalised text, without the `%` rule. */
 function matchNormalised(text: string): HeaderMatch | null {
+  const dated = /\d(?:\/| )(?:\d|[a-z])/.test(text) ? matchDated(text) : null;
+  if (dated) return dated;
   const role = LOOKUP.get(text);
   if (role) return Object.freeze({ role, year: null });
   // A four-digit year after the role, before it ("Anno 2022 target") or between the role and

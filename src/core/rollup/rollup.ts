@@ -335,7 +335,10 @@ class Rollup {
 
   /** A KPI measured in the sheet: recomputed with the roll-up's rules when possible. */
   private scoreOwn(k: RollupKpi): { score: number; met: boolean } | null {
-    if (k.status !== "met" && k.status !== "unmet") return null;
+    // At a monitoring date a KPI with a value scores against its full target so far; a
+    // deadline not done yet (no value) has nothing to score.
+    const atDate = k.status === "on_track" || k.status === "at_risk" || k.status === "unreachable";
+    if (k.status !== "met" && k.status !== "unmet" && !(atDate && typeof k.value === "number")) return null;
     if (typeof k.value === "number" && k.target) {
       return { score: achievement(k.value, k.target, this.rules), met: isMet(k.value, k.target) };
     }

@@ -53,6 +53,12 @@ export interface BuildWorkbookOptions {
   readonly lang?: Lang;
   /** Default `native`. */
   readonly formulas?: FormulaStyle;
+  /**
+   * Monitoring dates as `MM-DD` (`["06-30", "09-30"]`, from `kpi import --monitoraggi 30/06,30/09`):
+   * each plan year gets a `Valore YYYY al 30/06` column per date, before its `Valore YYYY`
+   * (the year end). Values at a date are typed by hand: no formula.
+   */
+  readonly checkpoints?: readonly string[];
 }
 
 /**
@@ -83,7 +89,7 @@ export function buildWorkbook(plan: ParsedPlan, options: BuildWorkbookOptions = 
   for (const [area, kpis] of groupByArea(plan)) {
     const name = safeSheetName(area, used);
     used.add(name);
-    sheets.push(kpiSheet(name, area, kpis, plan.years, nodes, labels, formulas));
+    sheets.push(kpiSheet(name, area, kpis, plan.years, nodes, labels, formulas, [...new Set(options.checkpoints ?? [])].sort()));
   }
   const tree = safeSheetName(labels.tree.sheet, used);
   used.add(tree);
@@ -129,6 +135,7 @@ function kpiSheet(
   nodes: ReadonlyMap<string, PlanNode>,
   labels: WorkbookLabels,
   formulas: FormulaStyle,
+  checkpoints: readonly string[] = [],
 ): SheetSpec {
   const L = labels.kpi;
   const withMeasures = kpis.some(usesMeasures);
@@ -148,8 +155,10 @@ function kpiSheet(
   const yearCols = years.map((year) => {
     const target = columns.push({ header: L.targetYear(year), width: 14 });
     const measure = withMeasures ? columns.push({ header: L.measureYear(year), width: 12 }) : 0;
+    // "06-30" is written the Italian way, 30/06, in the header.
+    const dated = checkpoints.map((d) => columns.push({ header: L.valueAt(year, `${d.slice(3)}/${d.slice(0, 2)}`), width: 12 }));
     const value = columns.push({ header: L.valueYear(year), width: 12 });
-    return { year, target, measure, value };
+    return { year, target, measure, dated, value };
   });
   // Without plan years there is still one place for the value.
   const plainValue = years.length === 0 ? columns.push({ header: L.value, width: 12 }) : 0;
@@ -196,6 +205,7 @@ function kpiSheet(
   formats.push(...columnRuns(BASELINE, baselineFormats));
   for (const y of yearCols) {
     formats.push(...columnRuns(y.value, valueFormats));
+    for (const col of y.dated) formats.push(...columnRuns(col, valueFormats));
     if (y.measure) formats.push({ range: rangeRef(2, y.measure, last, y.measure), numberFormat: FORMATS.integer });
   }
   if (plainValue) formats.push(...columnRuns(plainValue, valueFormats));

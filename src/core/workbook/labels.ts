@@ -22,6 +22,8 @@ export interface WorkbookLabels {
     readonly targetYear: (year: number) => string;
     readonly measureYear: (year: number) => string;
     readonly valueYear: (year: number) => string;
+    /** A value at a monitoring date (`date` as `30/06`): `Valore 2026 al 30/06`. */
+    readonly valueAt: (year: number, date: string) => string;
   };
   readonly tree: {
     readonly sheet: string;
@@ -75,6 +77,7 @@ export const LABELS: Readonly<Record<Lang, WorkbookLabels>> = {
       targetYear: (y) => `Target ${y}`,
       measureYear: (y) => `Misura ${y}`,
       valueYear: (y) => `Valore ${y}`,
+      valueAt: (y, d) => `Valore ${y} al ${d}`,
     },
     tree: {
       sheet: "Albero",
@@ -125,6 +128,7 @@ export const LABELS: Readonly<Record<Lang, WorkbookLabels>> = {
       targetYear: (y) => `Target ${y}`,
       measureYear: (y) => `Measure ${y}`,
       valueYear: (y) => `Actual ${y}`,
+      valueAt: (y, d) => `Actual ${y} at ${d}`,
     },
     tree: {
       sheet: "Tree",

@@ -153,6 +153,20 @@ export const en: Strings = {
   errUnexpected: "Unexpected error in the pane.",
   errCode: "Code: {code}",
   errNoExcel: "The pane works inside Excel: open it from Excel's Home tab.",
+  // Monitoring dates: the period selector and the statuses at an intermediate date
+  periodLabel: "Period",
+  periodYearEnd: "{year} (year end)",
+  periodDate: "at {date}",
+  periodHint: "Monitoring dates come from the “Valore 2026 al 30/06” columns. Changing the period runs the check again.",
+  summaryPeriod: "Checked at {date}",
+  sumAtRisk: "At risk",
+  sumOnTrack: "On track",
+  sumUnreachable: "Unreachable",
+  secUnreachable: "Unreachable",
+  secAtRisk: "At risk",
+  secOnTrack: "On track",
+  kpiNotDone: "Not done yet, target {target}",
+  kpiExpected: "expected by the date {expected}",
   // Office.js adapter: degraded features
   selectFirstAreaOnly: "Only the first group of rows was selected: this version of Excel cannot select rows that are not next to each other. The node's other rows are listed in the tree.",
 };

@@ -167,6 +167,20 @@ export const it = {
   errUnexpected: "Errore imprevisto nel riquadro.",
   errCode: "Codice: {code}",
   errNoExcel: "Il riquadro funziona dentro Excel: aprilo dalla scheda Home di Excel.",
+  // Monitoring dates: the period selector and the statuses at an intermediate date
+  periodLabel: "Periodo",
+  periodYearEnd: "{year} (fine anno)",
+  periodDate: "al {date}",
+  periodHint: "Le date di monitoraggio vengono dalle colonne «Valore 2026 al 30/06». Cambiando periodo la verifica viene ripetuta.",
+  summaryPeriod: "Verificato al {date}",
+  sumAtRisk: "A rischio",
+  sumOnTrack: "In linea",
+  sumUnreachable: "Non raggiungibili",
+  secUnreachable: "Non raggiungibili",
+  secAtRisk: "A rischio",
+  secOnTrack: "In linea",
+  kpiNotDone: "Non ancora realizzato, target {target}",
+  kpiExpected: "atteso alla data {expected}",
   // Office.js adapter: degraded features
   selectFirstAreaOnly: "Selezionato solo il primo gruppo di righe: questa versione di Excel non sa selezionare righe non adiacenti. Le altre righe del nodo sono elencate nell'albero.",
 } as const;

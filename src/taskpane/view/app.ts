@@ -1,6 +1,7 @@
-import type { Lang } from "../../core";
+import type { Lang, Period } from "../../core";
+import { parsePeriod, periodKey, periodLabel } from "../../core/monitoring";
 import type { Controller } from "../controller";
-import type { Strings } from "../i18n";
+import { fmt, type Strings } from "../i18n";
 import type { Failure, Notice, PaneState } from "../state";
 import type { ReportView } from "../view-model";
 import { h, replace, uid } from "./dom";
@@ -30,14 +31,22 @@ function failureBox(f: Failure, strings: Strings, onDismiss: (() => void) | null
   return h("div", { class: "alert-body" }, h("p", { class: "alert-message" }, f.message), h("p", { class: "alert-code" }, strings.errCode.replace("{code}", f.code)), close);
 }
 
+/** An option of the period selector: `al 30/06/2026`, `2026 (fine anno)`, or `2026` when no year has dates. */
+function periodText(p: Period, dated: boolean, strings: Strings): string {
+  if (p.date !== null) return fmt(strings.periodDate, { date: periodLabel(p) });
+  return dated ? fmt(strings.periodYearEnd, { year: p.year }) : String(p.year);
+}
+
 export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, actions: Controller): App {
   const yearId = uid("year");
+  const yearLabel = h("label", { for: yearId, class: "label" }, strings.yearLabel);
   const year = h("select", { id: yearId, class: "select", disabled: true }, h("option", { value: "" }, strings.yearAuto));
   const validate = h("button", { type: "button", class: "btn btn-primary", id: "validate" }, strings.validate);
   const clear = h("button", { type: "button", class: "btn btn-secondary", id: "clear" }, strings.clear);
   validate.addEventListener("click", () => void actions.validate());
   clear.addEventListener("click", () => void actions.clear());
-  year.addEventListener("change", () => void actions.validate(year.value === "" ? null : Number(year.value)));
+  // The period selector: a year end ("2026") or a monitoring date ("2026-06-30").
+  year.addEventListener("change", () => void actions.validate(year.value === "" ? null : /^\d{4}$/.test(year.value) ? Number(year.value) : parsePeriod(year.value)));
 
   const progress = h("progress", { class: "progress", hidden: true });
   const statusText = h("p", { class: "status-text" }, strings.ready);
@@ -68,7 +77,7 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
     h(
       "div",
       { class: "toolbar" },
-      h("div", { class: "field" }, h("label", { for: yearId, class: "label" }, strings.yearLabel), year),
+      h("div", { class: "field" }, yearLabel, year),
       h("div", { class: "actions" }, validate, clear),
     ),
     status,
@@ -121,17 +130,24 @@ export function mountApp(root: HTMLElement, strings: Strings, lang: Lang, action
       if (state.error) replace(alert, failureBox(state.error, strings, actions.dismissError));
       else replace(alert);
 
-      // the year selector: the report's years, its year selected
-      const years = state.view ? state.view.summary.years.join(",") : "";
-      if (years !== shownYears) {
-        shownYears = years;
-        const opts = state.view && state.view.summary.years.length > 0
-          ? state.view.summary.years.map((y) => h("option", { value: y }, String(y)))
+      // the period selector: the report's periods (each year's monitoring dates, then its end),
+      // the period checked selected; a workbook without dates lists its years as before
+      const periods = state.view ? state.view.summary.periods : [];
+      const keys = periods.map(periodKey).join(",");
+      if (keys !== shownYears) {
+        shownYears = keys;
+        const dated = periods.some((p) => p.date !== null);
+        replace(yearLabel, dated ? strings.periodLabel : strings.yearLabel);
+        const opts = periods.length > 0
+          ? periods.map((p) => h("option", { value: periodKey(p) }, periodText(p, dated, strings)))
           : [h("option", { value: "" }, strings.yearAuto)];
         replace(year, ...opts);
       }
-      if (state.view) year.value = state.view.summary.year === null ? "" : String(state.view.summary.year);
-      year.disabled = busy || !state.view || state.view.summary.years.length === 0;
+      if (state.view) {
+        const s = state.view.summary;
+        year.value = s.period ? periodKey(s.period) : s.year === null ? "" : String(s.year);
+      }
+      year.disabled = busy || !state.view || periods.length === 0;
 
       // the report (rebuilt only for a new one)
       if (state.view !== shownView) {

@@ -1,5 +1,6 @@
 import type { Lang } from "../../core";
 import { MARK_KINDS, MARK_STYLES, type MarkKind } from "../../core/marks";
+import { periodLabel } from "../../core/monitoring";
 import { fmt, formatNumber, type Strings } from "../i18n";
 import type { SummaryView } from "../view-model";
 import { h } from "./dom";
@@ -20,6 +21,14 @@ export function renderSummary(s: SummaryView, strings: Strings, lang: Lang): HTM
       tile("unmet", "unmet", strings.sumUnmet, s.unmet),
       tile("met", "met", strings.sumMet, s.met),
       tile("missing", "missing", strings.sumMissing, s.missing),
+      // At a monitoring date: the three statuses of the date, in the colours of their marks.
+      ...(s.period?.date != null
+        ? [
+            tile("unreachable", "unmet", strings.sumUnreachable, s.unreachable),
+            tile("atRisk", "at_risk", strings.sumAtRisk, s.atRisk),
+            tile("onTrack", "met", strings.sumOnTrack, s.onTrack),
+          ]
+        : []),
     ),
     h(
       "dl",
@@ -36,6 +45,7 @@ export function renderSummary(s: SummaryView, strings: Strings, lang: Lang): HTM
 
 /** The year line of the summary's header. */
 export function yearLine(s: SummaryView, strings: Strings): string {
+  if (s.period?.date != null) return fmt(strings.summaryPeriod, { date: periodLabel(s.period) });
   return s.year === null ? strings.summaryNoYear : fmt(strings.summaryYear, { year: s.year });
 }
 

@@ -1,0 +1,49 @@
+/**
+ * KPI.AT_RISK: the status of a KPI at an intermediate monitoring date (src/core/monitoring.ts),
+ * as the words the *Relazione* uses. The words are Italian in every Excel language: they are
+ * the plan's own (in linea, a rischio, non raggiungibile), like the targets the functions read.
+ */
+import { isKpiError, judgeAtDate, kpiError, parseDateText, serialToDate, type CheckpointJudgement } from "../core";
+import { cell, condition, measured } from "./coerce";
+import { raise } from "./excel-errors";
+
+const WORDS: Readonly<Record<CheckpointJudgement["status"], string>> = {
+  on_track: "in linea",
+  at_risk: "a rischio",
+  unreachable: "non raggiungibile",
+};
+
+/** The monitoring date as year and `MM-DD`, from an Excel date number or a text date. */
+function monitoringDay(x: unknown): { year: number; date: string } {
+  const v = cell(x);
+  let serial: number | null = null;
+  if (typeof v === "number" && Number.isFinite(v) && v >= 1) serial = Math.floor(v);
+  else if (typeof v === "string") {
+    const read = parseDateText(v.trim());
+    if (read !== null && !isKpiError(read)) serial = read;
+  }
+  if (serial === null) return raise(kpiError("MONITORING_DATE_BAD", { text: v === null ? "" : String(v) }));
+  const { y, m, d } = serialToDate(serial);
+  return { year: y, date: `${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
+}
+
+function ruleOf(x: unknown): "linear" | "none" {
+  const v = cell(x);
+  if (v === null || (typeof v === "string" && v.trim() === "")) return "linear";
+  const t = String(v).trim().toLowerCase();
+  if (t === "lineare" || t === "linear") return "linear";
+  if (t === "nessuno" || t === "nessuna" || t === "none") return "none";
+  return raise(kpiError("MONITORING_RULE_BAD", { text: String(v).trim() }));
+}
+
+/**
+ * @example atRiskText(90, ">= 200", "30/06/2026") // "a rischio" (expected 200 × 181/365 = 99.18)
+ */
+export function atRiskText(value: unknown, target: unknown, date: unknown, rule?: unknown): string {
+  const period = monitoringDay(date);
+  const c = condition(target, period.year);
+  const v = cell(value);
+  // A deadline not done yet is blank: judged by the date.
+  const measuredValue = c.unit === "date" && (v === null || (typeof v === "string" && v.trim() === "")) ? null : measured(value, c);
+  return WORDS[judgeAtDate(measuredValue, c, null, period, { monitoring: ruleOf(rule) }).status];
+}
