@@ -205,6 +205,8 @@ describe("text reports of very large checks", () => {
     const report = {
       year: 2022,
       years: [2022],
+      period: { year: 2022, date: null },
+      periods: [{ year: 2022, date: null }],
       groups: kpis.map((k) => ({ owner: k.owner, sheet: "S", rows: [k.row], weightSum: 100, ok: true, difference: 0 })),
       kpis,
       problems: [],
@@ -217,7 +219,7 @@ describe("text reports of very large checks", () => {
   test("the problems list is capped, with a count of the rest", () => {
     const problems = Array.from({ length: 2000 }, (_, i) => ({ severity: "error", code: "X", message: `p${i}`, sheet: "S", cell: `A${i + 1}` }));
     const report = {
-      year: 2022, years: [2022], groups: [], kpis: [], problems,
+      year: 2022, years: [2022], period: { year: 2022, date: null }, periods: [{ year: 2022, date: null }], groups: [], kpis: [], problems,
       summary: { tables: 1, rows: 0, met: 0, unmet: 0, missing: 0, noTarget: 0, invalid: 0 },
     } as unknown as ValidationReport;
     const text = checkText(report, "big.xlsx", "en");

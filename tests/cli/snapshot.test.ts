@@ -140,7 +140,7 @@ describe("kpi snapshot", () => {
   test("is listed in the help", async () => {
     expect((await kpi(["--help"], { cwd: dir })).stdout).toContain("snapshot <file.xlsx>     congela i valori di un periodo nel foglio nascosto Storico di una copia");
     const help = await kpi(["snapshot", "--help", "--lang", "en"], { cwd: dir });
-    expect(help.stdout).toMatch(/^Usage: kpi snapshot <file.xlsx> \[--period YYYY\] -o output.xlsx \[--force\]/);
+    expect(help.stdout).toMatch(/^Usage: kpi snapshot <file.xlsx> \[--period P\] -o output.xlsx \[--force\]/);
   });
 
   test("refuses an existing output without --force, a missing -o, the input as output and a bad period", async () => {

@@ -181,7 +181,7 @@ describe("check --json streamed", () => {
   });
 
   test("an empty report streams as JSON.stringify writes it too (empty lists)", () => {
-    const report = { year: null, years: [], groups: [], kpis: [], problems: [], summary: { tables: 0, rows: 0, met: 0, unmet: 0, missing: 0, noTarget: 0, invalid: 0 } };
+    const report = { year: null, years: [], period: null, periods: [], groups: [], kpis: [], problems: [], summary: { tables: 0, rows: 0, met: 0, unmet: 0, missing: 0, noTarget: 0, invalid: 0 } };
     let text = "";
     writeCheckJson(report as never, { rollup: [] }, (s) => {
       text += s;
