@@ -7,7 +7,7 @@ import { classifyHostError, describeHostError } from "../excel/host-errors";
 import { importWorkbook, ImportError } from "../excel/import";
 import { clearMarks, type MarkOutcome } from "../excel/marks";
 import { selectRange } from "../excel/select";
-import { buildSummary, SummaryError, type SummaryPhase } from "../excel/summary";
+import { buildSummary, SummaryError, type SummaryOutcome, type SummaryPhase } from "../excel/summary";
 import { freezeMonitoring, FreezeRefused } from "../excel/history";
 import { freezeStamp, frozenAtText } from "../core/history";
 import { buildUnitSheet } from "../excel/unit-sheet";
@@ -85,6 +85,40 @@ export function createController({ host, store, strings, lang, now = () => new D
     return lines;
   }
 
+  /** The year shown in the pane (the one the tree is for): the sheets the pane writes are for it. */
+  const sheetRequest = () => ({ year: store.get().view?.summary.year ?? store.get().year, lang });
+
+  /**
+   * Writes a sheet of the pane's own (Riepilogo, Schede unità) and shows the figures it was
+   * built from: the sheet and the pane then agree, whatever was edited since the last check.
+   */
+  async function writeOwnSheet<T extends SummaryOutcome>(
+    action: "summary" | "units",
+    build: (h: ExcelHost, onPhase: (p: SummaryPhase) => void) => Promise<T>,
+    texts: { readonly writing: string; readonly done: (out: T) => string; readonly rolledBack: string; readonly incomplete: string },
+  ): Promise<void> {
+    await exclusive(action, fmt(strings.phaseReading, { done: 0, total: 1 }), async (h) => {
+      try {
+        const out = await build(h, (p) => store.set({ busy: { action, ...phaseText(p, texts.writing) } }));
+        store.set({
+          report: out.report,
+          view: buildReportView(out.report, strings, lang),
+          tree: buildTreeView(out.rollup, out.report, out.treeSheet, out.rules, strings, lang),
+          notice: { tone: out.sheet === null ? "warning" : "success", lines: [texts.done(out)] },
+          error: null,
+          hiddenSheets: out.sheets.filter((s) => !s.visible).map((s) => s.name),
+        });
+      } catch (e) {
+        if (e instanceof SummaryError) {
+          const line = e.rolledBack ? texts.rolledBack : fmt(texts.incomplete, { sheet: e.sheet });
+          store.set({ notice: { tone: "warning", lines: [line] }, error: failure(e.cause) });
+        } else {
+          store.set({ error: failure(e) });
+        }
+      }
+    });
+  }
+
   function phaseText(p: ValidatePhase | SummaryPhase, writing = strings.phaseSummaryWriting): { text: string; done?: number; total?: number } {
     if (p.kind === "reading") {
       return { text: fmt(strings.phaseReading, { done: p.done, total: Math.max(p.total, p.done, 1) }), done: p.done, total: Math.max(p.total, 1) };
@@ -144,36 +178,11 @@ export function createController({ host, store, strings, lang, now = () => new D
     },
 
     async summary() {
-      // The year shown in the pane (the one the tree is for).
-      const year = store.get().view?.summary.year ?? store.get().year;
-      await exclusive("summary", fmt(strings.phaseReading, { done: 0, total: 1 }), async (h) => {
-        try {
-          const out = await buildSummary(h, {
-            year,
-            lang,
-            onPhase: (p) => store.set({ busy: { action: "summary", ...phaseText(p) } }),
-          });
-          // The sheet was built from the cells as they are now: the pane shows the same figures.
-          const view = buildReportView(out.report, strings, lang);
-          const tree = buildTreeView(out.rollup, out.report, out.treeSheet, out.rules, strings, lang);
-          const lines =
-            out.sheet === null ? [strings.summaryNothing] : [fmt(out.replaced ? strings.summaryReplaced : strings.summaryDone, { sheet: out.sheet })];
-          store.set({
-            report: out.report,
-            view,
-            tree,
-            notice: { tone: out.sheet === null ? "warning" : "success", lines },
-            error: null,
-            hiddenSheets: out.sheets.filter((s) => !s.visible).map((s) => s.name),
-          });
-        } catch (e) {
-          if (e instanceof SummaryError) {
-            const line = e.rolledBack ? strings.summaryRolledBack : fmt(strings.summaryIncomplete, { sheet: e.sheet });
-            store.set({ notice: { tone: "warning", lines: [line] }, error: failure(e.cause) });
-          } else {
-            store.set({ error: failure(e) });
-          }
-        }
+      await writeOwnSheet("summary", (h, onPhase) => buildSummary(h, { ...sheetRequest(), onPhase }), {
+        writing: strings.phaseSummaryWriting,
+        done: (out) => (out.sheet === null ? strings.summaryNothing : fmt(out.replaced ? strings.summaryReplaced : strings.summaryDone, { sheet: out.sheet })),
+        rolledBack: strings.summaryRolledBack,
+        incomplete: strings.summaryIncomplete,
       });
     },
 
@@ -203,38 +212,14 @@ export function createController({ host, store, strings, lang, now = () => new D
     },
 
     async units() {
-      const year = store.get().view?.summary.year ?? store.get().year;
-      await exclusive("units", fmt(strings.phaseReading, { done: 0, total: 1 }), async (h) => {
-        try {
-          const out = await buildUnitSheet(h, {
-            year,
-            lang,
-            onPhase: (p) => store.set({ busy: { action: "units", ...phaseText(p, strings.phaseUnitsWriting) } }),
-          });
-          // The sheet was built from the cells as they are now: the pane shows the same figures.
-          const view = buildReportView(out.report, strings, lang);
-          const tree = buildTreeView(out.rollup, out.report, out.treeSheet, out.rules, strings, lang);
-          const count = formatNumber(out.units.length, lang);
-          const lines =
-            out.sheet === null
-              ? [out.report.summary.tables === 0 ? strings.summaryNothing : strings.unitsNone]
-              : [fmt(out.replaced ? strings.unitsReplaced : strings.unitsDone, { sheet: out.sheet, count })];
-          store.set({
-            report: out.report,
-            view,
-            tree,
-            notice: { tone: out.sheet === null ? "warning" : "success", lines },
-            error: null,
-            hiddenSheets: out.sheets.filter((s) => !s.visible).map((s) => s.name),
-          });
-        } catch (e) {
-          if (e instanceof SummaryError) {
-            const line = e.rolledBack ? strings.unitsRolledBack : fmt(strings.unitsIncomplete, { sheet: e.sheet });
-            store.set({ notice: { tone: "warning", lines: [line] }, error: failure(e.cause) });
-          } else {
-            store.set({ error: failure(e) });
-          }
-        }
+      await writeOwnSheet("units", (h, onPhase) => buildUnitSheet(h, { ...sheetRequest(), onPhase }), {
+        writing: strings.phaseUnitsWriting,
+        done: (out) => {
+          if (out.sheet === null) return out.report.summary.tables === 0 ? strings.summaryNothing : strings.unitsNone;
+          return fmt(out.replaced ? strings.unitsReplaced : strings.unitsDone, { sheet: out.sheet, count: formatNumber(out.units.length, lang) });
+        },
+        rolledBack: strings.unitsRolledBack,
+        incomplete: strings.unitsIncomplete,
       });
     },
 
