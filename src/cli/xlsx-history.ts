@@ -2,7 +2,7 @@ import { columnLetters } from "../core/a1";
 import { HISTORY_HEADER, HISTORY_SHEET } from "../core/history";
 import type { CellValue } from "../core/types";
 import { attr, relationships, relsOf, rootPrefix, sheetParts, workbookPart } from "./xlsx-marks";
-import { entryData, readZip, replaceEntry, writeZip, ZipError, type ZipEntry } from "./zip";
+import { editParts, ZipError } from "./zip";
 
 /**
  * A copy of an .xlsx with frozen values appended to the hidden `Storico` sheet, written at
@@ -22,38 +22,29 @@ import { entryData, readZip, replaceEntry, writeZip, ZipError, type ZipEntry } f
  * @example const copy = writeHistoryCopy(fs.readFileSync("in.xlsx"), [["A", "H2", "A.1", "Visite", "2026", 12, "2026-06-30 09:05:07"]], null);
  */
 export function writeHistoryCopy(input: Buffer, rows: readonly (readonly CellValue[])[], existing: { readonly sheet: string; readonly nextRow: number } | null): Buffer {
-  const entries = readZip(input);
-  const byName = new Map(entries.map((e, i) => [e.name, i]));
-  const text = (name: string): string | null => {
-    const i = byName.get(name);
-    return i === undefined ? null : entryData(entries[i]).toString("utf8");
-  };
-  const out: ZipEntry[] = [...entries];
-  const put = (name: string, content: string) => {
-    const i = byName.get(name);
-    if (i === undefined) throw new ZipError("corrupt", `the part ${name} is missing`);
-    out[i] = replaceEntry(entries[i], Buffer.from(content, "utf8"));
-  };
+  const parts = editParts(input);
+  const text = (name: string) => parts.text(name);
+  const put = (name: string, content: string) => parts.put(name, content);
 
   const wb = workbookPart(text);
   const wbXml = text(wb);
   if (wbXml === null) throw new ZipError("corrupt", "the workbook part is missing");
-  const parts = sheetParts(text);
+  const sheets = sheetParts(text);
 
   if (existing) {
-    const part = parts.get(existing.sheet);
+    const part = sheets.get(existing.sheet);
     const xml = part ? text(part) : null;
     if (!part || xml === null) throw new ZipError("corrupt", `the part of sheet ${existing.sheet} is missing`);
     put(part, appendRows(xml, rows, existing.nextRow));
     put(wb, hideSheet(wbXml, existing.sheet));
-    return writeZip(out);
+    return parts.write();
   }
 
   // A new part in the folder of the workbook's worksheets.
-  const sheetPaths = [...parts.values()];
+  const sheetPaths = [...sheets.values()];
   const folder = sheetPaths.length > 0 ? sheetPaths[0].slice(0, sheetPaths[0].lastIndexOf("/") + 1) : `${wb.slice(0, wb.lastIndexOf("/") + 1)}worksheets/`;
   let n = sheetPaths.length + 1;
-  while (byName.has(`${folder}sheet${n}.xml`)) n++;
+  while (parts.has(`${folder}sheet${n}.xml`)) n++;
   const path = `${folder}sheet${n}.xml`;
   const allRows = [HISTORY_HEADER as readonly CellValue[], ...rows];
   const sheetXml =
@@ -96,10 +87,8 @@ export function writeHistoryCopy(input: Buffer, rows: readonly (readonly CellVal
   const rid = ns ? `${ns[1]}:id="${id}"` : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${id}"`;
   put(wb, insertBefore(wbXml, `</${p}sheets>`, `<${p}sheet name="${HISTORY_SHEET}" sheetId="${nextId}" state="hidden" ${rid}/>`));
 
-  const template = entries[byName.get(wb) as number];
-  const nameBytes = Buffer.from(path, "utf8");
-  out.push(replaceEntry({ ...template, name: path, nameBytes }, Buffer.from(sheetXml, "utf8")));
-  return writeZip(out);
+  parts.add(path, sheetXml, wb);
+  return parts.write();
 }
 
 function insertBefore(xml: string, closing: string, addition: string): string {

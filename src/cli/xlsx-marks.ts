@@ -1,6 +1,6 @@
 import { parseA1, rangeA1 } from "../core/a1";
 import { MARK_STYLES as PALETTE, type Mark, type MarkKind } from "../core/marks";
-import { entryData, readZip, replaceEntry, writeZip, type ZipEntry, ZipError } from "./zip";
+import { editParts, ZipError } from "./zip";
 
 export type { Mark, MarkKind };
 
@@ -46,17 +46,9 @@ const KINDS: readonly MarkKind[] = ["unmet", "at_risk", "missing", "met"];
  * @example const copy = writeMarkedCopy(fs.readFileSync("in.xlsx"), [{ sheet: "A", cell: "H5", kind: "unmet" }]);
  */
 export function writeMarkedCopy(input: Buffer, marks: readonly Mark[]): Buffer {
-  const entries = readZip(input);
-  const byName = new Map(entries.map((e, i) => [e.name, i]));
-  const text = (name: string): string | null => {
-    const i = byName.get(name);
-    return i === undefined ? null : entryData(entries[i]).toString("utf8");
-  };
-  const out: ZipEntry[] = [...entries];
-  const put = (name: string, content: string) => {
-    const i = byName.get(name) as number;
-    out[i] = replaceEntry(entries[i], Buffer.from(content, "utf8"));
-  };
+  const parts = editParts(input);
+  const text = (name: string) => parts.text(name);
+  const put = (name: string, content: string) => parts.put(name, content);
 
   const sheetsByName = sheetParts(text);
   const bySheet = new Map<string, Mark[]>();
@@ -66,7 +58,7 @@ export function writeMarkedCopy(input: Buffer, marks: readonly Mark[]): Buffer {
     if (list) list.push(m);
     else bySheet.set(m.sheet, [m]);
   }
-  if (bySheet.size === 0) return writeZip(out);
+  if (bySheet.size === 0) return parts.write();
 
   const stylesName = stylesPart(text);
   const styles = stylesName ? text(stylesName) : null;
@@ -80,7 +72,7 @@ export function writeMarkedCopy(input: Buffer, marks: readonly Mark[]): Buffer {
     if (xml === null) throw new ZipError("corrupt", `the part of sheet ${sheet} is missing`);
     put(part, addRules(xml, list, firstId));
   }
-  return writeZip(out);
+  return parts.write();
 }
 
 // ------------------------------------------------------------------ finding the parts
