@@ -2,26 +2,7 @@ import ExcelJS from "exceljs";
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import { handMadeWorkbook, handMadeXlsx } from "../fixtures/workbooks/build";
-import { kpi, sha256, tempDir } from "./helpers";
-
-interface CheckJson {
-  year: number | null;
-  years: number[];
-  groups: { owner: string | null; sheet: string; weightSum: number; ok: boolean }[];
-  kpis: {
-    sheet: string;
-    row: number;
-    owner: string | null;
-    indicator: string;
-    weight: number | null;
-    target: { op: string; value: number | string; unit: string } | null;
-    value: number | string | null;
-    status: string;
-    achievement: number | null;
-  }[];
-  problems: { severity: string; code: string; sheet: string | null; cell: string | null; message: string }[];
-  summary: Record<string, number>;
-}
+import { kpi, sha256, tempDir, type CheckJson } from "./helpers";
 
 let dir: string;
 let cleanup: () => void;

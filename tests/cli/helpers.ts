@@ -39,3 +39,24 @@ export function sha256(file: string): string {
 
 export const REPO = join(__dirname, "../..");
 export const SEED = join(REPO, "seeds/000_30336ea7c660fe63.txt");
+
+/** What `kpi check --json` prints, as far as the tests read it. */
+export interface CheckJson {
+  year: number | null;
+  years: number[];
+  groups: { owner: string | null; sheet: string; weightSum: number; ok: boolean }[];
+  kpis: {
+    sheet: string;
+    row: number;
+    owner: string | null;
+    indicator: string;
+    weight: number | null;
+    target: { op: string; value: number | string; unit: string } | null;
+    value: number | string | null;
+    status: string;
+    achievement: number | null;
+    reason?: string | null;
+  }[];
+  problems: { severity: string; code: string; sheet: string | null; cell: string | null; message: string }[];
+  summary: Record<string, number>;
+}

@@ -11,16 +11,11 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { buildDocx, type Part } from "../fixtures/plans/docx";
 import { hasLibreOffice, SOFFICE } from "../helpers/libreoffice";
-import { kpi, REPO, tempDir } from "./helpers";
+import { kpi, REPO, tempDir, type CheckJson } from "./helpers";
 
 jest.setTimeout(300_000);
 
 const FIXTURES = join(REPO, "tests/fixtures/plans");
-
-interface CheckJson {
-  groups: { owner: string | null; weightSum: number; ok: boolean }[];
-  kpis: { owner: string | null; indicator: string }[];
-}
 
 let dir: string;
 let cleanup: () => void;

@@ -10,7 +10,7 @@ import { join } from "path";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
 import { unzip } from "../hardening/support/xlsx-files";
 import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
-import { kpi, tempDir } from "./helpers";
+import { kpi, tempDir, type CheckJson } from "./helpers";
 
 jest.setTimeout(240_000);
 
@@ -34,12 +34,6 @@ async function resaved(name: string, bytes: Buffer): Promise<Buffer> {
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-}
-
-interface CheckJson {
-  kpis: { sheet: string; row: number; status: string; value: unknown; achievement: number | null }[];
-  groups: unknown[];
-  summary: Record<string, number>;
 }
 
 test("a 1904-system workbook saved by LibreOffice: its dates read as the dates they are", async () => {

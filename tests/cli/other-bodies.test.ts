@@ -9,28 +9,9 @@ import { join } from "path";
 import { otherBodiesRawXlsx, otherBodiesXlsx } from "../fixtures/workbooks/other-bodies";
 import { unzip } from "../hardening/support/xlsx-files";
 import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
-import { kpi, tempDir } from "./helpers";
+import { kpi, tempDir, type CheckJson } from "./helpers";
 
 jest.setTimeout(240_000);
-
-interface CheckJson {
-  year: number | null;
-  years: number[];
-  groups: { owner: string | null; sheet: string; weightSum: number; ok: boolean }[];
-  kpis: {
-    sheet: string;
-    row: number;
-    owner: string | null;
-    indicator: string;
-    weight: number | null;
-    target: { op: string; value: number | string; unit: string } | null;
-    value: number | string | null;
-    status: string;
-    achievement: number | null;
-  }[];
-  problems: { severity: string; code: string; sheet: string | null; cell: string | null; message: string }[];
-  summary: Record<string, number>;
-}
 
 let dir: string;
 let cleanup: () => void;

@@ -10,7 +10,7 @@ import { readXlsxGrids } from "../../src/cli/xlsx-read";
 import type { KpiResult, ValidationReport } from "../../src/core/types";
 import { simpleXlsx, serial } from "../fixtures/workbooks/build";
 import { zip } from "../hardening/support/xlsx-files";
-import { kpi, sha256, tempDir, type RunResult } from "./helpers";
+import { kpi, sha256, tempDir, type RunResult, type CheckJson } from "./helpers";
 import { rawXlsx, type RawCell } from "./raw-xlsx";
 
 let dir: string;
@@ -19,11 +19,6 @@ beforeEach(() => {
   ({ dir, cleanup } = tempDir("kpi-promises-"));
 });
 afterEach(() => cleanup());
-
-interface CheckJson {
-  kpis: { row: number; status: string; value: number | string | null; achievement: number | null }[];
-  problems: { severity: string; code: string; cell: string | null; message: string }[];
-}
 
 function refusedOneLine(r: RunResult, message?: RegExp): void {
   const lines = r.stderr.split("\n").filter((l) => l !== "");

@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { unzip } from "../hardening/support/xlsx-files";
 import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
-import { kpi, tempDir } from "./helpers";
+import { kpi, tempDir, type CheckJson } from "./helpers";
 
 jest.setTimeout(180_000);
 
@@ -61,13 +61,6 @@ async function workbook(): Promise<Buffer> {
     } else cell.value = r.value;
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-interface CheckJson {
-  year: number | null;
-  groups: { owner: string | null; weightSum: number; ok: boolean }[];
-  kpis: { row: number; status: string; achievement: number | null }[];
-  problems: { severity: string; code: string }[];
 }
 
 let dir: string;
