@@ -1,4 +1,4 @@
-import type { CellSpec, WorkbookSpec } from "../core/workbook/description";
+import type { CellSpec, WorkbookSpec } from "../core";
 import { LIMITS } from "./limits";
 
 /**

@@ -1,4 +1,4 @@
-import type { PlanDocument } from "../core/plan/document";
+import type { PlanDocument } from "../core";
 import { DocxError, readWordParts } from "../docx/word-xml";
 import { entryData, readZip, type ZipEntry } from "./zip";
 

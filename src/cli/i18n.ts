@@ -1,4 +1,4 @@
-import type { Lang } from "../core/messages";
+import type { Lang } from "../core";
 
 /**
  * The CLI's own words (usage, report headings, input errors), Italian and English.

@@ -1,7 +1,7 @@
 import { randomBytes } from "crypto";
 import { closeSync, constants as fsConstants, existsSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "fs";
 import { basename, dirname, join, resolve } from "path";
-import type { Lang } from "../core/messages";
+import type { Lang } from "../core";
 import { CLI_TEXT, type CliText } from "./i18n";
 import { LIMITS } from "./limits";
 import { readXlsxGrids, XlsxError, type WorkbookGrids } from "./xlsx-read";

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { Lang } from "../core/messages";
+import type { Lang } from "../core";
 import { isArgsError, parseArgs, type OptionSpec } from "./args";
 import { COMMANDS } from "./commands";
 import { defaultLang } from "./i18n";

@@ -1,13 +1,23 @@
-import { sheetRef } from "../core/a1";
-import { roundHalfUp } from "../core/achievement";
-import { serialToIso, serialToItalian } from "../core/dates";
-import type { Lang } from "../core/messages";
-import { formatNumberIt } from "../core/numbers";
-import { periodKey, periodLabel } from "../core/monitoring";
-import type { Condition, KpiResult, ParsedPlan, Period, TargetEntry, Unit, ValidationReport } from "../core/types";
+import {
+  type Condition,
+  formatNumberIt,
+  type KpiResult,
+  type Lang,
+  missingReason,
+  type ParsedPlan,
+  type Period,
+  periodKey,
+  periodLabel,
+  roundHalfUp,
+  serialToIso,
+  serialToItalian,
+  sheetRef,
+  type TargetEntry,
+  type Unit,
+  type ValidationReport,
+} from "../core";
 import { CLI_TEXT } from "./i18n";
 import { LIMITS } from "./limits";
-import { missingReason } from "../core/reasons";
 
 // ------------------------------------------------------------------ JSON
 

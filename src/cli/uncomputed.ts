@@ -1,5 +1,4 @@
-import { formatMessage, type Lang } from "../core/messages";
-import type { Problem, ValidationReport } from "../core/types";
+import { formatMessage, type Lang, type Problem, type ValidationReport } from "../core";
 import type { UncomputedCell } from "./xlsx-read";
 
 /**

@@ -1,6 +1,4 @@
-import { columnLetters } from "../core/a1";
-import { HISTORY_HEADER, HISTORY_SHEET } from "../core/history";
-import type { CellValue } from "../core/types";
+import { type CellValue, columnLetters, HISTORY_HEADER, HISTORY_SHEET } from "../core";
 import { attr, relationships, relsOf, rootPrefix, sheetParts, workbookPart } from "./xlsx-marks";
 import { editParts, ZipError } from "./zip";
 
@@ -103,7 +101,6 @@ function escapeXml(s: string): string {
 
 /** Texts without the characters XML 1.0 refuses. */
 function xmlText(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return escapeXml(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ""));
 }
 

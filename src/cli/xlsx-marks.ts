@@ -1,5 +1,4 @@
-import { parseA1, rangeA1 } from "../core/a1";
-import { MARK_STYLES as PALETTE, type Mark, type MarkKind } from "../core/marks";
+import { type Mark, MARK_STYLES as PALETTE, type MarkKind, parseA1, rangeA1 } from "../core";
 import { editParts, ZipError } from "./zip";
 
 export type { Mark, MarkKind };

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { CellValue, SheetGrid } from "../core/types";
+import type { CellValue, SheetGrid } from "../core";
 
 /** Milliseconds per day and the Unix epoch as an Excel (1900 system) serial. */
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import type { CellValue, SheetGrid } from "../core/types";
+import type { CellValue, SheetGrid } from "../core";
 import { LIMITS } from "./limits";
 import { entryChunks, readZip, ZipError, type ZipEntry } from "./zip";
 

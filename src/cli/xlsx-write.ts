@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
-import { columnLetter } from "../core/workbook/a1";
-import type { CellSpec, RangeFormatSpec, SheetSpec, WorkbookSpec } from "../core/workbook/description";
+import { type CellSpec, columnLetter, type RangeFormatSpec, type SheetSpec, type WorkbookSpec } from "../core";
 import { addWebExtension, type WebExtensionOptions } from "./xlsx-webextension";
 
 /**

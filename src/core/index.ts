@@ -17,7 +17,8 @@ export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
 export { a1, rangeA1, parseA1, columnLetters, columnIndex, sheetRef, MAX_COLUMN, MAX_ROW } from "./a1";
 
 // The plan document
-export { parsePlan } from "./plan/parse";
+export { parsePlan, planDropped } from "./plan/parse";
+export { parsePlanDocument, documentText, type PlanDocument, type PlanBlock, type DocumentText } from "./plan/document";
 export { classifyAlgorithm } from "./plan/algorithm";
 
 // The workbook built from the plan, as host-neutral data
@@ -31,14 +32,16 @@ export type {
   RangeFormatSpec,
   ValidationSpec,
 } from "./workbook/description";
-export { buildWorkbook } from "./workbook/build";
+export { buildWorkbook, type FormulaStyle } from "./workbook/build";
+export { columnLetter } from "./workbook/a1";
 export { safeSheetName, safeTableName } from "./workbook/names";
 export { summarySheet, SUMMARY_SHEET, type SummaryInput } from "./workbook/summary";
 export { unitSheet, UNIT_SHEET, type UnitSheetInput } from "./workbook/unit-sheet";
 
 // KPI tables in any workbook
 export { findKpiTables, type HeaderCell, type HeaderNearMiss } from "./reader/find-tables";
-export { matchHeader, HEADER_ALIASES } from "./reader/headers";
+export { matchHeader, normaliseHeader, HEADER_ALIASES } from "./reader/headers";
+export { MARK_KINDS, MARK_STYLES, markKindOfStatus, marksFor, type Mark, type MarkKind, type MarkStyle } from "./marks";
 export { validateWorkbook, isPercentFormat, type ValidateOptions } from "./validate";
 export { judgeAtDate, expectedAt, elapsedDays, isCumulative, parsePeriod, periodLabel, periodKey, monitoringDate, comparePeriods, type CheckpointJudgement } from "./monitoring";
 

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import type { PlanBlock, PlanDocument } from "../core/plan/document";
+import type { PlanBlock, PlanDocument } from "../core";
 
 /**
  * The XML of a Word document (.docx) as the core's plain document structure: paragraphs

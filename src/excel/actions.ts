@@ -1,6 +1,4 @@
-import type { HistoryCheck, Lang, Period, SheetGrid, ValidationReport } from "../core";
-import type { WorkbookRollup } from "../core/rollup/workbook";
-import type { RulesRead } from "../core/rules";
+import type { HistoryCheck, Lang, Period, RulesRead, SheetGrid, ValidationReport, WorkbookRollup } from "../core";
 import { checkGrids } from "./check";
 import { nextTick, type ExcelHost } from "./host";
 import { inventoryOf, queueSheetRules, writeMarksIn, type MarkOutcome } from "./marks";

@@ -1,16 +1,16 @@
 import {
+  type CellValue,
+  columnLetters,
   formatMessage,
   freezeValues,
+  frozenPeriod,
   HISTORY_HEADER,
   HISTORY_SHEET,
   historyRows,
-  frozenPeriod,
-  readHistory,
-  type CellValue,
   type Lang,
+  readHistory,
   type ValidationReport,
 } from "../core";
-import { columnLetters } from "../core/a1";
 import { checkGrids } from "./check";
 import { nextTick, type ExcelHost } from "./host";
 import { budgetFor, readWorkbookIn, type PayloadBudget } from "./read-grids";

@@ -1,6 +1,12 @@
-import { parseA1 } from "../core/a1";
-import { safeSheetName } from "../core/workbook/names";
-import type { CellSpec, RangeFormatSpec, SheetSpec, ValidationSpec, WorkbookSpec } from "../core/workbook/description";
+import {
+  type CellSpec,
+  parseA1,
+  type RangeFormatSpec,
+  safeSheetName,
+  type SheetSpec,
+  type ValidationSpec,
+  type WorkbookSpec,
+} from "../core";
 import { formulaLocale, isKpiFormula, queueKpiFormulas, settleKpiFormulas, type FormulaCell, type FormulaLocale, type KpiFormulaWrites } from "./formulas";
 import type { ExcelHost } from "./host";
 import { budgetFor, type PayloadBudget } from "./read-grids";

@@ -1,6 +1,12 @@
-import type { ValidationReport } from "../core";
-import { parseA1, rangeA1 } from "../core/a1";
-import { MARK_KINDS, MARK_STYLES, markKindOfStatus, type MarkKind } from "../core/marks";
+import {
+  MARK_KINDS,
+  MARK_STYLES,
+  type MarkKind,
+  markKindOfStatus,
+  parseA1,
+  rangeA1,
+  type ValidationReport,
+} from "../core";
 import { discoverSheetsIn, type SheetListing } from "./discover";
 import type { ExcelHost } from "./host";
 import { errorCode } from "./host-errors";
@@ -34,7 +40,7 @@ import { hasFeature } from "./requirements";
  * batch and one sync (more only beyond the payload budget).
  */
 
-export { MARK_KINDS, MARK_STYLES, type MarkKind, type MarkStyle } from "../core/marks";
+export { MARK_KINDS, MARK_STYLES, type MarkKind, type MarkStyle } from "../core";
 
 /** The tag in our rules' formulas. Versioned so that a future format can still find these. */
 export const MARK_TAG = "KPI-PP-MARK";

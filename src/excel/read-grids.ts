@@ -1,5 +1,4 @@
-import type { CellValue, SheetGrid } from "../core";
-import { parseA1, rangeA1 } from "../core/a1";
+import { type CellValue, parseA1, rangeA1, type SheetGrid } from "../core";
 import { discoverSheetsIn, knownLarge, rememberLarge, type SheetListing } from "./discover";
 import type { ExcelHost, Platform } from "./host";
 import { isPayloadError } from "./host-errors";

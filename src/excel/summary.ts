@@ -1,6 +1,12 @@
-import type { CellValue, Lang, SheetGrid } from "../core";
-import { SUMMARY_SHEET, summarySheet } from "../core/workbook/summary";
-import type { CellSpec, SheetSpec } from "../core/workbook/description";
+import {
+  type CellSpec,
+  type CellValue,
+  type Lang,
+  type SheetGrid,
+  type SheetSpec,
+  SUMMARY_SHEET,
+  summarySheet,
+} from "../core";
 import { checkGrids, type Checked } from "./check";
 import { nextTick, type ExcelHost } from "./host";
 import { freeSheetName, removeAddedSheets, writeSheetsIn } from "./import";

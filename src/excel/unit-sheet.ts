@@ -1,5 +1,4 @@
-import { workbookUnitScores, type UnitScore } from "../core/scorecards";
-import { UNIT_SHEET, unitSheet } from "../core/workbook/unit-sheet";
+import { UNIT_SHEET, type UnitScore, unitSheet, workbookUnitScores } from "../core";
 import type { ExcelHost } from "./host";
 import { buildOwnSheet, today, type SummaryOutcome, type SummaryRequest } from "./summary";
 

@@ -13,7 +13,6 @@
  * Excel hands plain values (no number formats): KPI.PERCENT_POINTS is the one function that
  * reads a cell's format, on request (./number-format.ts).
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { achievement, isMet, sharePct, trendPct, trendRatio, weightedScore } from "../core";
 import { amount, condition, matrix, measuredAgainst, weightCheck } from "./coerce";
 import { atRiskText } from "./monitoring";

@@ -16,17 +16,20 @@
  * - blank codes under a code belong to the code above (a "ditto" column, as in the tables).
  */
 import {
-  isKpiError,
-  kpiError,
-  parseNumber,
   type AlgorithmKind,
   type CellValue,
+  classifyAlgorithm,
+  isKpiError,
+  kpiError,
   type KpiError,
   type KpiStatus,
   type MeasurementRules,
+  normaliseCode,
+  parseNumber,
+  rollup,
+  type RollupKpi,
+  treeFromCodes,
 } from "../core";
-import { classifyAlgorithm } from "../core/plan/algorithm";
-import { normaliseCode, rollup, treeFromCodes, type RollupKpi } from "../core/rollup";
 import { matrix } from "./coerce";
 import { raise } from "./excel-errors";
 

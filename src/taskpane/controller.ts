@@ -1,6 +1,4 @@
-import type { Lang, Period } from "../core";
-import { parsePlan } from "../core/plan/parse";
-import { buildWorkbook } from "../core/workbook/build";
+import { buildWorkbook, freezeStamp, frozenAtText, type Lang, parsePlan, type Period } from "../core";
 import { validateAndMark, type ValidatePhase } from "../excel/actions";
 import { nextTick, type ExcelHost } from "../excel/host";
 import { classifyHostError, describeHostError } from "../excel/host-errors";
@@ -9,7 +7,6 @@ import { clearMarks, type MarkOutcome } from "../excel/marks";
 import { selectRange } from "../excel/select";
 import { buildSummary, SummaryError, type SummaryOutcome, type SummaryPhase } from "../excel/summary";
 import { freezeMonitoring, FreezeRefused } from "../excel/history";
-import { freezeStamp, frozenAtText } from "../core/history";
 import { buildUnitSheet } from "../excel/unit-sheet";
 import { countText, fmt, formatNumber, type Strings } from "./i18n";
 import type { Action, Failure, Notice, Store } from "./state";

@@ -1,4 +1,4 @@
-import { documentText, type PlanDocument } from "../core/plan/document";
+import { documentText, type PlanDocument } from "../core";
 import { DocxError, readWordParts } from "../docx/word-xml";
 
 /**

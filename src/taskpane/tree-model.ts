@@ -1,9 +1,17 @@
-import type { Band, KpiResult, Lang, NodeKind, SheetGrid, ValidationReport } from "../core";
-import { roundHalfUp } from "../core/achievement";
-import { normaliseCode, type RollupResultNode } from "../core/rollup/rollup";
-import type { WorkbookRollup } from "../core/rollup/workbook";
-import { normaliseHeader } from "../core/reader/headers";
-import type { RulesRead } from "../core/rules";
+import {
+  type Band,
+  type KpiResult,
+  type Lang,
+  type NodeKind,
+  normaliseCode,
+  normaliseHeader,
+  type RollupResultNode,
+  roundHalfUp,
+  type RulesRead,
+  type SheetGrid,
+  type ValidationReport,
+  type WorkbookRollup,
+} from "../core";
 import { fmt, type Strings } from "./i18n";
 
 /**

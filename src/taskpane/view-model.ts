@@ -1,5 +1,15 @@
-import { formatCondition, serialToItalian, type Condition, type KpiResult, type Lang, type Period, type Problem, type ValidationReport, type WeightGroup } from "../core";
-import { parseA1 } from "../core/a1";
+import {
+  type Condition,
+  formatCondition,
+  type KpiResult,
+  type Lang,
+  parseA1,
+  type Period,
+  type Problem,
+  serialToItalian,
+  type ValidationReport,
+  type WeightGroup,
+} from "../core";
 import { fmt, formatNumber, type Strings } from "./i18n";
 
 /**

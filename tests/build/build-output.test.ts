@@ -66,7 +66,6 @@ describe("webpack.config.js", () => {
     externals?: Record<string, string>;
     plugins: { constructor: { name: string }; patterns?: { to: string; transform?: (c: Buffer) => string | Buffer }[] }[];
   };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const factory = require(path.join(ROOT, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => Config[];
   const saved = process.env.ADDIN_URL;
   afterEach(() => {

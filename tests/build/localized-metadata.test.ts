@@ -6,7 +6,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { readJson, ROOT } from "./support/dist";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata, renderHelpPage, withoutDataTypes } = require(path.join(ROOT, "scripts/localized-metadata-plugin.js")) as {
   localizeMetadata(metadata: unknown, translations: unknown): { metadata: FunctionsMeta | null; errors: string[] };
   renderHelpPage(en: unknown, it: unknown, namespace: string): string;

@@ -18,7 +18,6 @@ const CHROMIUM = "/usr/bin/chromium";
  * section for the docs and returns axe-core's serious or critical violations.
  */
 async function renderSection(htmlPath: string, selector: string, screenshot: string): Promise<string[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

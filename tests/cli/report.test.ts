@@ -106,7 +106,6 @@ describe("kpi report on the seed workbook", () => {
       console.warn("Chromium not found: rendering skipped");
       return;
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { chromium } = require("playwright-core") as typeof import("playwright-core");
     const browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -447,7 +447,6 @@ describe("validateWorkbook: problem order", () => {
 });
 
 describe("validateWorkbook: any cell content", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fc = require("fast-check") as typeof import("fast-check");
   const cell = fc.oneof(
     fc.constant(null),

@@ -51,7 +51,6 @@ if (!haveChromium && process.env.CI) {
   throw new Error(`${CHROMIUM} is missing: the e2e tests cannot be skipped in CI (install Debian's chromium).`);
 }
 if (!haveChromium) {
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED tests/e2e: ${CHROMIUM} is not installed (apt-get install chromium). In CI this fails instead.`);
 }
 const describeBrowser = haveChromium ? describe : describe.skip;
@@ -752,7 +751,6 @@ describeBrowser("the task pane in Chromium", () => {
       const w = window as unknown as { __beat: { longest: number }; __phases: string[] };
       return { longest: w.__beat.longest, phases: w.__phases };
     });
-    // eslint-disable-next-line no-console
     console.log(`50,000 rows in the browser: Validate ${elapsed} ms, longest main-thread stall ${Math.round(longest)} ms`);
     expect(phases.filter((t) => t.startsWith("Lettura dei fogli")).length).toBeGreaterThan(1);
     expect(phases).toEqual(expect.arrayContaining(["Verifica dei KPI…", "Scrittura delle evidenziazioni…"]));

@@ -37,7 +37,6 @@
  * a new API call in the adapter fails loudly here rather than passing silently.
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 import { EXCEL_API } from "../../src/excel/requirements";
 

@@ -158,7 +158,6 @@ describe("the built bundles", () => {
   });
 
   test("the production webpack build uses no eval-based source maps", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require(join(ROOT, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => { name?: string; devtool?: unknown }[];
     const configs = config({}, { mode: "production" });
     expect(configs.length).toBeGreaterThan(0);

@@ -158,7 +158,6 @@ describe("manifest.xml", () => {
 describe("manifest.xml against the Office XSDs (xmllint)", () => {
   const haveXsd = fs.existsSync(XSD);
   if (!haveXsd) {
-    // eslint-disable-next-line no-console
     console.warn(`Schema validation skipped: ${XSD} not found (CI provides ../shared/office-manifest-xsd).`);
   }
   const maybe = haveXsd ? test : test.skip;
@@ -186,7 +185,6 @@ describe("manifest.xml against the Office XSDs (xmllint)", () => {
 });
 
 describe("scripts/validate-manifest.js (npm run validate)", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { checkManifest } = require(path.join(ROOT, "scripts/validate-manifest.js")) as {
     checkManifest(xml: string, options?: { distDir?: string | null }): string[];
   };

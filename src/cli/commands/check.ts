@@ -1,13 +1,20 @@
-import { analyseWorkbook, rollupJson, unitsJson, workbookUnitScores, type HistoryCheck, type ValidationReport } from "../../core";
+import {
+  analyseWorkbook,
+  type HistoryCheck,
+  marksFor,
+  type Period,
+  rollupJson,
+  unitsJson,
+  type ValidationReport,
+  workbookUnitScores,
+} from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { checkText, writeCheckJson } from "../report";
 import { withUncomputed } from "../uncomputed";
-import { marksFor } from "../../core/marks";
 import { writeMarkedCopy } from "../xlsx-marks";
 import { ZipError } from "../zip";
 import { periodOption, singleInput, stringOption, yearOption } from "./options";
-import type { Period } from "../../core/types";
 import type { Command } from "./types";
 
 export interface CheckRequest {

@@ -1,10 +1,14 @@
 import { basename, extname } from "path";
-import { formatMessage } from "../../core/messages";
-import { parsePlanDocument } from "../../core/plan/document";
-import type { ParsedPlan } from "../../core/types";
-import { parsePlan, planDropped } from "../../core/plan/parse";
-import { buildWorkbook, type FormulaStyle } from "../../core/workbook/build";
-import { monitoringDate } from "../../core/monitoring";
+import {
+  buildWorkbook,
+  formatMessage,
+  type FormulaStyle,
+  monitoringDate,
+  type ParsedPlan,
+  parsePlan,
+  parsePlanDocument,
+  planDropped,
+} from "../../core";
 import type { ParsedArgs } from "../args";
 import { DocxError, isDocx, MAX_PART_MB, readDocx } from "../docx";
 import { CliError, readPlanText, readUserFile, writeOutput, type CliContext } from "../io";

@@ -1,7 +1,6 @@
 import type { ParsedArgs } from "../args";
 import { CliError, type CliContext } from "../io";
-import { parsePeriod, periodKey } from "../../core/monitoring";
-import type { Period } from "../../core/types";
+import { parsePeriod, type Period, periodKey } from "../../core";
 
 /**
  * The one file a command works on: its single positional argument, or a usage error that

@@ -1,8 +1,14 @@
 import { basename } from "path";
-import type { Lang } from "../../core/messages";
-import { renderReport } from "../../core/report";
-import { kpiCounts } from "../../core/report/html";
-import { analyseWorkbook, workbookUnitScores, type Problem, type ValidationReport, type WorkbookRollup } from "../../core";
+import {
+  analyseWorkbook,
+  kpiCounts,
+  type Lang,
+  type Problem,
+  renderReport,
+  type ValidationReport,
+  type WorkbookRollup,
+  workbookUnitScores,
+} from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { withUncomputed } from "../uncomputed";

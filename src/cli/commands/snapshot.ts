@@ -5,11 +5,11 @@ import {
   freezeStamp,
   freezeValues,
   frozenAtText,
-  historyRows,
   frozenPeriod,
+  historyRows,
+  type Period,
   readHistory,
 } from "../../core";
-import type { Period } from "../../core/types";
 import type { ParsedArgs } from "../args";
 import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { writeHistoryCopy } from "../xlsx-history";

@@ -1,5 +1,4 @@
-import type { Lang, Period } from "../../core";
-import { parsePeriod, periodKey, periodLabel } from "../../core/monitoring";
+import { type Lang, parsePeriod, type Period, periodKey, periodLabel } from "../../core";
 import type { Controller } from "../controller";
 import { fmt, type Strings } from "../i18n";
 import type { Failure, Notice, PaneState } from "../state";

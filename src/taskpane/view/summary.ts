@@ -1,6 +1,4 @@
-import type { Lang } from "../../core";
-import { MARK_KINDS, MARK_STYLES, type MarkKind } from "../../core/marks";
-import { periodLabel } from "../../core/monitoring";
+import { type Lang, MARK_KINDS, MARK_STYLES, type MarkKind, periodLabel } from "../../core";
 import { fmt, formatNumber, type Strings } from "../i18n";
 import type { SummaryView } from "../view-model";
 import { h } from "./dom";

@@ -1,0 +1,61 @@
+// ESLint guards the architecture only (no style rules): adapters reach the engine through
+// src/core/index.ts, and the engine imports no adapter, no Node module, no ExcelJS and no host global.
+const tseslint = require("typescript-eslint");
+
+const ADAPTERS = "cli|excel|taskpane|functions|docx";
+
+module.exports = tseslint.config(
+  {
+    files: ["src/**/*.ts"],
+    languageOptions: { parser: tseslint.parser, sourceType: "module" },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+  },
+  {
+    files: ["src/**/*.ts"],
+    ignores: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+core/(?!index$).+",
+              message: "Import the engine from src/core/index.ts (its public surface), not from a deep path.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${ADAPTERS})(/|$)`,
+              message: "The engine (src/core) must not depend on an adapter.",
+            },
+            {
+              regex: "^(node:)?(fs|path|child_process|zlib|os)(/.*)?$",
+              message: "The engine (src/core) is pure TypeScript: no Node modules; the adapter passes data in.",
+            },
+            {
+              regex: "^exceljs(/.*)?$",
+              message: "The engine (src/core) works on plain grids; ExcelJS belongs to src/cli.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "Excel", message: "The engine (src/core) must not touch the Office host; src/excel does." },
+        { name: "Office", message: "The engine (src/core) must not touch the Office host; src/excel does." },
+        { name: "document", message: "The engine (src/core) has no DOM; src/taskpane does." },
+        { name: "window", message: "The engine (src/core) has no DOM; src/taskpane does." },
+      ],
+    },
+  },
+);

@@ -1,0 +1,99 @@
+/**
+ * The lint guard (eslint.config.js) must fail when the architecture is broken, not only
+ * pass on today's code. Small sources are linted as if they were files under src/core and
+ * src/cli: ESLint picks the rules by the path given, so nothing is written into src/ (a real
+ * file there would be seen by other suites that scan the source tree while this one runs).
+ * The project's own eslint.config.js is handed to ESLint as an object: ESLint loads config
+ * files with a dynamic import(), which Jest's module sandbox refuses.
+ */
+import { ESLint, type Linter } from "eslint";
+import path from "path";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const CONFIG: Linter.Config[] = require(path.join(ROOT, "eslint.config.js"));
+
+async function lint(relativePath: string, code: string): Promise<Linter.LintMessage[]> {
+  const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: CONFIG });
+  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, relativePath) });
+  return result.messages;
+}
+
+/** "rule: offending name" for each message, so a failure shows what was (not) caught. */
+function findings(messages: Linter.LintMessage[]): string[] {
+  return messages.map((m) => `${m.ruleId}:${m.line}`).sort();
+}
+
+jest.setTimeout(60_000);
+
+describe("lint guard: the core stays pure", () => {
+  const file = "src/core/guard-probe.ts";
+
+  test("Node modules, ExcelJS, adapters and host globals in the core are errors", async () => {
+    const code = [
+      'import { readFileSync } from "fs";', // line 1
+      'import { join } from "node:path";', // line 2
+      'import ExcelJS from "exceljs";', // line 3
+      'import { CliError } from "../cli/io";', // line 4
+      'import type { ExcelHost } from "../excel/host";', // line 5
+      "export const title = document.title;", // line 6
+      "export const host = Office.context;", // line 7
+      "export const run = () => Excel.run(async () => undefined);", // line 8
+      "export const w = window.innerWidth;", // line 9
+      "export const used = [readFileSync, join, ExcelJS, CliError] as const;",
+      "export type H = ExcelHost;",
+    ].join("\n");
+    const messages = await lint(file, code);
+    expect(messages.every((m) => m.severity === 2)).toBe(true);
+    expect(findings(messages)).toEqual(
+      [
+        "no-restricted-imports:1",
+        "no-restricted-imports:2",
+        "no-restricted-imports:3",
+        "no-restricted-imports:4",
+        "no-restricted-imports:5",
+        "no-restricted-globals:6",
+        "no-restricted-globals:7",
+        "no-restricted-globals:8",
+        "no-restricted-globals:9",
+      ].sort(),
+    );
+  });
+
+  test("the core importing its own modules is fine (the guard is not an error on everything)", async () => {
+    const code = [
+      'import { parseA1 } from "./a1";',
+      'import type { Lang } from "../messages";',
+      "export const first = (ref: string, lang: Lang) => [parseA1(ref), lang];",
+    ].join("\n");
+    expect(await lint("src/core/plan/guard-probe.ts", code)).toEqual([]);
+  });
+});
+
+describe("lint guard: adapters use the core's public surface", () => {
+  test("a deep path into the core from src/cli is an error, with the reason", async () => {
+    const code = [
+      'import { parsePlan } from "../core";', // line 1: allowed
+      'import { parseA1 } from "../core/a1";', // line 2
+      'import { buildWorkbook } from "../core/workbook/build";', // line 3
+      'export { MARK_STYLES } from "../core/marks";', // line 4
+      "export const used = [parsePlan, parseA1, buildWorkbook];",
+    ].join("\n");
+    const messages = await lint("src/cli/guard-probe.ts", code);
+    expect(findings(messages)).toEqual(["no-restricted-imports:2", "no-restricted-imports:3", "no-restricted-imports:4"]);
+    expect(messages[0].message).toContain("src/core/index.ts");
+  });
+
+  test("deeper adapters are caught too, and the index itself is allowed", async () => {
+    const code = [
+      'import { parsePlan } from "../../core/plan/parse";', // line 1
+      'import { a1 } from "../../core/index";', // line 2: allowed
+      "export const used = [parsePlan, a1];",
+    ].join("\n");
+    expect(findings(await lint("src/cli/commands/guard-probe.ts", code))).toEqual(["no-restricted-imports:1"]);
+  });
+
+  test("adapters may use Node modules and host globals (the rules are the core's alone)", async () => {
+    const code = ['import { readFileSync } from "fs";', "export const used = [readFileSync, document.title];"].join("\n");
+    expect(await lint("src/cli/guard-probe.ts", code)).toEqual([]);
+  });
+});
