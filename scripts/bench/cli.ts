@@ -135,8 +135,9 @@ export async function cliChild(mode: CliMode, file: string): Promise<void> {
   // Modules first (ExcelJS too, for the modes that use it): the clock starts once they are in.
   const { readXlsxExcelJs } = await import("../../src/cli/xlsx-read-exceljs");
   const { readXlsxGrids } = await import("../../src/cli/xlsx-read");
-  const { analyseWorkbook, rollupJson } = await import("../../src/core");
+  const { analyseWorkbook, rollupJson, unitsJson, workbookUnitScores } = await import("../../src/core");
   const { checkJson } = await import("../../src/cli/report");
+  const { changedAfterFreezeJson } = await import("../../src/cli/commands/check");
   const { runCli } = await import("../../src/cli/main");
   if (mode.endsWith("exceljs")) await import("exceljs");
   const XLSX =
@@ -159,8 +160,16 @@ export async function cliChild(mode: CliMode, file: string): Promise<void> {
   if (mode === "check-exceljs") {
     // The pipeline before the streaming reader: ExcelJS' model, then the whole text at once.
     const sheets = await readXlsxExcelJs(readFileSync(file));
-    const { report, rollup } = analyseWorkbook(sheets, { year: null, lang: "it" });
-    write(JSON.stringify({ ...(checkJson(report) as object), rollup: rollupJson(rollup.nodes, { decimals: 2 }) }, null, 2) + "\n");
+    // The same document as `kpi check --json` prints: the report, the roll-up, the unit
+    // scorecards and the changes after a freeze.
+    const analysis = analyseWorkbook(sheets, { year: null, lang: "it" });
+    const doc = {
+      ...(checkJson(analysis.report) as object),
+      rollup: rollupJson(analysis.rollup.nodes, { decimals: 2 }),
+      units: unitsJson(workbookUnitScores(analysis), 2),
+      changedAfterFreeze: changedAfterFreezeJson(analysis.history),
+    };
+    write(JSON.stringify(doc, null, 2) + "\n");
   } else if (mode === "check-stream") {
     // The command itself.
     const code = await runCli(["check", file, "--json"], { stdout: write, stderr: (s) => process.stderr.write(s), env: {}, cwd: process.cwd() });
