@@ -37,36 +37,55 @@ export function judgeContext(year: number | null, date: string | null, rules: Pa
   };
 }
 
-/** The status of one row for the year, with its condition, value and achievement, adding the row's problems. */
+/** One KPI row as it is judged: where it is, and what is known of it before its outcome. */
+export interface RowAt {
+  readonly t: TableRead;
+  /** The 0-based sheet row. */
+  readonly r: number;
+  readonly owner: string | null;
+  /** `null` for a prerequisite (outside the weighted sum). */
+  readonly weight: Result<number> | null;
+  readonly targetCell: string;
+  readonly valueCell: string | null;
+}
+
+/** A row's result as `kpiResult` builds it: the row and the outcome of its check. */
+export interface RowOutcome {
+  readonly row: RowAt;
+  readonly status: KpiStatus;
+  readonly target: Condition | null;
+  readonly value: number | null;
+  readonly achievement: number | null;
+}
+
+/**
+ * The status of one row for the year, with its condition, value and achievement, adding the
+ * row's problems to `context.problems`.
+ * @example
+ *   evaluateRow(table, 4, "A1", 50, yearColumns(table, 2023, null), context)
+ *   // { sheet, row: 5, owner: "A1", weight: 50, status: "met", ... }
+ */
 export function evaluateRow(t: TableRead, r: number, owner: string | null, weight: Result<number> | null, columns: YearColumns, context: JudgeContext): KpiResult {
-  const targetCell = a1(r, columns.targetCellColumn);
-  const valueCell = columns.value === null ? null : a1(r, columns.value);
-  const condition = yearCondition(t, r, columns, targetCell, context);
-  if (typeof condition === "string") return kpiResult(t, r, owner, weight, targetCell, valueCell, condition, null, null, null);
-  if (context.date !== null && context.year !== null) return evaluateAtDate(t, r, owner, weight, columns, targetCell, valueCell, condition, context);
-  if (columns.value === null || valueCell === null) return kpiResult(t, r, owner, weight, targetCell, valueCell, "missing", condition, null, null);
-  const value = yearValue(t, r, columns.value, valueCell, condition, context);
-  if (typeof value === "string") return kpiResult(t, r, owner, weight, targetCell, valueCell, value, condition, null, null);
+  const row: RowAt = { t, r, owner, weight, targetCell: a1(r, columns.targetCellColumn), valueCell: columns.value === null ? null : a1(r, columns.value) };
+  const condition = yearCondition(t, r, columns, row.targetCell, context);
+  if (typeof condition === "string") return kpiResult({ row, status: condition, target: null, value: null, achievement: null });
+  if (context.date !== null && context.year !== null) return evaluateAtDate(row, columns, condition, context);
+  if (columns.value === null || row.valueCell === null) return kpiResult({ row, status: "missing", target: condition, value: null, achievement: null });
+  const value = yearValue(t, r, columns.value, row.valueCell, condition, context);
+  if (typeof value === "string") return kpiResult({ row, status: value, target: condition, value: null, achievement: null });
   const status = isMet(value, condition) ? "met" : "unmet";
-  return kpiResult(t, r, owner, weight, targetCell, valueCell, status, condition, value, achievementUnder(value, condition, context.rules));
+  return kpiResult({ row, status, target: condition, value, achievement: achievementUnder(value, condition, context.rules) });
 }
 
 /**
  * A row at an intermediate monitoring date (see monitoring.ts): a deadline not yet done is
  * judged by the date, every other blank value is missing; a cumulative KPI carries its pro
  * rata expected value. The achievement is against the full target, as at year end.
+ * @example
+ *   evaluateAtDate(row, columns, condition, context) // at 06-30: { status: "on_track", expected: 5, ... }
  */
-export function evaluateAtDate(
-  t: TableRead,
-  r: number,
-  owner: string | null,
-  weight: Result<number> | null,
-  columns: YearColumns,
-  targetCell: string,
-  valueCell: string | null,
-  condition: Condition,
-  context: JudgeContext,
-): KpiResult {
+export function evaluateAtDate(row: RowAt, columns: YearColumns, condition: Condition, context: JudgeContext): KpiResult {
+  const { t, r, valueCell } = row;
   const period = { year: context.year as number, date: context.date as string };
   const kind = kindOfRow(t, r);
   let value: number | null = null;
@@ -75,38 +94,38 @@ export function evaluateAtDate(
     const blank = readValue(raw, t.cells.format(r, columns.value), condition) === null;
     if (!(blank && condition.unit === "date")) {
       const read = yearValue(t, r, columns.value, valueCell, condition, context);
-      if (typeof read === "string") return kpiResult(t, r, owner, weight, targetCell, valueCell, read, condition, null, null);
+      if (typeof read === "string") return kpiResult({ row, status: read, target: condition, value: null, achievement: null });
       value = read;
     }
   } else if (condition.unit !== "date") {
-    return kpiResult(t, r, owner, weight, targetCell, valueCell, "missing", condition, null, null);
+    return kpiResult({ row, status: "missing", target: condition, value: null, achievement: null });
   }
   const judged = judgeAtDate(value, condition, kind, period, context.rules);
-  const result = kpiResult(t, r, owner, weight, targetCell, valueCell, judged.status, condition, value, value === null ? null : achievementUnder(value, condition, context.rules));
+  const achievement = value === null ? null : achievementUnder(value, condition, context.rules);
+  const result = kpiResult({ row, status: judged.status, target: condition, value, achievement });
   return judged.expected === undefined ? result : { ...result, expected: judged.expected };
 }
 
-/** The row's algorithm kind, `null` without an algorithm text. */
-export function kindOfRow(t: TableRead, r: number) {
+/**
+ * The row's algorithm kind, `null` without an algorithm text.
+ * @example kindOfRow(table, 4) // "cumulative" for "Numero di visite nell'anno"
+ */
+export function kindOfRow(t: TableRead, r: number): KpiResult["algorithmKind"] {
   const algorithm = textOf(t.cells.value(r, t.table.columns.algorithm));
   return t.table.columns.algorithm !== undefined && algorithm !== "" ? textCache.algorithmKind(algorithm) : null;
 }
 
-/** One row's result. One literal of one shape for every row: 100,000 results stay cheap to build and to read. */
-export function kpiResult(
-  t: TableRead,
-  r: number,
-  owner: string | null,
-  weight: Result<number> | null,
-  targetCell: string,
-  valueCell: string | null,
-  status: KpiStatus,
-  target: Condition | null,
-  value: number | null,
-  achievementValue: number | null,
-): KpiResult {
+/**
+ * One row's result. One literal of one shape for every row: 100,000 results stay cheap to
+ * build and to read. The outcome is one object, not ten positional parameters, so that two
+ * of the same type (value, achievement) cannot be swapped unseen.
+ * @example
+ *   kpiResult({ row, status: "missing", target: condition, value: null, achievement: null })
+ *   // { sheet: "A", row: 5, status: "missing", indicator: "Visite", ... }
+ */
+export function kpiResult({ row, status, target, value, achievement }: RowOutcome): KpiResult {
+  const { t, r, owner, weight, targetCell, valueCell } = row;
   const { table, cells } = t;
-  const algorithm = textOf(cells.value(r, table.columns.algorithm));
   const reasonCol = table.columns.reason;
   const responsibleCol = table.columns.responsible;
   return {
@@ -118,10 +137,10 @@ export function kpiResult(
     target,
     value,
     status,
-    achievement: achievementValue,
+    achievement,
     valueCell,
     targetCell,
-    algorithmKind: table.columns.algorithm !== undefined && algorithm !== "" ? textCache.algorithmKind(algorithm) : null,
+    algorithmKind: kindOfRow(t, r),
     reason: reasonCol === undefined ? null : indicatorText(cells.value(r, reasonCol)) || null,
     reasonCell: reasonCol === undefined ? null : a1(r, reasonCol),
     responsible: responsibleCol === undefined ? null : indicatorText(cells.value(r, responsibleCol)) || null,
