@@ -1,3 +1,4 @@
+// A value cell read as the number to compare with the target, in the condition's unit.
 import { roundHalfUp } from "../achievement";
 import { parseDateText } from "../dates";
 import { isKpiError, kpiError, type KpiError } from "../errors";
@@ -16,6 +17,7 @@ const EXCEL_ERRORS = new Set([
 /**
  * A value cell as the number to compare with the condition, `null` when blank or `---`.
  * Percent-formatted numbers become the percentage shown when the target is a percentage.
+ * @example readValue(0.15, "0%", percentCondition) // 15; readValue("12,5", null, condition) // 12.5
  */
 export function readValue(raw: CellValue, format: string | null, condition: Condition): number | null | KpiError {
   if (raw === null || isBlankCell(raw)) return null;

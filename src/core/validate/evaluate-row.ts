@@ -1,3 +1,5 @@
+// One KPI row judged for the period: its condition, its value, its status and achievement,
+// and the problems of its target and value cells.
 import { a1 } from "../a1";
 import { achievementUnder, DEFAULT_RULES, isMet } from "../achievement";
 import { isKpiError, type Result } from "../errors";
@@ -24,6 +26,10 @@ export interface JudgeContext {
   readonly valueMissing: string;
 }
 
+/**
+ * What every row's check shares, worked out once per validation: the rules over their defaults and the messages without a per-row part.
+ * @example judgeContext(2023, null, {}, "it", problems).valueMissing // the catalogue's VALUE_MISSING for 2023
+ */
 export function judgeContext(year: number | null, date: string | null, rules: Partial<MeasurementRules>, lang: Lang, problems: Problems): JudgeContext {
   const periodText = year === null ? null : date === null ? year : periodLabel({ year, date });
   return {
@@ -147,7 +153,10 @@ export function kpiResult({ row, status, target, value, achievement }: RowOutcom
   };
 }
 
-/** The row's condition for the year, or the status that ends its check there (adding the target's problem). */
+/**
+ * The row's condition for the year, or the status that ends its check there (adding the target's problem).
+ * @example yearCondition(table, 4, columns, "E5", context) // a Condition, or "no_target" for a blank target
+ */
 export function yearCondition(t: TableRead, r: number, columns: YearColumns, targetCell: string, context: JudgeContext): Condition | "no_target" | "invalid" {
   const col = columns.target;
   if (col === null) return "no_target";
@@ -172,7 +181,10 @@ export function yearCondition(t: TableRead, r: number, columns: YearColumns, tar
   return condition;
 }
 
-/** The row's value for the year, or the status that ends its check there (adding the value's problem). */
+/**
+ * The row's value for the year, or the status that ends its check there (adding the value's problem).
+ * @example yearValue(table, 4, 5, "F5", condition, context) // 12, or "missing" for a blank value
+ */
 export function yearValue(t: TableRead, r: number, col: number, valueCell: string, condition: Condition, context: JudgeContext): number | "missing" | "invalid" {
   const value = readValue(t.cells.value(r, col), t.cells.format(r, col), condition);
   if (value === null) {

@@ -1,3 +1,6 @@
+// Validation of a workbook, the orchestration only: find the tables, choose the period, judge
+// every KPI row once, check the weight groups, list the problems. Each step lives in a module
+// of this folder named for it; this file says in which order they run.
 import { formatMessage, type Lang } from "../messages";
 import { findKpiTables, isBlankCell, type HeaderNearMiss } from "../reader/find-tables";
 import type { KpiResult, MeasurementRules, Period, SheetGrid, ValidationReport } from "../types";

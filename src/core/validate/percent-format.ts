@@ -1,3 +1,4 @@
+// Whether a number format shows a percentage: the one test the engine uses for it.
 /**
  * True when a number format shows a percentage: a `%` outside quoted text, escapes and
  * `[...]` sections (`0%`, `0,00%`, `#,##0.0%;[Red]-0.0%`, but not `0 "%"`).

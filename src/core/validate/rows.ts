@@ -1,3 +1,5 @@
+// A table's rows: its cells addressed whatever the grid's origin, which rows are KPIs (not
+// labels, not totals), and a row's texts as the report shows them.
 import { a1 } from "../a1";
 import { formatMessage, type Lang } from "../messages";
 import { isBlankCell } from "../reader/find-tables";
@@ -44,6 +46,10 @@ export interface TableRead {
 }
 
 
+/**
+ * A found table with its target and value columns listed once; its KPI rows are filled in by `findKpiRows`.
+ * @example tableRead(table, new SheetCells(grid), 0).kpiRows // [] until findKpiRows fills it
+ */
 export function tableRead(table: KpiTable, cells: SheetCells, sheetOrder: number): TableRead {
   return {
     table,
@@ -61,6 +67,7 @@ const TOTAL_WORDS = /^(totale|totali|total|totals|somma|sum)\b/;
 /**
  * Notes the KPI rows of a table in `kpiRows`: label rows (nothing but a code) and total rows
  * are skipped. Adds every year a target text names to `targetTextYears` on the way.
+ * @example findKpiRows(read, "it", problems, years); read.kpiRows // [4, 5, 7]: the label and "Totale" rows left out
  */
 export function findKpiRows(t: TableRead, lang: Lang, problems: Problems, targetTextYears: Set<number>): void {
   const { table, cells } = t;
@@ -100,6 +107,10 @@ export function findKpiRows(t: TableRead, lang: Lang, problems: Problems, target
   }
 }
 
+/**
+ * A cell as trimmed text, "" for an empty cell.
+ * @example textOf("  Visite ") // "Visite"; textOf(null) // ""
+ */
 export function textOf(cell: CellValue): string {
   if (cell === null) return "";
   return String(cell).trim();
@@ -111,6 +122,7 @@ const UNTIDY_SPACE = /[^\S ]|\s\s/;
 /**
  * The indicator on one line: runs of spaces, tabs and line breaks (texts pasted from PDFs)
  * become one space. Most texts are tidy already and are kept as they are, not copied.
+ * @example indicatorText("Visite\n  effettuate") // "Visite effettuate"
  */
 export function indicatorText(cell: CellValue): string {
   const text = textOf(cell);

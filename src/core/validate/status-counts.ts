@@ -1,5 +1,10 @@
+// The report's summary counts of statuses.
 import type { KpiResult, KpiStatus } from "../types";
 
+/**
+ * How many KPIs have each status, for the report's summary.
+ * @example countStatuses(report.kpis).met // how many KPIs are met
+ */
 export function countStatuses(kpis: readonly KpiResult[]): Record<KpiStatus, number> {
   const counts: Record<KpiStatus, number> = { met: 0, unmet: 0, missing: 0, no_target: 0, invalid: 0, on_track: 0, at_risk: 0, unreachable: 0 };
   for (let i = 0; i < kpis.length; i++) {

@@ -1,3 +1,5 @@
+// Notes about a table as a whole, or about a row that almost is a header: what the table's
+// shape leaves unchecked (no weight, target or value column), and reasons left blank.
 import { a1, rangeA1 } from "../a1";
 import { formatMessage, type Lang } from "../messages";
 import { periodLabel } from "../monitoring";
@@ -8,6 +10,10 @@ import { problem, type Problems } from "./problems";
 import type { TableRead } from "./rows";
 import { checkpointColumn, columnFor } from "./years";
 
+/**
+ * A warning at the header of a table that has no target or no value column for the period checked (a table with no value column at all is a plan, and is not warned about).
+ * @example warnMissingColumns(read, 2024, null, "it", problems) // NO_VALUE_COLUMN when only "Valore 2023" exists
+ */
 export function warnMissingColumns(t: TableRead, year: number | null, date: string | null, lang: Lang, problems: Problems): void {
   const { table } = t;
   if (table.lastRow < table.firstRow) return;
@@ -27,12 +33,12 @@ export function warnMissingColumns(t: TableRead, year: number | null, date: stri
 }
 
 /** The header cells a note about the whole table points at: from the indicator to the weight, or the indicator. */
-export function headerCellsOf(table: KpiTable): string {
+function headerCellsOf(table: KpiTable): string {
   const { indicator, weight } = table.columns;
   return weight === undefined ? a1(table.headerRow, indicator) : rangeA1(table.headerRow, indicator, table.headerRow, weight);
 }
 
-export function headerLeft(table: KpiTable): number {
+function headerLeft(table: KpiTable): number {
   const { indicator, weight } = table.columns;
   return weight === undefined ? indicator : Math.min(indicator, weight);
 }
@@ -40,6 +46,7 @@ export function headerLeft(table: KpiTable): number {
 /**
  * One note per table for what the table's shape leaves unchecked: no weight column, no
  * weight in any row, no target column, or targets by position whose first year is unknown.
+ * @example noteTableShape(read, "en", problems) // TABLE_NO_WEIGHT_COLUMN for a table without Peso
  */
 export function noteTableShape(t: TableRead, lang: Lang, problems: Problems): void {
   const { table } = t;
@@ -56,7 +63,10 @@ export function noteTableShape(t: TableRead, lang: Lang, problems: Problems): vo
   }
 }
 
-/** A row that reads almost like a header: which columns were found, which are missing. */
+/**
+ * A row that reads almost like a header: which columns were found, which are missing.
+ * @example reportNearMiss(miss, 0, "it", problems) // HEADER_INCOMPLETE at the row's first header cell
+ */
 export function reportNearMiss(miss: HeaderNearMiss, sheetOrder: number, lang: Lang, problems: Problems): void {
   const found = miss.found.map((c) => formatMessage("HEADER_FOUND_CELL", lang, { text: clip(c.text), cell: a1(miss.row, c.col) })).join(", ");
   const noIndicator = miss.missing.includes("indicator");
@@ -68,7 +78,7 @@ export function reportNearMiss(miss: HeaderNearMiss, sheetOrder: number, lang: L
 }
 
 /** At most 40 characters of a header text in a message. */
-export function clip(text: string): string {
+function clip(text: string): string {
   const one = text.replace(/\s+/g, " ");
   return one.length > 40 ? `${one.slice(0, 39)}…` : one;
 }
@@ -77,6 +87,7 @@ export function clip(text: string): string {
  * One warning per KPI that needs a reason (`needsReason`) and has a blank reason cell, at
  * that cell. Only tables with a reason column are checked: a workbook that keeps its
  * reasons elsewhere is not flooded with warnings.
+ * @example warnMissingReasons(tables, kpis, "it", problems) // REASON_MISSING at each blank reason of an unmet KPI
  */
 export function warnMissingReasons(tables: readonly TableRead[], kpis: readonly KpiResult[], lang: Lang, problems: Problems): void {
   let message: string | null = null;

@@ -1,3 +1,4 @@
+// A target cell parsed once, with its years and conditions asked for as needed.
 import { isKpiError, type Result } from "../errors";
 import { conditionForYear, parseTarget, targetYears } from "../targets";
 import type { CellValue, Condition, Target } from "../types";

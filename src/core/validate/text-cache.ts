@@ -1,3 +1,4 @@
+// The one cache of texts that repeat across a workbook (see `TextCache`).
 import { roundHalfUp } from "../achievement";
 import { memoByText } from "../memo";
 import { classifyAlgorithm } from "../plan/algorithm";

@@ -1,3 +1,4 @@
+// Weight groups: KPI rows grouped by owner, their weights summed and checked against 100 (or 1).
 import { a1, rangeA1 } from "../a1";
 import { roundHalfUp } from "../achievement";
 import { isKpiError, type KpiError, type Result } from "../errors";
@@ -8,7 +9,7 @@ import { engineProblem, problem, type Problems } from "./problems";
 import type { TableRead } from "./rows";
 
 /** One weight group as its rows are added. */
-export interface Group {
+interface Group {
   /** Position in the list of groups. */
   readonly index: number;
   /** The table of the group's first row: its weight column is the group's. */
@@ -124,12 +125,12 @@ export class WeightGroups {
 }
 
 /** Float noise off (33.33 + 33.33 + 33.34); absurd weights (1e308) must still give a finite figure. */
-export function tidy(x: number): number {
+function tidy(x: number): number {
   return Math.abs(x) < 1e12 ? roundHalfUp(x, 6) : Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, x));
 }
 
 /** The group's weight cells (from 1-based rows): one range when the rows are contiguous, else the first cell. */
-export function weightCells(rows: readonly number[], col: number): string {
+function weightCells(rows: readonly number[], col: number): string {
   const first = rows[0];
   const contiguous = rows.every((row, i) => row === first + i);
   return contiguous ? rangeA1(first - 1, col, rows[rows.length - 1] - 1, col) : a1(first - 1, col);

@@ -1,10 +1,15 @@
+// The period checked: the years and monitoring dates a workbook names, the default period
+// (the latest with values), and each table's target and value columns for it.
 import { comparePeriods } from "../monitoring";
 import { isNoneText } from "../numbers";
 import { isBlankCell } from "../reader/find-tables";
 import type { KpiTable, Period } from "../types";
 import type { TableRead } from "./rows";
 
-/** Every year a column header or a target text names, ascending. */
+/**
+ * Every year a column header or a target text names, ascending.
+ * @example collectYears(tables, new Set([2021])) // [2021, 2022, 2023] with "Target 2022" and "Valore 2023" columns
+ */
 export function collectYears(tables: readonly TableRead[], targetTextYears: ReadonlySet<number>): number[] {
   const years = new Set<number>(targetTextYears);
   for (const { table } of tables) {
@@ -19,6 +24,7 @@ export function collectYears(tables: readonly TableRead[], targetTextYears: Read
 /**
  * Every period the tables have value columns for, in time order: each year the workbook
  * names (its end), and each monitoring date of a `Valore 2026 al 30/06` column.
+ * @example collectPeriods(tables, [2026]) // [{ year: 2026, date: "06-30" }, { year: 2026, date: null }]
  */
 export function collectPeriods(tables: readonly TableRead[], years: readonly number[]): Period[] {
   const keys = new Map<string, Period>();
@@ -33,7 +39,7 @@ export function collectPeriods(tables: readonly TableRead[], years: readonly num
 }
 
 /** True when any KPI row of the table has something typed in the column. */
-export function columnFilled(t: TableRead, col: number): boolean {
+function columnFilled(t: TableRead, col: number): boolean {
   for (let r = t.table.firstRow; r <= t.table.lastRow; r++) {
     const v = t.cells.value(r, col);
     if (!isBlankCell(v) && !(typeof v === "string" && isNoneText(v))) return true;
@@ -45,6 +51,7 @@ export function columnFilled(t: TableRead, col: number): boolean {
  * The latest period with any value typed: a `Valore 2026 al 30/09` column filled after a
  * `Valore 2026 al 30/06` one, a year end after its dates; with none, the year end of
  * `defaultYear`.
+ * @example defaultPeriod(tables, years, [2022, 2023]) // { year: 2023, date: null } when "Valore 2023" has values
  */
 export function defaultPeriod(tables: readonly TableRead[], targetTextYears: ReadonlySet<number>, years: readonly number[]): Period | null {
   let latest: Period | null = null;
@@ -70,7 +77,7 @@ export function defaultPeriod(tables: readonly TableRead[], targetTextYears: Rea
  * The latest year with any value typed in a `Valore YYYY` column; else the latest year a
  * target names; `null` when the workbook names no year at all (undated targets).
  */
-export function defaultYear(tables: readonly TableRead[], targetTextYears: ReadonlySet<number>, years: readonly number[]): number | null {
+function defaultYear(tables: readonly TableRead[], targetTextYears: ReadonlySet<number>, years: readonly number[]): number | null {
   let latestWithValue: number | null = null;
   for (const { table, cells } of tables) {
     for (const [y, col] of table.columns.values) {
@@ -91,7 +98,10 @@ export function defaultYear(tables: readonly TableRead[], targetTextYears: Reado
   return years.length > 0 ? years[years.length - 1] : null;
 }
 
-/** The year's own column, else the column without a year. */
+/**
+ * The year's own column, else the column without a year.
+ * @example columnFor(new Map([[2023, 5], [null, 7]]), 2024) // 7: no 2024 column, the undated one
+ */
 export function columnFor(map: ReadonlyMap<number | null, number>, year: number | null): number | null {
   if (year !== null && map.has(year)) return map.get(year) as number;
   if (map.has(null)) return map.get(null) as number;
@@ -107,11 +117,18 @@ export interface YearColumns {
   readonly targetCellColumn: number;
 }
 
-/** The value column of a monitoring date, `null` when the table has none. */
+/**
+ * The value column of a monitoring date, `null` when the table has none.
+ * @example checkpointColumn(table, 2026, "06-30") // the column of "Valore 2026 al 30/06", or null
+ */
 export function checkpointColumn(table: KpiTable, year: number, date: string): number | null {
   return table.columns.checkpoints?.get(year)?.get(date) ?? null;
 }
 
+/**
+ * The target and value columns a table's rows are checked against for the period.
+ * @example yearColumns(read, 2023, null).value // the column of "Valore 2023"
+ */
 export function yearColumns(t: TableRead, year: number | null, date: string | null): YearColumns {
   const target = columnFor(t.table.columns.targets, year);
   return {
