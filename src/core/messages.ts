@@ -264,7 +264,7 @@ export const MESSAGES = {
     it: "Il documento Word «{file}» ha una parte di oltre {mb} MB: non viene letto.",
     en: "The Word document “{file}” has a part over {mb} MB: it is not read.",
   },
-  // Reading KPI tables from a workbook (src/core/validate.ts).
+  // Reading KPI tables from a workbook (src/core/validate/).
   TARGET_BLANK: {
     it: "Target mancante: scrivere --- se per quest'anno non c'è un target.",
     en: "Missing target: write --- when there is no target for this year.",
@@ -285,7 +285,7 @@ export const MESSAGES = {
     it: "Riga KPI senza il nome dell'indicatore.",
     en: "KPI row without the indicator's name.",
   },
-  // KPI sheets of other bodies (src/core/reader/, src/core/validate.ts): one note per table.
+  // KPI sheets of other bodies (src/core/reader/, src/core/validate/): one note per table.
   TABLE_NO_WEIGHT_COLUMN: {
     it: "Tabella senza colonna Peso: i pesi non sono controllati.",
     en: "Table without a Weight column: the weights are not checked.",
