@@ -140,8 +140,8 @@ export const MESSAGES = {
     en: "“{text}” is not a recognised organisational unit (STAFF n, S. n.n, AREA I, AREA STAFF): ignored.",
   },
   PLAN_TABLE_NO_OWNER: {
-    it: "Tabella KPI senza un obiettivo o un'azione valida prima: le sue {rows} righe sono ignorate.",
-    en: "KPI table with no valid objective or action before it: its {rows} rows are ignored.",
+    it: "Tabella KPI senza un obiettivo o un'azione valida prima: {rows|riga ignorata|righe ignorate}.",
+    en: "KPI table with no valid objective or action before it: {rows|row ignored|rows ignored}.",
   },
   PLAN_ROW_CELLS: {
     it: "La riga KPI ha {count} celle invece di {expected} ({columns}, come nell'intestazione della tabella): ignorata.",
@@ -469,13 +469,18 @@ const SPLIT: Record<Lang, Map<MessageCode, readonly string[]>> = { it: new Map()
 function splitTemplate(code: MessageCode, lang: Lang): readonly string[] {
   let parts = SPLIT[lang].get(code);
   if (parts === undefined) {
-    parts = MESSAGES[code][lang].split(/\{(\w+)\}/);
+    parts = MESSAGES[code][lang].split(/\{(\w+(?:\|[^|{}]*\|[^|{}]*)?)\}/);
     SPLIT[lang].set(code, parts);
   }
   return parts;
 }
 
-/** Fills a catalogue entry's placeholders. Unknown placeholders are left visible on purpose. */
+/**
+ * Fills a catalogue entry's placeholders. `{rows|riga|righe}` writes the count with the
+ * singular or the plural word ("1 riga", "3 righe"), so that no message says "1 righe".
+ * Unknown placeholders are left visible on purpose.
+ * @example formatMessage("PLAN_TABLE_NO_OWNER", "en", { rows: 1 }) // "… before it: 1 row ignored."
+ */
 export function formatMessage(
   code: MessageCode,
   lang: Lang,
@@ -484,8 +489,11 @@ export function formatMessage(
   const parts = splitTemplate(code, lang);
   let text = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i];
-    text += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1];
+    const [name, one, many] = parts[i].split("|");
+    if (!(name in params)) text += `{${name}}`;
+    else if (one === undefined) text += String(params[name]);
+    else text += `${params[name]} ${params[name] === 1 ? one : many}`;
+    text += parts[i + 1];
   }
   return text;
 }

@@ -28,7 +28,7 @@ describe("table problems (table-problems.txt)", () => {
 
   test("messages say what is wrong", () => {
     const at = (line: number) => plan.problems.filter((p) => p.line === line).map((p) => p.message).join(" ");
-    expect(at(1)).toContain("1 righe");
+    expect(at(1)).toContain("prima: 1 riga ignorata."); // one row: singular
     expect(at(10)).toContain("4 celle");
     expect(at(12)).toContain("circa dieci");
     expect(at(13)).toContain("molto");
