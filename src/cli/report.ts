@@ -108,7 +108,13 @@ export function writeCheckJson(report: ValidationReport, extra: Readonly<Record<
     out(`${i === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `);
     if (map && Array.isArray(value) && value.length > 0) {
       out("[");
-      for (let j = 0; j < value.length; j++) out(`${j === 0 ? "" : ","}\n    ${indent(JSON.stringify(map(value[j] as never), null, 2), "    ")}`);
+      // A thousand items at a time, stringified inside a one-member object so that they come
+      // out indented as in the whole document: no per-item re-indenting, memory bounded.
+      for (let j = 0; j < value.length; j += JSON_CHUNK) {
+        const part = JSON.stringify({ k: value.slice(j, j + JSON_CHUNK).map((x) => map(x as never)) }, null, 2);
+        // part: '{\n  "k": [' + items + '\n  ]\n}'
+        out((j === 0 ? "" : ",") + part.slice(part.indexOf("[") + 1, part.lastIndexOf("]") - 3));
+      }
       out("\n  ]");
     } else {
       out(indent(JSON.stringify(value, null, 2), "  "));
@@ -117,6 +123,9 @@ export function writeCheckJson(report: ValidationReport, extra: Readonly<Record<
   out(shown.length > 0 ? "\n}\n" : "}\n");
   if (buffer) write(buffer);
 }
+
+/** Items of a long list stringified together by `writeCheckJson`. */
+const JSON_CHUNK = 1000;
 
 /** Indents every line after the first (JSON strings never hold a raw newline). */
 function indent(json: string, pad: string): string {

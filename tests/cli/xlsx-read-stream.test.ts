@@ -180,6 +180,25 @@ describe("check --json streamed", () => {
     expect(report.kpis.length).toBeGreaterThan(3);
   });
 
+  test("lists longer than one chunk (2,501 KPIs, 1,001 problems) stream byte for byte too", () => {
+    // 2,501 = 2 × 1,000 + 501: two full chunks and a partial one; the groups hold nested arrays.
+    const kpis = Array.from({ length: 2501 }, (_, i) => ({
+      sheet: "S", row: i + 2, owner: `O${i % 7}`, indicator: `k "${i}" ]`, weight: 10, target: { op: ">=", value: i, unit: "percent" },
+      value: i % 3 === 0 ? null : i / 2, status: i % 3 === 0 ? "missing" : "met", achievement: i % 3 === 0 ? null : 100, valueCell: `D${i + 2}`, targetCell: `C${i + 2}`,
+    }));
+    const groups = Array.from({ length: 1200 }, (_, i) => ({ owner: `O${i}`, sheet: "S", rows: [i + 2, i + 3], weightSum: 100, ok: true, difference: 0 }));
+    const problems = Array.from({ length: 1001 }, (_, i) => ({ severity: "warning", code: "X", message: `p${i}]`, sheet: "S", cell: `A${i + 1}` }));
+    const report = { year: 2026, years: [2026], period: { year: 2026, date: null }, periods: [{ year: 2026, date: null }], groups, kpis, problems, summary: { tables: 1, rows: 2501, met: 1667, unmet: 0, missing: 834, noTarget: 0, invalid: 0 } };
+    let text = "";
+    let pieces = 0;
+    writeCheckJson(report as never, { rollup: [] }, (s) => {
+      text += s;
+      pieces++;
+    });
+    expect(text).toBe(JSON.stringify({ ...(checkJson(report as never) as object), rollup: [] }, null, 2) + "\n");
+    expect(pieces).toBeGreaterThan(1); // written in pieces, not as one text
+  });
+
   test("an empty report streams as JSON.stringify writes it too (empty lists)", () => {
     const report = { year: null, years: [], period: null, periods: [], groups: [], kpis: [], problems: [], summary: { tables: 0, rows: 0, met: 0, unmet: 0, missing: 0, noTarget: 0, invalid: 0 } };
     let text = "";
