@@ -1,3 +1,4 @@
+import { a1 } from "../core";
 import italian from "../functions/i18n/it.json";
 
 /**
@@ -145,16 +146,6 @@ export interface KpiFormulaWrites {
   readonly pending: readonly Pending[];
 }
 
-function a1(row: number, col: number): string {
-  let n = col + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row + 1}`;
-}
 
 /**
  * Queues the preferred form of each `KPI.*` formula and the read-back of its value, on the

@@ -1,5 +1,6 @@
 import {
   type CellSpec,
+  columnLetters,
   parseA1,
   type RangeFormatSpec,
   safeSheetName,
@@ -134,16 +135,6 @@ export function widthInPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** One unit of queued work with its estimated request size. */
 interface Work {
