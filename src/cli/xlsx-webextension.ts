@@ -1,4 +1,4 @@
-import { entryData, readZip, replaceEntry, writeZip, type ZipEntry } from "./zip";
+import { editParts } from "./zip";
 
 /**
  * The add-in's web extension part, added to the workbooks the CLI writes, so that Excel where
@@ -90,29 +90,23 @@ function freeId(rels: string): string {
  * @example const withPane = addWebExtension(await writeXlsx(spec));
  */
 export function addWebExtension(xlsx: Buffer, options: WebExtensionOptions = {}): Buffer {
-  const entries = readZip(xlsx);
-  if (entries.some((e) => e.name.startsWith("xl/webextensions/"))) return xlsx;
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const types = byName.get("[Content_Types].xml");
-  const rels = byName.get("_rels/.rels");
-  if (!types || !rels) throw new Error("not an Open XML package: [Content_Types].xml or _rels/.rels is missing");
-  const typesXml = entryData(types).toString("utf8");
-  const relsXml = entryData(rels).toString("utf8");
-  const newTypes = typesXml.replace(
-    "</Types>",
-    `<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="${CT_TASKPANES}"/>` +
-      `<Override PartName="/xl/webextensions/webextension1.xml" ContentType="${CT_WEBEXTENSION}"/></Types>`,
+  const parts = editParts(xlsx);
+  if (parts.names.some((n) => n.startsWith("xl/webextensions/"))) return xlsx;
+  const typesXml = parts.text("[Content_Types].xml");
+  const relsXml = parts.text("_rels/.rels");
+  if (typesXml === null || relsXml === null) throw new Error("not an Open XML package: [Content_Types].xml or _rels/.rels is missing");
+  parts.put(
+    "[Content_Types].xml",
+    typesXml.replace(
+      "</Types>",
+      `<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="${CT_TASKPANES}"/>` +
+        `<Override PartName="/xl/webextensions/webextension1.xml" ContentType="${CT_WEBEXTENSION}"/></Types>`,
+    ),
   );
-  const newRels = relsXml.replace(
-    "</Relationships>",
-    `<Relationship Id="${freeId(relsXml)}" Type="${REL_TASKPANES}" Target="xl/webextensions/taskpanes.xml"/></Relationships>`,
+  parts.put(
+    "_rels/.rels",
+    relsXml.replace("</Relationships>", `<Relationship Id="${freeId(relsXml)}" Type="${REL_TASKPANES}" Target="xl/webextensions/taskpanes.xml"/></Relationships>`),
   );
-  const added = Object.entries(webExtensionParts(options)).map(([name, xml]) => newEntry(types, name, xml));
-  const out = entries.map((e) => (e === types ? replaceEntry(e, Buffer.from(newTypes, "utf8")) : e === rels ? replaceEntry(e, Buffer.from(newRels, "utf8")) : e));
-  return writeZip([...out, ...added]);
-}
-
-/** A new deflated entry, with the archive attributes of `template`. */
-function newEntry(template: ZipEntry, name: string, content: string): ZipEntry {
-  return { ...replaceEntry(template, Buffer.from(content, "utf8")), name, nameBytes: Buffer.from(name, "utf8") };
+  for (const [name, xml] of Object.entries(webExtensionParts(options))) parts.add(name, xml, "[Content_Types].xml");
+  return parts.write();
 }

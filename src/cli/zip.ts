@@ -200,6 +200,8 @@ export function replaceEntry(entry: ZipEntry, content: Buffer): ZipEntry {
  * @example const parts = editParts(bytes); parts.put("xl/styles.xml", styles); parts.write();
  */
 export interface PartEditor {
+  /** The parts' names as the archive lists them. */
+  readonly names: readonly string[];
   has(name: string): boolean;
   /** A part's text (UTF-8), `null` when the archive has no such part. */
   text(name: string): string | null;
@@ -221,6 +223,7 @@ export function editParts(input: Buffer): PartEditor {
     return i;
   };
   return {
+    names: entries.map((e) => e.name),
     has: (name) => byName.has(name),
     text: (name) => {
       const i = byName.get(name);
