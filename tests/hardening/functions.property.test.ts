@@ -33,7 +33,15 @@ const ALL: [string, AnyFunction][] = Object.entries(functions as unknown as Reco
   .filter(([name, f]) => typeof f === "function" && !ASYNC.has(name))
   .map(([name, f]) => [name, f as AnyFunction]);
 
-type Outcome = { kind: "value"; value: number | boolean } | { kind: "error"; code: string; message: string };
+/**
+ * Functions that answer with a word, and the only words they may answer: KPI.AT_RISK gives a
+ * status in the plan's own Italian (its documented contract).
+ */
+const TEXT_RESULTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  AT_RISK: new Set(["in linea", "a rischio", "non raggiungibile"]),
+};
+
+type Outcome = { kind: "value"; value: number | boolean | string } | { kind: "error"; code: string; message: string };
 
 /** Calls a function and checks the Excel contract; returns what happened, or throws why it broke it. */
 function excelCall(name: string, fn: (...args: unknown[]) => unknown, args: readonly unknown[]): Outcome {
@@ -57,6 +65,7 @@ function excelCall(name: string, fn: (...args: unknown[]) => unknown, args: read
   }
   if (typeof result === "boolean") return { kind: "value", value: result };
   if (typeof result === "number" && Number.isFinite(result)) return { kind: "value", value: result };
+  if (typeof result === "string" && TEXT_RESULTS[name]?.has(result)) return { kind: "value", value: result };
   throw new Error(`${name} returned ${String(result)} (${typeof result}) for ${show(args)}`);
 }
 
@@ -81,6 +90,14 @@ function argsFor(fn: (...args: unknown[]) => unknown, arg: fc.Arbitrary<unknown>
 test("the functions module exports the custom functions (and only functions)", () => {
   expect(ALL.map(([name]) => name)).toEqual(expect.arrayContaining(["TREND_PCT", "TREND_RATIO", "SHARE_PCT", "WEIGHTED_SCORE", "WEIGHTS_OK", "TARGET_MET", "ACHIEVEMENT", "TARGET_VALUE", "PARSE_NUMBER"]));
   expect(ALL.length + ASYNC.size).toBe(Object.keys(functions).length);
+});
+
+test("a function that answers with a word passes only its own words (the case the random runs found)", () => {
+  // 1800 against >= 1e308 at serial date 1800: far behind, still reachable, so "a rischio".
+  const atRisk = ALL.find(([name]) => name === "AT_RISK")![1];
+  expect(excelCall("AT_RISK", atRisk, [1800, 1e308, 1800, null])).toEqual({ kind: "value", value: "a rischio" });
+  // The same words from any other function break the contract.
+  expect(() => excelCall("TREND_PCT", () => "a rischio", [1, 2])).toThrow("TREND_PCT returned a rischio (string)");
 });
 
 describe.each(ALL)("KPI.%s on anything Excel can pass", (name, fn) => {
