@@ -12,6 +12,7 @@ export { readYesNo } from "./target-words";
 export { DEFAULT_RULES, achievement, isMet, bandOf, roundHalfUp } from "./achievement";
 export { parseWeight, checkWeights, isOutsideSumMark, weightsSumMessage, type WeightCheck } from "./weights";
 export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
+export { memoByText, type TextMemo } from "./memo";
 
 // Addresses
 export { a1, rangeA1, parseA1, columnLetters, columnIndex, sheetRef, MAX_COLUMN, MAX_ROW } from "./a1";
