@@ -2,7 +2,6 @@ import { basename } from "path";
 import {
   analyseWorkbook,
   kpiCounts,
-  type Lang,
   type Problem,
   renderReport,
   type ValidationReport,
@@ -15,26 +14,6 @@ import { withUncomputed } from "../uncomputed";
 
 import { singleInput, stringOption, yearOption } from "./options";
 import type { Command } from "./types";
-
-/** This command's own words (the shared ones are in ../i18n.ts). */
-const TEXT: Readonly<Record<Lang, {
-  written: (file: string, year: number | null, nodes: number, c: { kpis: number; met: number; unmet: number; missing: number }) => string;
-  badDate: (d: string) => string;
-  emptyOption: (o: string) => string;
-}>> = {
-  it: {
-    written: (f, y, nodes, c) =>
-      `Relazione${y === null ? "" : ` ${y}`} scritta: ${f}\n  ${nodes} nodi · ${c.kpis} indicatori misurati · ${c.met} raggiunti · ${c.unmet} non raggiunti · ${c.missing} mancanti\n`,
-    badDate: (d) => `Data non valida «${d}»: indicare AAAA-MM-GG, es. --date 2022-03-31.`,
-    emptyOption: (o) => `L'opzione ${o} richiede un testo.`,
-  },
-  en: {
-    written: (f, y, nodes, c) =>
-      `Report${y === null ? "" : ` ${y}`} written: ${f}\n  ${nodes} nodes · ${c.kpis} indicators measured · ${c.met} met · ${c.unmet} not met · ${c.missing} missing\n`,
-    badDate: (d) => `Invalid date "${d}": give YYYY-MM-DD, e.g. --date 2022-03-31.`,
-    emptyOption: (o) => `The option ${o} needs a text.`,
-  },
-};
 
 export interface ReportRequest {
   /** The workbook path as the user typed it. */
@@ -104,7 +83,7 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
   // Whatever is at that path (a workbook named by mistake, last year's Relazione) stays
   // unless --force says otherwise.
   writeOutput(ctx, output, Buffer.from(html, "utf8"), req.input, { overwrite: req.force === true });
-  ctx.io.stdout(TEXT[ctx.lang].written(output, report.year, roll.nodes.length, kpiCounts(roll.nodes)));
+  ctx.io.stdout(ctx.t.reportWritten(output, report.year, roll.nodes.length, kpiCounts(roll.nodes)));
   // Errors of the check (all of them, not only those listed), of the settings and of the tree.
   const errors = [...report.problems, ...notes].some((p) => p.severity === "error");
   return { code: errors ? 1 : 0, path: output, html, report, rollup: roll };
@@ -120,7 +99,7 @@ function today(): string {
 function textOption(ctx: CliContext, value: string | true | undefined, name: string): string | null {
   if (value === undefined) return null;
   const text = value === true ? "" : value.trim();
-  if (text === "") throw new CliError(TEXT[ctx.lang].emptyOption(`--${name}`));
+  if (text === "") throw new CliError(ctx.t.emptyOption(`--${name}`));
   return text;
 }
 
@@ -132,7 +111,7 @@ function dateOption(ctx: CliContext, value: string | true | undefined): string |
     const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
     return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
   })();
-  if (!valid) throw new CliError(TEXT[ctx.lang].badDate(text));
+  if (!valid) throw new CliError(ctx.t.badDate(text));
   return text;
 }
 
