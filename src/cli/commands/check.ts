@@ -1,6 +1,5 @@
 import {
   analyseWorkbook,
-  type HistoryCheck,
   marksFor,
   type Period,
   rollupJson,
@@ -10,7 +9,8 @@ import {
 } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
-import { checkText, writeCheckJson } from "../report";
+import { checkText } from "../output/check";
+import { changedAfterFreezeJson, writeCheckJson } from "../output/check-json";
 import { withUncomputed } from "../uncomputed";
 import { writeMarkedCopy } from "../xlsx-marks";
 import { ZipError } from "../zip";
@@ -75,21 +75,6 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   }
   const errors = report.problems.some((p) => p.severity === "error");
   return { code: errors ? 1 : 0, report };
-}
-
-/** The values edited after their freeze, for `--json`: old and new value as stored. */
-export function changedAfterFreezeJson(history: HistoryCheck): unknown[] {
-  return history.changes.map((c) => ({
-    kind: c.kind,
-    sheet: c.frozen.sheet,
-    cell: c.frozen.cell,
-    code: c.frozen.code,
-    indicator: c.frozen.indicator,
-    period: c.frozen.period,
-    frozenAt: c.frozen.frozenAt,
-    old: c.frozen.value,
-    new: c.now,
-  }));
 }
 
 export const checkCommand: Command = {

@@ -13,7 +13,7 @@ import type { ParsedArgs } from "../args";
 import { DocxError, isDocx, MAX_PART_MB, readDocx } from "../docx";
 import { CliError, readPlanText, readUserFile, writeOutput, type CliContext } from "../io";
 import { looksLikeZip } from "../zip";
-import { planJson, planText } from "../report";
+import { planJson, planText } from "../output/import";
 import { capCellText } from "../cell-limits";
 import { singleInput, stringOption } from "./options";
 import type { Command } from "./types";
