@@ -14,7 +14,7 @@ import { changedAfterFreezeJson, writeCheckJson } from "../output/check-json";
 import { withUncomputed } from "../uncomputed";
 import { writeMarkedCopy } from "../xlsx-marks";
 import { ZipError } from "../zip";
-import { periodOption, singleInput, stringOption, yearOption } from "./options";
+import { fileRequest, OPTION, PERIOD_OPTIONS, periodOption, yearOption } from "./options";
 import type { Command } from "./types";
 
 export interface CheckRequest {
@@ -79,24 +79,13 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
 
 export const checkCommand: Command = {
   name: "check",
-  options: [
-    { name: "year", value: true },
-    { name: "periodo", value: true },
-    { name: "period", value: true },
-    { name: "json", value: false },
-    { name: "output", short: "o", value: true },
-    { name: "force", value: false },
-  ],
+  options: [OPTION.year, ...PERIOD_OPTIONS, OPTION.json, OPTION.output, OPTION.force],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
-    const input = singleInput(args, ctx, "check");
-    const output = stringOption(args.options.output);
     const { code } = await runCheck(ctx, {
-      input,
+      ...fileRequest(args, ctx, "check"),
       year: yearOption(ctx, args.options.year),
       period: periodOption(ctx, args.options),
       json: args.options.json === true,
-      force: args.options.force === true,
-      output,
     });
     return code;
   },

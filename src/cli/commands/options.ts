@@ -1,6 +1,35 @@
-import type { ParsedArgs } from "../args";
+import type { OptionSpec, ParsedArgs } from "../args";
 import { CliError, type CliContext } from "../io";
 import { parsePeriod, type Period, periodKey } from "../../core";
+
+/** The options several commands share, spelled once. */
+export const OPTION = {
+  year: { name: "year", value: true },
+  json: { name: "json", value: false },
+  output: { name: "output", short: "o", value: true },
+  force: { name: "force", value: false },
+} as const satisfies Record<string, OptionSpec>;
+
+/** `--periodo` and `--period`: the Italian and English spellings of one option (`periodOption`). */
+export const PERIOD_OPTIONS: readonly OptionSpec[] = [
+  { name: "periodo", value: true },
+  { name: "period", value: true },
+];
+
+/** What every file command reads first: its input, `-o` and `--force`. */
+export interface FileRequest {
+  readonly input: string;
+  readonly output: string | undefined;
+  readonly force: boolean;
+}
+
+/**
+ * The input (`singleInput`), the `-o` path if given and `--force`, for command `command`.
+ * @example fileRequest({ positionals: ["a.xlsx"], options: { force: true } }, ctx, "check") // { input: "a.xlsx", output: undefined, force: true }
+ */
+export function fileRequest(args: ParsedArgs, ctx: CliContext, command: string): FileRequest {
+  return { input: singleInput(args, ctx, command), output: stringOption(args.options.output), force: args.options.force === true };
+}
 
 /**
  * The one file a command works on: its single positional argument, or a usage error that

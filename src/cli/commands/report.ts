@@ -12,7 +12,7 @@ import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { withUncomputed } from "../uncomputed";
 
-import { singleInput, stringOption, yearOption } from "./options";
+import { fileRequest, OPTION, yearOption } from "./options";
 import type { Command } from "./types";
 
 export interface ReportRequest {
@@ -118,26 +118,22 @@ function dateOption(ctx: CliContext, value: string | true | undefined): string |
 export const reportCommand: Command = {
   name: "report",
   options: [
-    { name: "year", value: true },
-    { name: "output", short: "o", value: true },
+    OPTION.year,
+    OPTION.output,
     { name: "ente", value: true },
     { name: "title", value: true },
     { name: "date", value: true },
-    { name: "force", value: false },
+    OPTION.force,
     { name: "unita", value: false },
     { name: "units", value: false },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
-    const input = singleInput(args, ctx, "report");
-    const output = stringOption(args.options.output);
     const { code } = await runReport(ctx, {
-      input,
+      ...fileRequest(args, ctx, "report"),
       year: yearOption(ctx, args.options.year),
-      output,
       body: textOption(ctx, args.options.ente, "ente"),
       title: textOption(ctx, args.options.title, "title"),
       date: dateOption(ctx, args.options.date),
-      force: args.options.force === true,
       units: args.options.unita === true || args.options.units === true,
     });
     return code;
