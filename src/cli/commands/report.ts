@@ -1,6 +1,7 @@
 import { basename } from "path";
 import {
   analyseWorkbook,
+  freezeStamp,
   kpiCounts,
   type Problem,
   renderReport,
@@ -89,11 +90,9 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
   return { code: errors ? 1 : 0, path: output, html, report, rollup: roll };
 }
 
-/** Today as `yyyy-mm-dd`, local time. */
+/** Today as `yyyy-mm-dd`, local time: the date part of the core's local time stamp. */
 function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return freezeStamp(new Date()).slice(0, 10);
 }
 
 function textOption(ctx: CliContext, value: string | true | undefined, name: string): string | null {

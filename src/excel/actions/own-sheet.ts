@@ -1,4 +1,4 @@
-import { type Lang, safeSheetName, type SheetSpec } from "../../core";
+import { freezeStamp, type Lang, safeSheetName, type SheetSpec } from "../../core";
 import { analyseGrids, type GridsAnalysis } from "../analyse";
 import { nextTick, type ExcelHost } from "../host";
 import { gridCells, isNameOf, markerValue, type OwnSheetKind, parseMarker, SHEET_MARKER, summaryFingerprint } from "../own-sheet-marker";
@@ -60,10 +60,12 @@ export class SummaryError extends Error {
   }
 }
 
-/** Today as `yyyy-mm-dd`, local time. */
+/**
+ * Today as `yyyy-mm-dd`, local time: the date part of the core's local time stamp.
+ * @example today() // "2026-06-30"
+ */
 export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return freezeStamp(new Date()).slice(0, 10);
 }
 
 /** Which sheet of ours to write, and how to describe it from the check. */
