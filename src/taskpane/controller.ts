@@ -8,7 +8,8 @@ import { buildSummary } from "../excel/actions/summary";
 import { buildUnitSheet } from "../excel/actions/unit-sheet";
 import { runValidate, type ValidatePhase } from "../excel/actions/validate";
 import { nextTick, type ExcelHost } from "../excel/host";
-import { classifyHostError, describeHostError } from "../excel/host-errors";
+import { classifyHostError } from "../excel/host-errors";
+import { describeHostError } from "./host-error-text";
 import type { MarkOutcome } from "../excel/marks";
 import { countText, fmt, formatNumber, type Strings } from "./i18n";
 import type { Action, Failure, Notice, Store } from "./state";
@@ -17,7 +18,7 @@ import { buildReportView } from "./view-model";
 
 /**
  * The pane's actions: each is one `Excel.run` (through src/excel/) and one state change at
- * each phase, so the view can show progress; failures become words (host-errors.ts).
+ * each phase, so the view can show progress; failures become words (./host-error-text.ts).
  * One action at a time: a second click while busy is ignored (the buttons are disabled too).
  */
 
