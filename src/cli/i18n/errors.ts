@@ -62,6 +62,8 @@ export const ERROR_TEXT = {
       other: (code: string) => `errore del sistema (${code})`,
     },
     internal: (why: string) => `Errore interno: ${why} (KPI_DEBUG=1 per i dettagli).`,
+    // What escapes every command (the process's last handler): nothing more is known.
+    internalUnknown: "Errore interno (KPI_DEBUG=1 per i dettagli).",
   },
   en: {
     unknownCommand: (c: string) => `Unknown command "${c}": use import, check, demo, report or snapshot (kpi --help).`,
@@ -121,5 +123,6 @@ export const ERROR_TEXT = {
       other: (code: string) => `system error (${code})`,
     },
     internal: (why: string) => `Internal error: ${why} (KPI_DEBUG=1 for details).`,
+    internalUnknown: "Internal error (KPI_DEBUG=1 for details).",
   },
 } as const;
