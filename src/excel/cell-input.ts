@@ -29,7 +29,10 @@ export function textInput(text: string): string {
   return risky ? `'${text}` : text;
 }
 
-/** A cell of the description as a `range.formulas` entry. */
+/**
+ * A cell of the description as a `range.formulas` entry.
+ * @example cellInput({ formula: "SUM(A1:A3)" }) // "=SUM(A1:A3)"
+ */
 export function cellInput(cell: CellSpec | undefined): string | number | boolean {
   if (cell === null || cell === undefined) return "";
   if (typeof cell === "object") return `=${cell.formula}`;
@@ -37,7 +40,10 @@ export function cellInput(cell: CellSpec | undefined): string | number | boolean
   return cell;
 }
 
-/** Rows x columns of an A1 range (`E2:E40` -> 39 x 1). */
+/**
+ * Rows x columns of an A1 range (`E2:E40` -> 39 x 1).
+ * @example rangeSize("E2:E40") // { rows: 39, cols: 1 }
+ */
 export function rangeSize(address: string): { rows: number; cols: number } {
   const [a, b] = address.split(":");
   const p = parseA1(a);
@@ -55,7 +61,10 @@ export function fill2d<T>(address: string, value: T): T[][] {
   return Array.from({ length: rows }, () => new Array<T>(cols).fill(value));
 }
 
-/** Excel's column width is in points; the description's in characters of the default font. */
+/**
+ * Excel's column width is in points; the description's in characters of the default font.
+ * @example widthInPoints(8.43) // 48.01
+ */
 export function widthInPoints(chars: number): number {
   // 8.43 characters (the default) is 64 px = 48 pt: 7 px per character plus 5 px padding.
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;

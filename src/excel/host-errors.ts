@@ -39,7 +39,10 @@ const BY_CODE: Readonly<Record<string, HostErrorKind>> = {
   InsertDeleteConflict: "busy",
 };
 
-/** The `code` of an OfficeExtension.Error-like value, if it has one. */
+/**
+ * The `code` of an OfficeExtension.Error-like value, if it has one.
+ * @example errorCode({ code: "AccessDenied" }) // "AccessDenied"
+ */
 export function errorCode(error: unknown): string | null {
   if (typeof error !== "object" || error === null) return null;
   const e = error as { code?: unknown; debugInfo?: { code?: unknown } };
@@ -48,7 +51,10 @@ export function errorCode(error: unknown): string | null {
   return null;
 }
 
-/** True when the error says a request or response was over the host's payload limit. */
+/**
+ * True when the error says a request or response was over the host's payload limit.
+ * @example isPayloadError({ code: "RequestPayloadSizeLimitExceeded" }) // true
+ */
 export function isPayloadError(error: unknown): boolean {
   return classifyHostError(error) === "tooLarge";
 }

@@ -81,13 +81,19 @@ export function* gridCells(grid: SheetGrid): Generator<{ row: number; col: numbe
   }
 }
 
-/** The marker's text for a written sheet. */
+/**
+ * The marker's text for a written sheet.
+ * @example JSON.parse(markerValue(spec)).kind // "summary"
+ */
 export function markerValue(spec: SheetSpec, kind: OwnSheetKind = "summary"): string {
   const marker: SheetMarker = { kind, version: 1, fingerprint: summaryFingerprint(specCells(spec)) };
   return JSON.stringify(marker);
 }
 
-/** The marker read from a property value; `null` when it is not one of ours of that kind. */
+/**
+ * The marker read from a property value; `null` when it is not one of ours of that kind.
+ * @example parseMarker('{"kind":"units","version":1,"fingerprint":"3:0a1b2c3d"}', "units")?.fingerprint // "3:0a1b2c3d"
+ */
 export function parseMarker(value: string | null | undefined, kind: OwnSheetKind = "summary"): SheetMarker | null {
   if (typeof value !== "string") return null;
   try {

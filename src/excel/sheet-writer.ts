@@ -188,7 +188,10 @@ export async function writeSheetsIn(
   await settleKpiFormulas(context, kpi.writes);
 }
 
-/** Deletes the sheets an action added (never one that existed before). */
+/**
+ * Deletes the sheets an action added (never one that existed before).
+ * @example const rolledBack = await removeAddedSheets(context, ["Area A (2)"], before);
+ */
 export async function removeAddedSheets(context: Excel.RequestContext, added: readonly string[], before: ReadonlySet<string>): Promise<boolean> {
   try {
     const worksheets = context.workbook.worksheets;

@@ -38,7 +38,10 @@ export function describeHostError(error: unknown, strings: Strings): HostProblem
   return { kind, code, message: strings[MESSAGE_KEY[kind]] };
 }
 
-/** The code line shown under the message ("Codice: AccessDenied"). */
+/**
+ * The code line shown under the message ("Codice: AccessDenied").
+ * @example codeLine(describeHostError({ code: "AccessDenied" }, it), it) // "Codice: AccessDenied"
+ */
 export function codeLine(problem: HostProblem, strings: Strings): string {
   return fmt(strings.errCode, { code: problem.code });
 }

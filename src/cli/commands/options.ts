@@ -34,6 +34,7 @@ export function fileRequest(args: ParsedArgs, ctx: CliContext, command: string):
 /**
  * The one file a command works on: its single positional argument, or a usage error that
  * names the command.
+ * @example singleInput({ positionals: ["piano.xlsx"], options: {} }, ctx, "check") // "piano.xlsx"
  */
 export function singleInput(args: ParsedArgs, ctx: CliContext, command: string): string {
   const [input, ...extra] = args.positionals;
@@ -42,7 +43,10 @@ export function singleInput(args: ParsedArgs, ctx: CliContext, command: string):
   return input;
 }
 
-/** An option that takes a value, as a string; `undefined` when not given. */
+/**
+ * An option that takes a value, as a string; `undefined` when not given.
+ * @example stringOption(true) // undefined (the flag was given without a value)
+ */
 export function stringOption(value: string | true | undefined): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
@@ -50,6 +54,7 @@ export function stringOption(value: string | true | undefined): string | undefin
 /**
  * `--periodo` / `--period` (`2026-06-30`, `30/06/2026`, `2026` = year end), or a usage error;
  * `null` when neither is given. Both at once must agree.
+ * @example periodOption(ctx, { periodo: "30/06/2026" }) // { year: 2026, date: "06-30" }
  */
 export function periodOption(ctx: CliContext, options: ParsedArgs["options"]): Period | null {
   const given = [options.periodo, options.period].filter((v) => v !== undefined);
@@ -64,7 +69,10 @@ export function periodOption(ctx: CliContext, options: ParsedArgs["options"]): P
   return periods[0];
 }
 
-/** `--year` as a number, or a usage error. */
+/**
+ * `--year` as a number, or a usage error.
+ * @example yearOption(ctx, "2022") // 2022
+ */
 export function yearOption(ctx: CliContext, value: string | true | undefined): number | null {
   if (value === undefined) return null;
   const text = value === true ? "" : value.trim();

@@ -12,6 +12,7 @@ import { conditionJson, jsonValue } from "./json";
  * `{year, years, groups: [{owner, sheet, weightSum, ok}], kpis: [{sheet, row, owner, indicator,
  * weight, target: {op, value, unit} | null, value, status, achievement, reason}], problems: [{severity,
  * code, sheet, cell, message}], summary}`. Achievements are rounded to 2 decimals.
+ * @example Object.keys(checkJson(report) as object) // ["year", "years", "period", "periods", "groups", "kpis", "problems", "summary"]
  */
 export function checkJson(report: ValidationReport): unknown {
   return {

@@ -46,6 +46,7 @@ function rowsText(rows: readonly number[]): string {
 /**
  * The readable report of `kpi check`: the year, weight groups, problems, targets not met,
  * met and missing values, and a summary line.
+ * @example checkText(report, "piano.xlsx", "it").split("\n")[0] // "Controllo KPI: piano.xlsx"
  */
 export function checkText(report: ValidationReport, file: string, lang: Lang): string {
   const t = CLI_TEXT[lang];

@@ -65,7 +65,10 @@ export class FreezeRefused extends Error {
   }
 }
 
-/** A cell as a `range.formulas` entry that Excel keeps as it is (texts with the quote prefix). */
+/**
+ * A cell as a `range.formulas` entry that Excel keeps as it is (texts with the quote prefix).
+ * @example frozenInput("2026") // "'2026"
+ */
 export function frozenInput(value: CellValue): string | number | boolean {
   if (value === null) return "";
   if (typeof value === "string") return value === "" ? "" : `'${value}`;
