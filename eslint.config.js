@@ -1,8 +1,14 @@
 // ESLint guards the architecture only (no style rules): adapters reach the engine through
-// src/core/index.ts, and the engine imports no adapter, no Node module, no ExcelJS and no host global.
+// src/core/index.ts, the engine imports no adapter, no Node module, no ExcelJS and no host global,
+// and the Office.js adapter (src/excel) imports nothing of the pane (its words are the pane's).
 const tseslint = require("typescript-eslint");
 
 const ADAPTERS = "cli|excel|taskpane|functions|docx";
+
+const DEEP_CORE = {
+  regex: "^(\\.\\./)+core/(?!index$).+",
+  message: "Import the engine from src/core/index.ts (its public surface), not from a deep path.",
+};
 
 module.exports = tseslint.config(
   {
@@ -17,10 +23,23 @@ module.exports = tseslint.config(
       "no-restricted-imports": [
         "error",
         {
+          patterns: [DEEP_CORE],
+        },
+      ],
+    },
+  },
+  {
+    // A later block's rule replaces the earlier one for these files: the deep-core guard is repeated.
+    files: ["src/excel/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
           patterns: [
+            DEEP_CORE,
             {
-              regex: "^(\\.\\./)+core/(?!index$).+",
-              message: "Import the engine from src/core/index.ts (its public surface), not from a deep path.",
+              regex: "^(\\.\\./)+taskpane(/|$)",
+              message: "The Office.js adapter (src/excel) holds no pane code or words; the pane turns its outcomes into text.",
             },
           ],
         },

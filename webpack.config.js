@@ -1,6 +1,6 @@
 /*
  * Two builds from one `webpack` run:
- *  - web:  the add-in (shared runtime) -> dist/{functions,taskpane,commands}.js, taskpane.html,
+ *  - web:  the add-in (shared runtime) -> dist/{functions,taskpane}.js, taskpane.html,
  *          functions.json (generated from the JSDoc), functions-it.json + help.html (from it.json),
  *          assets/ and manifest.xml;
  *  - node: the `kpi` command -> dist/cli/kpi.js (exceljs stays a runtime require).
@@ -81,7 +81,6 @@ module.exports = (env, argv) => {
     entry: {
       functions: FUNCTIONS_TS,
       taskpane: "./src/taskpane/taskpane.ts",
-      commands: "./src/commands/commands.ts",
     },
     output: { path: DIST, filename: "[name].js", clean: { keep: /^cli[\\/]/ } },
     resolve: { extensions: [".ts", ".js"] },
@@ -92,11 +91,13 @@ module.exports = (env, argv) => {
       // a metadata error is a webpack error, so the build fails.
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_TS }),
       new LocalizedMetadataPlugin({ translations: "src/functions/i18n/it.json", namespace: "KPI" }),
-      // Shared runtime: one page hosts the functions, the pane and the ribbon commands.
+      // Shared runtime: one page hosts the functions and the pane. The ribbon's one button is a
+      // ShowTaskpane action, which runs no code: the manifest's FunctionFile names this page only
+      // because the shared runtime wants one page everywhere, and no ribbon-command bundle exists.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "taskpane", "commands"],
+        chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
       new CopyWebpackPlugin({

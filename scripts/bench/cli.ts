@@ -136,8 +136,7 @@ export async function cliChild(mode: CliMode, file: string): Promise<void> {
   const { readXlsxExcelJs } = await import("../../src/cli/xlsx-read-exceljs");
   const { readXlsxGrids } = await import("../../src/cli/xlsx-read");
   const { analyseWorkbook, rollupJson, unitsJson, workbookUnitScores } = await import("../../src/core");
-  const { checkJson } = await import("../../src/cli/report");
-  const { changedAfterFreezeJson } = await import("../../src/cli/commands/check");
+  const { changedAfterFreezeJson, checkJson } = await import("../../src/cli/output/check-json");
   const { runCli } = await import("../../src/cli/main");
   if (mode.endsWith("exceljs")) await import("exceljs");
   const XLSX =

@@ -1,15 +1,15 @@
 /**
  * Excel adapter: `context.sync()` calls and request/response payload bytes of Validate
- * (`validateAndMark`) and Clear (`clearMarks`) on workbooks of N KPI rows, counted by the
+ * (`runValidate`) and Clear (`clearMarks`) on workbooks of N KPI rows, counted by the
  * fake Excel host of tests/excel/fake-excel.ts (strict load/sync semantics; on the "web"
  * platform it rejects any request or response above 5 MB, as Excel on the web does).
  * Times are the fake's plus the engine's, for reference only: real Excel adds its own.
  */
 import { performance } from "perf_hooks";
 import type { SheetGrid } from "../../src/core";
-import { validateAndMark } from "../../src/excel/actions";
+import { runValidate } from "../../src/excel/actions/validate";
 import type { ExcelHost } from "../../src/excel/host";
-import { clearMarks } from "../../src/excel/marks";
+import { clearMarks } from "../../src/excel/actions/clear";
 import { FakeExcel, type FakeCell, type FakeStats } from "../../tests/excel/fake-excel";
 import { kpiGrids } from "./grids";
 
@@ -56,7 +56,7 @@ export async function benchExcel(rows: number, platform: "web" | "desktop"): Pro
 
   fake.resetStats();
   let t0 = performance.now();
-  const outcome = await validateAndMark(host, { lang: "it", year: 2022 });
+  const outcome = await runValidate(host, { lang: "it", year: 2022 });
   const validate = cost(fake, performance.now() - t0);
 
   fake.resetStats();

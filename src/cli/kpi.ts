@@ -4,6 +4,7 @@
  * In the webpack bundle `require.main === module` is always false (webpack wraps `module`),
  * so this entry runs unconditionally: tests import src/cli/main.ts instead.
  */
+import { CLI_TEXT } from "./i18n";
 import { removePendingTemps } from "./io";
 import { processIo, runCli, splitLang, stdoutFailure } from "./main";
 
@@ -35,11 +36,11 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
 }
 
 // Never a stack trace without KPI_DEBUG=1, whatever escapes.
-process.on("uncaughtException", (e) => fail(lang === "en" ? "Internal error (KPI_DEBUG=1 for details)." : "Errore interno (KPI_DEBUG=1 per i dettagli).", e));
+process.on("uncaughtException", (e) => fail(CLI_TEXT[lang].internalUnknown, e));
 
 runCli(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;
   },
-  (e) => fail(lang === "en" ? "Internal error (KPI_DEBUG=1 for details)." : "Errore interno (KPI_DEBUG=1 per i dettagli).", e),
+  (e) => fail(CLI_TEXT[lang].internalUnknown, e),
 );

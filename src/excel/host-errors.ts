@@ -1,11 +1,9 @@
-import { fmt, type Strings } from "../taskpane/i18n";
-
 /**
- * Host failures in plain words. Office.js rejects `context.sync()` with an
+ * Host failures told apart by kind. Office.js rejects `context.sync()` with an
  * `OfficeExtension.Error` whose `code` says what went wrong (`AccessDenied` for a protected
  * sheet, `InvalidOperationInCellEditMode` while the user is typing in a cell, `ApiNotFound`
- * on an older Excel ...); the pane shows the sentence for the kind, plus the code in small
- * print so that support can tell cases apart.
+ * on an older Excel ...); this module tells the kinds apart. The words for each kind are the
+ * pane's (src/taskpane/host-error-text.ts): the adapter names no user-facing text.
  */
 
 export type HostErrorKind =
@@ -18,14 +16,6 @@ export type HostErrorKind =
   | "busy"
   | "generic"
   | "unexpected";
-
-export interface HostProblem {
-  readonly kind: HostErrorKind;
-  /** The host's error code (`AccessDenied`), or the JavaScript error's name. */
-  readonly code: string;
-  /** The sentence for the user. */
-  readonly message: string;
-}
 
 const BY_CODE: Readonly<Record<string, HostErrorKind>> = {
   InvalidOperationInCellEditMode: "cellEdit",
@@ -49,7 +39,10 @@ const BY_CODE: Readonly<Record<string, HostErrorKind>> = {
   InsertDeleteConflict: "busy",
 };
 
-/** The `code` of an OfficeExtension.Error-like value, if it has one. */
+/**
+ * The `code` of an OfficeExtension.Error-like value, if it has one.
+ * @example errorCode({ code: "AccessDenied" }) // "AccessDenied"
+ */
 export function errorCode(error: unknown): string | null {
   if (typeof error !== "object" || error === null) return null;
   const e = error as { code?: unknown; debugInfo?: { code?: unknown } };
@@ -58,7 +51,10 @@ export function errorCode(error: unknown): string | null {
   return null;
 }
 
-/** True when the error says a request or response was over the host's payload limit. */
+/**
+ * True when the error says a request or response was over the host's payload limit.
+ * @example isPayloadError({ code: "RequestPayloadSizeLimitExceeded" }) // true
+ */
 export function isPayloadError(error: unknown): boolean {
   return classifyHostError(error) === "tooLarge";
 }
@@ -94,32 +90,4 @@ export function classifyHostError(error: unknown): HostErrorKind {
   if (/protect/i.test(message) && code !== null) return "protected";
   if (/payload|too large|5 ?mb/i.test(message) && code !== null) return "tooLarge";
   return code === null ? "unexpected" : "generic";
-}
-
-const MESSAGE_KEY: Readonly<Record<HostErrorKind, keyof Strings>> = {
-  cellEdit: "errCellEdit",
-  protected: "errProtected",
-  apiMissing: "errApiMissing",
-  notFound: "errNotFound",
-  exists: "errExists",
-  tooLarge: "errTooLarge",
-  busy: "errBusy",
-  generic: "errGeneric",
-  unexpected: "errUnexpected",
-};
-
-/**
- * A host failure as the user reads it, in the pane's language.
- * @example describeHostError({ code: "InvalidOperationInCellEditMode" }, it).message
- *   // "Excel sta modificando una cella. Premi Invio o Esc nel foglio e riprova."
- */
-export function describeHostError(error: unknown, strings: Strings): HostProblem {
-  const kind = classifyHostError(error);
-  const code = errorCode(error) ?? (error instanceof Error ? error.name : "Error");
-  return { kind, code, message: strings[MESSAGE_KEY[kind]] };
-}
-
-/** The code line shown under the message ("Codice: AccessDenied"). */
-export function codeLine(problem: HostProblem, strings: Strings): string {
-  return fmt(strings.errCode, { code: problem.code });
 }

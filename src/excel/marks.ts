@@ -7,7 +7,7 @@ import {
   rangeA1,
   type ValidationReport,
 } from "../core";
-import { discoverSheetsIn, type SheetListing } from "./discover";
+import type { SheetListing } from "./discover";
 import type { ExcelHost } from "./host";
 import { errorCode } from "./host-errors";
 import { budgetFor, type PayloadBudget } from "./read-grids";
@@ -220,7 +220,7 @@ export function findMarks(inventory: MarkInventory): FoundMark[] {
 
 /** Rough request size of one queued operation, for splitting very large batches. */
 const ADD_BYTES = 700;
-const DELETE_BYTES = 80;
+export const DELETE_BYTES = 80;
 
 export type MarkStatus = "written" | "unsupported" | "rolledBack" | "mayRemain";
 
@@ -238,8 +238,11 @@ export interface MarkOutcome {
 
 const NO_COUNTS: Readonly<Record<MarkKind, number>> = { unmet: 0, met: 0, missing: 0, at_risk: 0 };
 
-/** Splits queued work into batches under the byte budget (one batch unless it is huge). */
-function batches<T>(items: readonly T[], bytes: (t: T) => number, budget: PayloadBudget): T[][] {
+/**
+ * Splits queued work into batches under the byte budget (one batch unless it is huge).
+ * @example batches(rules, () => DELETE_BYTES, budgetFor("desktop")) // [rules]
+ */
+export function batches<T>(items: readonly T[], bytes: (t: T) => number, budget: PayloadBudget): T[][] {
   const out: T[][] = [];
   let current: T[] = [];
   let size = 0;
@@ -375,34 +378,4 @@ async function removeAllMarksIn(
   } catch {
     return false;
   }
-}
-
-// ------------------------------------------------------------------ clearing
-
-export interface ClearOutcome {
-  readonly supported: boolean;
-  readonly removed: number;
-  /** Protected sheets that still carry marks of ours (they cannot be removed there). */
-  readonly protectedSheets: readonly string[];
-}
-
-/**
- * Removes every mark of ours and nothing else, in one `Excel.run`: sync 1 finds the sheets
- * and loads their conditional formats together (./discover.ts), sync 2 deletes ours (skipped
- * when there are none; more than one only beyond the payload budget). Rules of the user,
- * fills and values are never touched.
- */
-export async function clearMarks(host: ExcelHost, budget: PayloadBudget = budgetFor(host.platform)): Promise<ClearOutcome> {
-  if (!hasFeature(host, "marks")) return { supported: false, removed: 0, protectedSheets: [] };
-  return host.run(async (context) => {
-    const sheets = await discoverSheetsIn(context, host, { perSheet: queueSheetRules });
-    const found = findMarks(inventoryOf(sheets.listing, sheets.extras));
-    const ours = found.filter((m) => !m.protected);
-    await sendSplitting(context, batches(ours, () => DELETE_BYTES, budget), (m) => m.rule.delete());
-    return {
-      supported: true,
-      removed: ours.length,
-      protectedSheets: [...new Set(found.filter((m) => m.protected).map((m) => m.sheet))],
-    };
-  });
 }

@@ -153,7 +153,7 @@ export const FEATURES = {
   dataValidation: ["Range.dataValidation", "DataValidation.rule", "DataValidation.ignoreBlanks", "DataValidation.errorAlert", "DataValidation.prompt"],
   /** Frozen header rows of an imported plan. */
   freezeHeader: ["Worksheet.freezePanes", "WorksheetFreezePanes.freezeRows"],
-  /** The marker that lets the summary be written again in place (./summary.ts). */
+  /** The marker that lets the summary be written again in place (./own-sheet-marker.ts). */
   sheetMarker: [
     "Worksheet.customProperties",
     "WorksheetCustomPropertyCollection.add",

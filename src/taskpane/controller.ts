@@ -1,13 +1,16 @@
 import { buildWorkbook, freezeStamp, frozenAtText, type Lang, parsePlan, type Period } from "../core";
-import { validateAndMark, type ValidatePhase } from "../excel/actions";
+import { clearMarks } from "../excel/actions/clear";
+import { freezeMonitoring, FreezeRefused } from "../excel/actions/freeze";
+import { importWorkbook, ImportError } from "../excel/actions/import";
+import { SummaryError, type SummaryOutcome, type SummaryPhase } from "../excel/actions/own-sheet";
+import { selectRange } from "../excel/actions/select";
+import { buildSummary } from "../excel/actions/summary";
+import { buildUnitSheet } from "../excel/actions/unit-sheet";
+import { runValidate, type ValidatePhase } from "../excel/actions/validate";
 import { nextTick, type ExcelHost } from "../excel/host";
-import { classifyHostError, describeHostError } from "../excel/host-errors";
-import { importWorkbook, ImportError } from "../excel/import";
-import { clearMarks, type MarkOutcome } from "../excel/marks";
-import { selectRange } from "../excel/select";
-import { buildSummary, SummaryError, type SummaryOutcome, type SummaryPhase } from "../excel/summary";
-import { freezeMonitoring, FreezeRefused } from "../excel/history";
-import { buildUnitSheet } from "../excel/unit-sheet";
+import { classifyHostError } from "../excel/host-errors";
+import { describeHostError } from "./host-error-text";
+import type { MarkOutcome } from "../excel/marks";
 import { countText, fmt, formatNumber, type Strings } from "./i18n";
 import type { Action, Failure, Notice, Store } from "./state";
 import { buildTreeView } from "./tree-model";
@@ -15,7 +18,7 @@ import { buildReportView } from "./view-model";
 
 /**
  * The pane's actions: each is one `Excel.run` (through src/excel/) and one state change at
- * each phase, so the view can show progress; failures become words (host-errors.ts).
+ * each phase, so the view can show progress; failures become words (./host-error-text.ts).
  * One action at a time: a second click while busy is ignored (the buttons are disabled too).
  */
 
@@ -131,7 +134,7 @@ export function createController({ host, store, strings, lang, now = () => new D
       const wanted = choice === undefined ? asked.year : typeof choice === "number" ? choice : (period?.year ?? null);
       await exclusive("validate", fmt(strings.phaseReading, { done: 0, total: 1 }), async (h) => {
         try {
-          const out = await validateAndMark(h, {
+          const out = await runValidate(h, {
             year: wanted,
             period,
             lang,

@@ -8,18 +8,22 @@ import { spawnSync } from "child_process";
 import { DIST, distFile, readDist, ROOT } from "./support/dist";
 
 describe("dist/", () => {
-  test("taskpane.html is the shared runtime page: office.js from the CDN, then functions, taskpane, commands", () => {
+  test("taskpane.html is the shared runtime page: office.js from the CDN, then functions, taskpane", () => {
     const html = readDist("taskpane.html");
     const scripts = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
     expect(scripts).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
       "functions.js",
       "taskpane.js",
-      "commands.js",
     ]);
   });
 
-  test.each(["functions.js", "taskpane.js", "commands.js", "functions.json", "functions-it.json", "help.html", "manifest.xml"])(
+  // The ribbon's one button is a ShowTaskpane action: no ribbon-command code, so no bundle for it.
+  test("no commands.js is built", () => {
+    expect(fs.existsSync(path.join(DIST, "commands.js"))).toBe(false);
+  });
+
+  test.each(["functions.js", "taskpane.js", "functions.json", "functions-it.json", "help.html", "manifest.xml"])(
     "%s is built",
     (name) => {
       expect(fs.statSync(distFile(name)).size).toBeGreaterThan(0);
@@ -76,7 +80,7 @@ describe("webpack.config.js", () => {
   test("exports a web and a node build", () => {
     const [web, node] = factory({}, { mode: "production" });
     expect(web.name).toBe("web");
-    expect(Object.keys(web.entry).sort()).toEqual(["commands", "functions", "taskpane"]);
+    expect(Object.keys(web.entry).sort()).toEqual(["functions", "taskpane"]);
     expect(web.output.path).toBe(DIST);
     expect(node.name).toBe("node");
     expect(String(node.target)).toMatch(/^node/);

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { checkText } from "../../src/cli/report";
+import { checkText } from "../../src/cli/output/check";
 import { writeMarkedCopy } from "../../src/cli/xlsx-marks";
 import { readXlsxGrids } from "../../src/cli/xlsx-read";
 import type { KpiResult, ValidationReport } from "../../src/core/types";

@@ -10,7 +10,7 @@ import { crc32, deflateRawSync } from "zlib";
 import type { SheetGrid } from "../../src/core/types";
 import { parsePlan } from "../../src/core/plan/parse";
 import { buildWorkbook } from "../../src/core/workbook/build";
-import { checkJson, writeCheckJson } from "../../src/cli/report";
+import { checkJson, writeCheckJson } from "../../src/cli/output/check-json";
 import { readXlsxGrids, XlsxError } from "../../src/cli/xlsx-read";
 import { readXlsxExcelJs } from "../../src/cli/xlsx-read-exceljs";
 import { writeXlsx } from "../../src/cli/xlsx-write";

@@ -20,9 +20,9 @@ import ts from "typescript";
 import { conditionForYear, isKpiError, parseTarget, type ValidationReport } from "../../src/core";
 import type { RollupResultNode } from "../../src/core/rollup/rollup";
 import { parsePlan } from "../../src/core/plan/parse";
-import { validateAndMark } from "../../src/excel/actions";
+import { runValidate } from "../../src/excel/actions/validate";
 import { workbookUnitScores, type UnitScore } from "../../src/core/scorecards";
-import { importWorkbook } from "../../src/excel/import";
+import { importWorkbook } from "../../src/excel/actions/import";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import { achievementText, rowsAddress } from "../../src/taskpane/tree-model";
 import { FakeExcel, parseRect, type FakeCell } from "../excel/fake-excel";
@@ -136,7 +136,7 @@ async function buildFixture(): Promise<Fixture> {
   // The oracle: the engine on a copy of the same cells (through the same reader).
   const oracle = async (lang: "it" | "en") => {
     const copy = new FakeExcel({ platform: "desktop" }, (await import("../excel/fake-excel")).FakeWorkbook.fromJSON(workbook));
-    return validateAndMark(hostOf(copy), { lang, mark: false });
+    return runValidate(hostOf(copy), { lang, mark: false });
   };
   const it = await oracle("it");
   return { workbook, report: it.report, reportEn: (await oracle("en")).report, rollup: it.rollup.nodes, hostileCell, units: workbookUnitScores(it) };
@@ -164,7 +164,7 @@ async function monitoringFixture(): Promise<{ workbook: unknown; report: Validat
   }
   const workbook = JSON.parse(JSON.stringify(fake.workbook.toJSON()));
   const copy = new FakeExcel({ platform: "desktop" }, (await import("../excel/fake-excel")).FakeWorkbook.fromJSON(workbook));
-  const { report } = await validateAndMark(hostOf(copy), { lang: "it", mark: false });
+  const { report } = await runValidate(hostOf(copy), { lang: "it", mark: false });
   return { workbook, report };
 }
 

@@ -10,10 +10,9 @@ import { rollupJson } from "../../src/core/rollup/workbook";
 import { rulesSheet } from "../../src/core/rules";
 import { unitsJson, workbookUnitScores } from "../../src/core/scorecards";
 import type { WorkbookSpec } from "../../src/core/workbook/description";
-import { checkJson } from "../../src/cli/report";
-import { changedAfterFreezeJson } from "../../src/cli/commands/check";
+import { changedAfterFreezeJson, checkJson } from "../../src/cli/output/check-json";
 import { writeXlsx } from "../../src/cli/xlsx-write";
-import { validateAndMark } from "../../src/excel/actions";
+import { runValidate } from "../../src/excel/actions/validate";
 import { kpi, tempDir } from "../cli/helpers";
 import { seedWorkbook } from "../core/rollup/seed-values";
 import { fakeFromSpec, hostOf } from "./fixtures";
@@ -33,7 +32,7 @@ async function cli(spec: WorkbookSpec, name: string): Promise<unknown> {
 
 async function pane(spec: WorkbookSpec) {
   const fake = await fakeFromSpec(spec, { platform: "desktop" });
-  const out = await validateAndMark(hostOf(fake), { lang: "it", year: 2021, mark: false });
+  const out = await runValidate(hostOf(fake), { lang: "it", year: 2021, mark: false });
   // The unit scorecards too: the pane's Schede unità and kpi check's "units" come from the same check.
   const units = unitsJson(workbookUnitScores(out), 2);
   const json = { ...(checkJson(out.report) as object), rollup: rollupJson(out.rollup.nodes, { decimals: 2 }), units, changedAfterFreeze: changedAfterFreezeJson(out.history) };

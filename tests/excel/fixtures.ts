@@ -1,6 +1,6 @@
 import type { WorkbookSpec } from "../../src/core/workbook/description";
 import { hostFrom, type ExcelHost, type OfficeGlobals } from "../../src/excel/host";
-import { importWorkbook } from "../../src/excel/import";
+import { importWorkbook } from "../../src/excel/actions/import";
 import { FakeExcel, type FakeCell, type FakeOptions, type SheetInit } from "./fake-excel";
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { SheetSpec, WorkbookSpec } from "../../src/core/workbook/description";
 import { formulaLocale, isKpiFormula, KPI_ITALIAN, localItalianFormula } from "../../src/excel/formulas";
-import { importWorkbook } from "../../src/excel/import";
+import { importWorkbook } from "../../src/excel/actions/import";
 import { FakeExcel, type FakeOptions } from "./fake-excel";
 import { hostOf } from "./fixtures";
 

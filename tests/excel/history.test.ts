@@ -4,8 +4,8 @@
  * later edits listed by Validate.
  */
 import { HISTORY_HEADER } from "../../src/core/history";
-import { validateAndMark } from "../../src/excel/actions";
-import { freezeMonitoring, FreezeRefused, frozenInput } from "../../src/excel/history";
+import { runValidate } from "../../src/excel/actions/validate";
+import { freezeMonitoring, FreezeRefused, frozenInput } from "../../src/excel/actions/freeze";
 import { FakeExcel, type FakeCell } from "./fake-excel";
 import { hostOf, kpiRows } from "./fixtures";
 
@@ -105,7 +105,7 @@ describe("Validate after a freeze", () => {
     area.rows[1][6] = 13; // G2: 12 -> 13
     area.rows[3][6] = 2; // G4: blank -> 2
     fake.resetStats();
-    const out = await validateAndMark(hostOf(fake), { lang: "it" });
+    const out = await runValidate(hostOf(fake), { lang: "it" });
     const changed = out.report.problems.filter((p) => p.code === "FROZEN_VALUE_CHANGED");
     expect(changed.map((p) => [p.sheet, p.cell, p.severity])).toEqual([
       ["Area A", "G2", "warning"],
@@ -146,7 +146,7 @@ describe("the pane and the CLI read each other's Storico", () => {
         fake.workbook.load({ name: g.name, values: g.values.map((row) => row.map((c) => (c === null ? "" : c))) as FakeCell[][] });
       }
       fake.workbook.sheet("Area A")!.rows[2][6] = 6; // G3: 5 -> 6
-      const out = await validateAndMark(hostOf(fake), { lang: "en", mark: false });
+      const out = await runValidate(hostOf(fake), { lang: "en", mark: false });
       expect(out.history.frozen).toBe(3);
       expect(out.history.changes.map((c) => [c.frozen.cell, c.frozen.value, c.now])).toEqual([["G3", 5, 6]]);
       // The pane appends to the CLI's sheet: header + 3 + 3 rows.

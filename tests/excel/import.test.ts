@@ -3,7 +3,9 @@ import { join } from "path";
 import { parsePlan } from "../../src/core/plan/parse";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import type { CellSpec, WorkbookSpec } from "../../src/core/workbook/description";
-import { freeSheetName, freeTableName, importWorkbook, ImportError, rangeSize, textInput, widthInPoints } from "../../src/excel/import";
+import { safeSheetName } from "../../src/core";
+import { freeTableName, importWorkbook, ImportError } from "../../src/excel/actions/import";
+import { rangeSize, textInput, widthInPoints } from "../../src/excel/cell-input";
 import { coerceInput, FakeExcel, parseRect } from "./fake-excel";
 import { hostOf } from "./fixtures";
 
@@ -29,10 +31,10 @@ function expected(cell: CellSpec | undefined): { value: unknown; formula: string
 
 describe("names and texts", () => {
   test("free names: the name itself, else a numbered one within 31 characters", () => {
-    expect(freeSheetName("A", new Set())).toBe("A");
-    expect(freeSheetName("A", new Set(["a", "a (2)"]))).toBe("A (3)");
+    expect(safeSheetName("A", new Set())).toBe("A");
+    expect(safeSheetName("A", new Set(["a", "a (2)"]))).toBe("A (3)");
     const long = "x".repeat(31);
-    expect(freeSheetName(long, new Set([long]))).toBe(`${"x".repeat(27)} (2)`);
+    expect(safeSheetName(long, new Set([long]))).toBe(`${"x".repeat(27)} (2)`);
     expect(freeTableName("KPI_A", new Set(["kpi_a"]))).toBe("KPI_A_2");
   });
 

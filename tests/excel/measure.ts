@@ -3,9 +3,9 @@
  * KPI workbook of n rows. Used by tests/excel/syncs.test.ts and reusable by the benchmark
  * (issue 6): `measureActions(100_000, "web")`.
  */
-import { validateAndMark } from "../../src/excel/actions";
-import { clearMarks } from "../../src/excel/marks";
-import { buildSummary } from "../../src/excel/summary";
+import { runValidate } from "../../src/excel/actions/validate";
+import { clearMarks } from "../../src/excel/actions/clear";
+import { buildSummary } from "../../src/excel/actions/summary";
 import type { FakeOptions, FakeStats } from "./fake-excel";
 import { hostOf, kpiWorkbook } from "./fixtures";
 
@@ -55,8 +55,8 @@ export async function measureActions(rows: number, platform: "web" | "desktop", 
     await action();
     return cost(fake.stats, Date.now() - t);
   };
-  const validate = await run(() => validateAndMark(host, { lang: "it" }));
-  const revalidate = await run(() => validateAndMark(host, { lang: "it" }));
+  const validate = await run(() => runValidate(host, { lang: "it" }));
+  const revalidate = await run(() => runValidate(host, { lang: "it" }));
   const clear = await run(() => clearMarks(host));
   const clearNone = await run(() => clearMarks(host));
   return { rows, platform, validate, revalidate, clear, clearNone };

@@ -1,5 +1,6 @@
-import { classifyHostError, codeLine, describeHostError } from "../../src/excel/host-errors";
-import { selectRange } from "../../src/excel/select";
+import { classifyHostError } from "../../src/excel/host-errors";
+import { codeLine, describeHostError } from "../../src/taskpane/host-error-text";
+import { selectRange } from "../../src/excel/actions/select";
 import { en } from "../../src/taskpane/i18n/en";
 import { it as itStrings } from "../../src/taskpane/i18n/it";
 import { FakeExcel } from "./fake-excel";

@@ -6,19 +6,10 @@
  */
 import type { CellSpec, SheetSpec } from "../../src/core/workbook/description";
 import { summarySheet } from "../../src/core/workbook/summary";
-import { validateAndMark } from "../../src/excel/actions";
-import {
-  buildSummary,
-  gridCells,
-  isSummaryName,
-  markerValue,
-  parseMarker,
-  SHEET_MARKER,
-  specCells,
-  summaryFingerprint,
-  SummaryError,
-  type SummaryOutcome,
-} from "../../src/excel/summary";
+import { runValidate } from "../../src/excel/actions/validate";
+import { SummaryError, type SummaryOutcome } from "../../src/excel/actions/own-sheet";
+import { buildSummary } from "../../src/excel/actions/summary";
+import { gridCells, isSummaryName, markerValue, parseMarker, SHEET_MARKER, specCells, summaryFingerprint } from "../../src/excel/own-sheet-marker";
 import { seedWorkbook } from "../core/rollup/seed-values";
 import { FakeExcel } from "./fake-excel";
 import { fakeFromSpec, hostOf, kpiRows } from "./fixtures";
@@ -162,9 +153,9 @@ describe("buildSummary on the seed workbook", () => {
   test("the summary sheet is not a KPI table: Validate gives the same report before and after", async () => {
     const fake = await seedFake();
     const host = hostOf(fake);
-    const before = await validateAndMark(host, { lang: "it", year: 2021, mark: false });
+    const before = await runValidate(host, { lang: "it", year: 2021, mark: false });
     await buildSummary(host, { lang: "it", year: 2021, generatedOn: DAY });
-    const after = await validateAndMark(host, { lang: "it", year: 2021, mark: false });
+    const after = await runValidate(host, { lang: "it", year: 2021, mark: false });
     expect(after.report).toEqual(before.report);
   });
 

@@ -5,9 +5,10 @@
  */
 import { workbookUnitScores } from "../../src/core/scorecards";
 import { unitSheet } from "../../src/core/workbook/unit-sheet";
-import { validateAndMark } from "../../src/excel/actions";
-import { buildSummary, parseMarker, SHEET_MARKER, specCells, summaryFingerprint } from "../../src/excel/summary";
-import { buildUnitSheet } from "../../src/excel/unit-sheet";
+import { runValidate } from "../../src/excel/actions/validate";
+import { buildSummary } from "../../src/excel/actions/summary";
+import { parseMarker, SHEET_MARKER, specCells, summaryFingerprint } from "../../src/excel/own-sheet-marker";
+import { buildUnitSheet } from "../../src/excel/actions/unit-sheet";
 import { seedWorkbook } from "../core/rollup/seed-values";
 import { FakeExcel } from "./fake-excel";
 import { fakeFromSpec, hostOf, kpiWorkbook } from "./fixtures";
@@ -92,9 +93,9 @@ describe("buildUnitSheet on the seed workbook", () => {
   test("the unit sheet is not a KPI table: Validate gives the same report before and after", async () => {
     const fake = await seedFake();
     const host = hostOf(fake);
-    const before = await validateAndMark(host, { lang: "it", year: 2021, mark: false });
+    const before = await runValidate(host, { lang: "it", year: 2021, mark: false });
     await buildUnitSheet(host, { lang: "it", year: 2021, generatedOn: DAY });
-    const after = await validateAndMark(host, { lang: "it", year: 2021, mark: false });
+    const after = await runValidate(host, { lang: "it", year: 2021, mark: false });
     expect(after.report).toEqual(before.report);
   });
 

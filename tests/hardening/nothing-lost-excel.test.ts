@@ -11,8 +11,9 @@
  * The fake host is the strict one of tests/excel/fake-excel.ts.
  */
 import fc from "fast-check";
-import { validateAndMark } from "../../src/excel/actions";
-import { clearMarks, MARK_TAG } from "../../src/excel/marks";
+import { runValidate } from "../../src/excel/actions/validate";
+import { clearMarks } from "../../src/excel/actions/clear";
+import { MARK_TAG } from "../../src/excel/marks";
 import { FakeExcel, type FakeCell, type SheetInit } from "../excel/fake-excel";
 import { hostOf } from "../excel/fixtures";
 
@@ -86,7 +87,7 @@ describe("Validate and Clear on generated workbooks", () => {
       fc.asyncProperty(workbook, fc.constantFrom("web", "desktop") as fc.Arbitrary<"web" | "desktop">, async (sheets, platform) => {
         const fake = fakeOf(sheets, platform);
         const original = snap(fake);
-        const { report, marks } = await validateAndMark(hostOf(fake), { lang: "it" });
+        const { report, marks } = await runValidate(hostOf(fake), { lang: "it" });
         const after = snap(fake);
         expect(withoutOurs(after)).toEqual(original);
         const markable = report.kpis.filter((k) => k.valueCell && (k.status === "met" || k.status === "unmet" || k.status === "missing")).length;
@@ -105,12 +106,12 @@ describe("Validate and Clear on generated workbooks", () => {
     await fc.assert(
       fc.asyncProperty(workbook, fc.integer({ min: 1, max: 5 }), fc.nat({ max: 40 }), fc.boolean(), async (sheets, sync, applied, markedBefore) => {
         const fake = fakeOf(sheets, "web");
-        if (markedBefore) await validateAndMark(hostOf(fake), { lang: "it" });
+        if (markedBefore) await runValidate(hostOf(fake), { lang: "it" });
         const before = snap(fake);
         fake.failSync(sync, "GeneralException", applied);
-        let outcome: Awaited<ReturnType<typeof validateAndMark>> | null = null;
+        let outcome: Awaited<ReturnType<typeof runValidate>> | null = null;
         try {
-          outcome = await validateAndMark(hostOf(fake), { lang: "it" });
+          outcome = await runValidate(hostOf(fake), { lang: "it" });
         } catch (e) {
           expect(e).toMatchObject({ code: "GeneralException" });
           expect(snap(fake)).toEqual(before);

@@ -147,11 +147,11 @@ function bundles(): string[] {
 }
 
 describe("the built bundles", () => {
-  test("are there to check (functions, task pane, commands, CLI)", () => {
-    expect(bundles()).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "commands.js", "cli/kpi.js"]));
+  test("are there to check (functions, task pane, CLI)", () => {
+    expect(bundles()).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "cli/kpi.js"]));
   });
 
-  test.each(["functions.js", "taskpane.js", "commands.js", "cli/kpi.js"])("%s contains no eval, new Function or string timers", (name) => {
+  test.each(["functions.js", "taskpane.js", "cli/kpi.js"])("%s contains no eval, new Function or string timers", (name) => {
     const code = dist(name);
     const found = EVAL_LIKE.filter(([, re]) => re.test(code)).map(([what, re]) => `${what} near «${(re.exec(code) as RegExpExecArray)[0]}» at ${(re.exec(code) as RegExpExecArray).index}`);
     expect(found).toEqual([]);
@@ -167,7 +167,7 @@ describe("the built bundles", () => {
   });
 
   test("the add-in's bundles name no host but Office's CDN (no telemetry, no third-party calls)", () => {
-    for (const name of ["functions.js", "taskpane.js", "commands.js"]) {
+    for (const name of ["functions.js", "taskpane.js"]) {
       const hosts = [...dist(name).matchAll(/\b(?:https?|wss?):\/\/([a-z0-9.-]+)/gi)].map((m) => m[1].toLowerCase());
       const foreign = hosts.filter((h) => h !== "appsforoffice.microsoft.com" && h !== "www.w3.org");
       expect([name, foreign]).toEqual([name, []]);

@@ -97,3 +97,24 @@ describe("lint guard: adapters use the core's public surface", () => {
     expect(await lint("src/cli/guard-probe.ts", code)).toEqual([]);
   });
 });
+
+describe("lint guard: the Office.js adapter holds no pane code", () => {
+  test("src/excel importing the task pane is an error, and deep core paths are still caught there", async () => {
+    const code = [
+      'import { fmt } from "../taskpane/i18n";', // line 1
+      'import { it } from "../../taskpane/i18n/it";', // line 2
+      'import { parsePlan } from "../core/plan/parse";', // line 3
+      'import { a1 } from "../core";', // line 4: allowed
+      "export const used = [fmt, it, parsePlan, a1];",
+    ].join("\n");
+    const messages = await lint("src/excel/guard-probe.ts", code);
+    expect(findings(messages)).toEqual(["no-restricted-imports:1", "no-restricted-imports:2", "no-restricted-imports:3"]);
+    expect(messages[0].message).toContain("src/excel");
+    expect(findings(await lint("src/excel/actions/guard-probe.ts", code))).toEqual(["no-restricted-imports:1", "no-restricted-imports:2", "no-restricted-imports:3"]);
+  });
+
+  test("the pane may import the Office.js adapter", async () => {
+    const code = ['import { classifyHostError } from "../excel/host-errors";', "export const used = classifyHostError;"].join("\n");
+    expect(await lint("src/taskpane/guard-probe.ts", code)).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
  *
  * The roll-up tree in the pane: the model (figures, words, links) and the collapsible view.
  */
-import { validateAndMark, type ValidateOutcome } from "../../src/excel/actions";
+import { runValidate, type ValidateOutcome } from "../../src/excel/actions/validate";
 import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
 import { achievementText, buildTreeView, rowsAddress, type TreeNodeView, type TreeView } from "../../src/taskpane/tree-model";
@@ -18,7 +18,7 @@ let fake: FakeExcel;
 let out: ValidateOutcome;
 beforeAll(async () => {
   fake = await fakeFromSpec(seedWorkbook(), { platform: "desktop" });
-  out = await validateAndMark(hostOf(fake), { lang: "it", year: 2021, mark: false });
+  out = await runValidate(hostOf(fake), { lang: "it", year: 2021, mark: false });
 });
 
 function find(nodes: readonly TreeNodeView[], code: string): TreeNodeView | undefined {

@@ -1,6 +1,5 @@
 import {
   analyseWorkbook,
-  type HistoryCheck,
   marksFor,
   type Period,
   rollupJson,
@@ -10,11 +9,12 @@ import {
 } from "../../core";
 import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
-import { checkText, writeCheckJson } from "../report";
+import { checkText } from "../output/check";
+import { changedAfterFreezeJson, writeCheckJson } from "../output/check-json";
 import { withUncomputed } from "../uncomputed";
 import { writeMarkedCopy } from "../xlsx-marks";
 import { ZipError } from "../zip";
-import { periodOption, singleInput, stringOption, yearOption } from "./options";
+import { fileRequest, OPTION, PERIOD_OPTIONS, periodOption, yearOption } from "./options";
 import type { Command } from "./types";
 
 export interface CheckRequest {
@@ -77,41 +77,15 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   return { code: errors ? 1 : 0, report };
 }
 
-/** The values edited after their freeze, for `--json`: old and new value as stored. */
-export function changedAfterFreezeJson(history: HistoryCheck): unknown[] {
-  return history.changes.map((c) => ({
-    kind: c.kind,
-    sheet: c.frozen.sheet,
-    cell: c.frozen.cell,
-    code: c.frozen.code,
-    indicator: c.frozen.indicator,
-    period: c.frozen.period,
-    frozenAt: c.frozen.frozenAt,
-    old: c.frozen.value,
-    new: c.now,
-  }));
-}
-
 export const checkCommand: Command = {
   name: "check",
-  options: [
-    { name: "year", value: true },
-    { name: "periodo", value: true },
-    { name: "period", value: true },
-    { name: "json", value: false },
-    { name: "output", short: "o", value: true },
-    { name: "force", value: false },
-  ],
+  options: [OPTION.year, ...PERIOD_OPTIONS, OPTION.json, OPTION.output, OPTION.force],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
-    const input = singleInput(args, ctx, "check");
-    const output = stringOption(args.options.output);
     const { code } = await runCheck(ctx, {
-      input,
+      ...fileRequest(args, ctx, "check"),
       year: yearOption(ctx, args.options.year),
       period: periodOption(ctx, args.options),
       json: args.options.json === true,
-      force: args.options.force === true,
-      output,
     });
     return code;
   },

@@ -4,6 +4,7 @@ import type { ParsedArgs } from "../args";
 import { CliError, osReason, packageRoot, userPath, type CliContext } from "../io";
 import { runCheck } from "./check";
 import { runImport } from "./import";
+import { OPTION } from "./options";
 import type { Command } from "./types";
 
 /** The sample plan shipped with the package (CCIAA Lecce 2021-2023). */
@@ -17,10 +18,7 @@ export const DEMO_OUTPUT = join("out", "piano-performance.xlsx");
  */
 export const demoCommand: Command = {
   name: "demo",
-  options: [
-    { name: "json", value: false },
-    { name: "output", short: "o", value: true },
-  ],
+  options: [OPTION.json, OPTION.output],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     if (args.positionals.length > 0) throw new CliError(ctx.t.extraArgument(args.positionals[0], "demo"));
     const root = packageRoot();

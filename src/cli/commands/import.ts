@@ -13,9 +13,9 @@ import type { ParsedArgs } from "../args";
 import { DocxError, isDocx, MAX_PART_MB, readDocx } from "../docx";
 import { CliError, readPlanText, readUserFile, writeOutput, type CliContext } from "../io";
 import { looksLikeZip } from "../zip";
-import { planJson, planText } from "../report";
+import { planJson, planText } from "../output/import";
 import { capCellText } from "../cell-limits";
-import { singleInput, stringOption } from "./options";
+import { fileRequest, OPTION } from "./options";
 import type { Command } from "./types";
 
 export interface ImportRequest {
@@ -82,9 +82,9 @@ export async function runImport(ctx: CliContext, req: ImportRequest): Promise<{ 
 export const importCommand: Command = {
   name: "import",
   options: [
-    { name: "json", value: false },
-    { name: "output", short: "o", value: true },
-    { name: "force", value: false },
+    OPTION.json,
+    OPTION.output,
+    OPTION.force,
     // Italian and English spellings of one option.
     { name: "formule", value: true },
     { name: "formulas", value: true },
@@ -92,13 +92,9 @@ export const importCommand: Command = {
     { name: "checkpoints", value: true },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
-    const input = singleInput(args, ctx, "import");
-    const output = stringOption(args.options.output);
     const { code } = await runImport(ctx, {
-      input,
-      output,
+      ...fileRequest(args, ctx, "import"),
       json: args.options.json === true,
-      force: args.options.force === true,
       formulas: formulasOption(ctx, args.options.formule ?? args.options.formulas),
       checkpoints: checkpointsOption(ctx, args.options.monitoraggi ?? args.options.checkpoints),
     });

@@ -1,10 +1,40 @@
-import type { ParsedArgs } from "../args";
+import type { OptionSpec, ParsedArgs } from "../args";
 import { CliError, type CliContext } from "../io";
 import { parsePeriod, type Period, periodKey } from "../../core";
+
+/** The options several commands share, spelled once. */
+export const OPTION = {
+  year: { name: "year", value: true },
+  json: { name: "json", value: false },
+  output: { name: "output", short: "o", value: true },
+  force: { name: "force", value: false },
+} as const satisfies Record<string, OptionSpec>;
+
+/** `--periodo` and `--period`: the Italian and English spellings of one option (`periodOption`). */
+export const PERIOD_OPTIONS: readonly OptionSpec[] = [
+  { name: "periodo", value: true },
+  { name: "period", value: true },
+];
+
+/** What every file command reads first: its input, `-o` and `--force`. */
+export interface FileRequest {
+  readonly input: string;
+  readonly output: string | undefined;
+  readonly force: boolean;
+}
+
+/**
+ * The input (`singleInput`), the `-o` path if given and `--force`, for command `command`.
+ * @example fileRequest({ positionals: ["a.xlsx"], options: { force: true } }, ctx, "check") // { input: "a.xlsx", output: undefined, force: true }
+ */
+export function fileRequest(args: ParsedArgs, ctx: CliContext, command: string): FileRequest {
+  return { input: singleInput(args, ctx, command), output: stringOption(args.options.output), force: args.options.force === true };
+}
 
 /**
  * The one file a command works on: its single positional argument, or a usage error that
  * names the command.
+ * @example singleInput({ positionals: ["piano.xlsx"], options: {} }, ctx, "check") // "piano.xlsx"
  */
 export function singleInput(args: ParsedArgs, ctx: CliContext, command: string): string {
   const [input, ...extra] = args.positionals;
@@ -13,7 +43,10 @@ export function singleInput(args: ParsedArgs, ctx: CliContext, command: string):
   return input;
 }
 
-/** An option that takes a value, as a string; `undefined` when not given. */
+/**
+ * An option that takes a value, as a string; `undefined` when not given.
+ * @example stringOption(true) // undefined (the flag was given without a value)
+ */
 export function stringOption(value: string | true | undefined): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
@@ -21,6 +54,7 @@ export function stringOption(value: string | true | undefined): string | undefin
 /**
  * `--periodo` / `--period` (`2026-06-30`, `30/06/2026`, `2026` = year end), or a usage error;
  * `null` when neither is given. Both at once must agree.
+ * @example periodOption(ctx, { periodo: "30/06/2026" }) // { year: 2026, date: "06-30" }
  */
 export function periodOption(ctx: CliContext, options: ParsedArgs["options"]): Period | null {
   const given = [options.periodo, options.period].filter((v) => v !== undefined);
@@ -35,7 +69,10 @@ export function periodOption(ctx: CliContext, options: ParsedArgs["options"]): P
   return periods[0];
 }
 
-/** `--year` as a number, or a usage error. */
+/**
+ * `--year` as a number, or a usage error.
+ * @example yearOption(ctx, "2022") // 2022
+ */
 export function yearOption(ctx: CliContext, value: string | true | undefined): number | null {
   if (value === undefined) return null;
   const text = value === true ? "" : value.trim();

@@ -1,8 +1,8 @@
 import { basename } from "path";
 import {
   analyseWorkbook,
+  freezeStamp,
   kpiCounts,
-  type Lang,
   type Problem,
   renderReport,
   type ValidationReport,
@@ -13,28 +13,8 @@ import type { ParsedArgs } from "../args";
 import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { withUncomputed } from "../uncomputed";
 
-import { singleInput, stringOption, yearOption } from "./options";
+import { fileRequest, OPTION, yearOption } from "./options";
 import type { Command } from "./types";
-
-/** This command's own words (the shared ones are in ../i18n.ts). */
-const TEXT: Readonly<Record<Lang, {
-  written: (file: string, year: number | null, nodes: number, c: { kpis: number; met: number; unmet: number; missing: number }) => string;
-  badDate: (d: string) => string;
-  emptyOption: (o: string) => string;
-}>> = {
-  it: {
-    written: (f, y, nodes, c) =>
-      `Relazione${y === null ? "" : ` ${y}`} scritta: ${f}\n  ${nodes} nodi · ${c.kpis} indicatori misurati · ${c.met} raggiunti · ${c.unmet} non raggiunti · ${c.missing} mancanti\n`,
-    badDate: (d) => `Data non valida «${d}»: indicare AAAA-MM-GG, es. --date 2022-03-31.`,
-    emptyOption: (o) => `L'opzione ${o} richiede un testo.`,
-  },
-  en: {
-    written: (f, y, nodes, c) =>
-      `Report${y === null ? "" : ` ${y}`} written: ${f}\n  ${nodes} nodes · ${c.kpis} indicators measured · ${c.met} met · ${c.unmet} not met · ${c.missing} missing\n`,
-    badDate: (d) => `Invalid date "${d}": give YYYY-MM-DD, e.g. --date 2022-03-31.`,
-    emptyOption: (o) => `The option ${o} needs a text.`,
-  },
-};
 
 export interface ReportRequest {
   /** The workbook path as the user typed it. */
@@ -104,23 +84,21 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
   // Whatever is at that path (a workbook named by mistake, last year's Relazione) stays
   // unless --force says otherwise.
   writeOutput(ctx, output, Buffer.from(html, "utf8"), req.input, { overwrite: req.force === true });
-  ctx.io.stdout(TEXT[ctx.lang].written(output, report.year, roll.nodes.length, kpiCounts(roll.nodes)));
+  ctx.io.stdout(ctx.t.reportWritten(output, report.year, roll.nodes.length, kpiCounts(roll.nodes)));
   // Errors of the check (all of them, not only those listed), of the settings and of the tree.
   const errors = [...report.problems, ...notes].some((p) => p.severity === "error");
   return { code: errors ? 1 : 0, path: output, html, report, rollup: roll };
 }
 
-/** Today as `yyyy-mm-dd`, local time. */
+/** Today as `yyyy-mm-dd`, local time: the date part of the core's local time stamp. */
 function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return freezeStamp(new Date()).slice(0, 10);
 }
 
 function textOption(ctx: CliContext, value: string | true | undefined, name: string): string | null {
   if (value === undefined) return null;
   const text = value === true ? "" : value.trim();
-  if (text === "") throw new CliError(TEXT[ctx.lang].emptyOption(`--${name}`));
+  if (text === "") throw new CliError(ctx.t.emptyOption(`--${name}`));
   return text;
 }
 
@@ -132,33 +110,29 @@ function dateOption(ctx: CliContext, value: string | true | undefined): string |
     const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
     return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
   })();
-  if (!valid) throw new CliError(TEXT[ctx.lang].badDate(text));
+  if (!valid) throw new CliError(ctx.t.badDate(text));
   return text;
 }
 
 export const reportCommand: Command = {
   name: "report",
   options: [
-    { name: "year", value: true },
-    { name: "output", short: "o", value: true },
+    OPTION.year,
+    OPTION.output,
     { name: "ente", value: true },
     { name: "title", value: true },
     { name: "date", value: true },
-    { name: "force", value: false },
+    OPTION.force,
     { name: "unita", value: false },
     { name: "units", value: false },
   ],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
-    const input = singleInput(args, ctx, "report");
-    const output = stringOption(args.options.output);
     const { code } = await runReport(ctx, {
-      input,
+      ...fileRequest(args, ctx, "report"),
       year: yearOption(ctx, args.options.year),
-      output,
       body: textOption(ctx, args.options.ente, "ente"),
       title: textOption(ctx, args.options.title, "title"),
       date: dateOption(ctx, args.options.date),
-      force: args.options.force === true,
       units: args.options.unita === true || args.options.units === true,
     });
     return code;

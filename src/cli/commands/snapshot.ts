@@ -13,7 +13,7 @@ import {
 import type { ParsedArgs } from "../args";
 import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
 import { writeHistoryCopy } from "../xlsx-history";
-import { periodOption, singleInput, stringOption } from "./options";
+import { fileRequest, OPTION, PERIOD_OPTIONS, periodOption } from "./options";
 import type { Command } from "./types";
 
 export interface SnapshotRequest {
@@ -68,22 +68,11 @@ export async function runSnapshot(ctx: CliContext, req: SnapshotRequest): Promis
 
 export const snapshotCommand: Command = {
   name: "snapshot",
-  options: [
-    { name: "periodo", value: true },
-    { name: "period", value: true },
-    { name: "output", short: "o", value: true },
-    { name: "force", value: false },
-  ],
+  options: [...PERIOD_OPTIONS, OPTION.output, OPTION.force],
   async run(args: ParsedArgs, ctx: CliContext): Promise<number> {
-    const input = singleInput(args, ctx, "snapshot");
-    const output = stringOption(args.options.output);
+    const { input, output, force } = fileRequest(args, ctx, "snapshot");
     if (output === undefined) throw new CliError(ctx.t.snapshotNeedsOutput);
-    await runSnapshot(ctx, {
-      input,
-      period: periodOption(ctx, args.options),
-      output,
-      force: args.options.force === true,
-    });
+    await runSnapshot(ctx, { input, period: periodOption(ctx, args.options), output, force });
     return 0;
   },
 };

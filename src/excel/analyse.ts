@@ -11,14 +11,14 @@ import {
 } from "../core";
 
 /**
- * The check the pane runs on the grids it has read: the same as `kpi check`
- * (src/cli/commands/check.ts). The measurement rules come from the workbook's settings sheet
+ * The analysis every pane action runs on the grids it has read: the core's one pipeline
+ * (`analyseWorkbook`), the same as `kpi check` (src/cli/commands/check.ts). The measurement rules come from the workbook's settings sheet
  * (`Impostazioni`), the KPIs are validated with them, and the roll-up goes through the
  * workbook's tree (`Albero`, else the codes); bad settings and a broken tree are problems of
  * the report like any other. Pure: no Office call, the grids are already in memory.
  */
 
-export interface Checked {
+export interface GridsAnalysis {
   /** The validation report, with the settings' and the tree's problems added. */
   readonly report: ValidationReport;
   readonly rollup: WorkbookRollup;
@@ -30,7 +30,7 @@ export interface Checked {
   readonly history: HistoryCheck;
 }
 
-export interface CheckOptions {
+export interface AnalyseOptions {
   readonly year?: number | null;
   /** A monitoring period (`{ year: 2026, date: "06-30" }`); wins over `year`. */
   readonly period?: Period | null;
@@ -45,9 +45,9 @@ export interface CheckOptions {
 /**
  * Validates and rolls up a workbook's grids with the workbook's own rules: the core's one
  * pipeline (`analyseWorkbookSteps`), with a pause between its phases for the page to repaint.
- * @example const { report, rollup } = await checkGrids(read.grids, { lang: "it" });
+ * @example const { report, rollup } = await analyseGrids(read.grids, { lang: "it" });
  */
-export async function checkGrids(grids: readonly SheetGrid[], options: CheckOptions): Promise<Checked> {
+export async function analyseGrids(grids: readonly SheetGrid[], options: AnalyseOptions): Promise<GridsAnalysis> {
   const steps = analyseWorkbookSteps(grids, { year: options.year ?? null, period: options.period ?? null, lang: options.lang });
   let step = steps.next();
   while (!step.done) {

@@ -1,13 +1,13 @@
-import { UNIT_SHEET, type UnitScore, unitSheet, workbookUnitScores } from "../core";
-import type { ExcelHost } from "./host";
-import { buildOwnSheet, today, type SummaryOutcome, type SummaryRequest } from "./summary";
+import { UNIT_SHEET, type UnitScore, unitSheet, workbookUnitScores } from "../../core";
+import type { ExcelHost } from "../host";
+import { buildOwnSheet, today, type SummaryOutcome, type SummaryRequest } from "./own-sheet";
 
 /**
  * The "Unit scorecards" action (`Crea schede unità`): one `Excel.run` that reads the
- * workbook, checks it as Validate does, computes each organisational unit's result
+ * workbook, analyses it as Validate does, computes each organisational unit's result
  * (src/core/scorecards.ts, with the workbook's `Risultato unità` rule) and writes the
  * `Schede unità` sheet (src/core/workbook/unit-sheet.ts). The same writer as *Crea
- * riepilogo* (./summary.ts), so the same promises: 2 syncs on desktop, a new sheet with a
+ * riepilogo* (./own-sheet.ts), so the same promises: 2 syncs on desktop, a new sheet with a
  * free name, an earlier sheet of ours rewritten in place only when untouched, a failed new
  * sheet removed again.
  */

@@ -1,140 +1,20 @@
-import {
-  type CellSpec,
-  columnLetters,
-  parseA1,
-  type RangeFormatSpec,
-  safeSheetName,
-  type SheetSpec,
-  type ValidationSpec,
-  type WorkbookSpec,
-} from "../core";
+import { columnLetters, type RangeFormatSpec, type SheetSpec, type ValidationSpec } from "../core";
+import { cellInput, fill2d, widthInPoints } from "./cell-input";
 import { formulaLocale, isKpiFormula, queueKpiFormulas, settleKpiFormulas, type FormulaCell, type FormulaLocale, type KpiFormulaWrites } from "./formulas";
 import type { ExcelHost } from "./host";
-import { budgetFor, type PayloadBudget } from "./read-grids";
+import type { PayloadBudget } from "./read-grids";
 import { hasFeature } from "./requirements";
 
 /**
- * Writes a workbook description (src/core/workbook/description.ts) into the open workbook
- * through Office.js, as NEW sheets only: a name already taken gets a free one (`A` -> `A (2)`),
- * table names likewise (`KPI_A` -> `KPI_A_2`); no existing sheet, table or cell is touched.
+ * The one writer of described sheets (src/core/workbook/description.ts) into the open workbook,
+ * used by every action that adds a sheet (import, summary, unit scorecards), and its undo.
  *
- * One `Excel.run`: sync 1 reads the names in use (sheets, tables, defined names), sync 2
- * writes everything (cells, number formats, fonts and fills, column widths, frozen header,
- * tables, data validation). A very large plan is split into more write syncs only beyond the
- * payload budget. A cell calling the add-in's functions (`KPI.*`) is written in the form the
- * user's Excel reads and read back in the same sync; one more sync rewrites in the other form
- * the cells that answered `#NAME?` (./formulas.ts). If a write sync fails, the sheets this import added are deleted again
- * (Excel may have applied part of the batch), so the workbook is left as it was.
+ * Everything is queued and sent in one sync: cells, number formats, fonts and fills, column
+ * widths, frozen header, tables, data validation. A very large plan is split into more syncs
+ * only beyond the payload budget. A cell calling the add-in's functions (`KPI.*`) is written in
+ * the form the user's Excel reads and read back in the same sync; one more sync rewrites in the
+ * other form the cells that answered `#NAME?` (./formulas.ts).
  */
-
-export interface Renamed {
-  readonly from: string;
-  readonly to: string;
-}
-
-export interface ImportOutcome {
-  /** The sheets added, in order, with the name each got. */
-  readonly sheets: readonly Renamed[];
-  readonly tables: readonly Renamed[];
-}
-
-/** Thrown when the write failed; says whether the added sheets could be removed again. */
-export class ImportError extends Error {
-  constructor(
-    readonly cause: unknown,
-    /** True when every sheet the import added was deleted again. */
-    readonly rolledBack: boolean,
-    /** Sheets that may be left in the workbook when `rolledBack` is false. */
-    readonly leftover: readonly string[],
-  ) {
-    super(cause instanceof Error ? cause.message : String(cause));
-    this.name = "ImportError";
-  }
-}
-
-export interface ImportOptions {
-  readonly budget?: PayloadBudget;
-  /**
-   * Office's display language (`it-IT` ...): with Italian names active, cells calling the
-   * add-in's functions are written in the local Italian form (./formulas.ts). Default: English.
-   */
-  readonly displayLanguage?: string;
-  readonly onPhase?: (phase: "names" | "writing") => void;
-}
-
-/**
- * A sheet name not in `taken` (compared case-insensitively, as Excel does): the name itself,
- * else `name (2)`, `name (3)` ... cut to 31 characters.
- * @example freeSheetName("A", new Set(["a"])) // "A (2)"
- */
-export function freeSheetName(name: string, taken: ReadonlySet<string>): string {
-  // The same rule as the workbook description's names: one implementation, in the core.
-  return safeSheetName(name, taken);
-}
-
-/**
- * A table (or defined) name not in `taken`: the name, else `name_2`, `name_3` ...
- * @example freeTableName("KPI_A", new Set(["kpi_a"])) // "KPI_A_2"
- */
-export function freeTableName(name: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(name.toLowerCase())) return name;
-  for (let i = 2; ; i++) {
-    const candidate = `${name}_${i}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
-/**
- * A text as Excel must receive it to keep it text. Through `range.values`/`formulas` Excel
- * parses what it is given as if typed: `= 6` becomes a formula, `---` and `+15%` formulas or
- * numbers, `15%` a number, `31/12/2021` a date, `TRUE` a boolean. A leading apostrophe (the
- * quote prefix, not part of the value) keeps such texts as written.
- * @example textInput("---")   // "'---"
- * @example textInput(">= 15%") // ">= 15%"
- */
-export function textInput(text: string): string {
-  if (text === "") return text;
-  const t = text.trim();
-  const risky =
-    /^[=+\-@']/.test(text) ||
-    /^[=+\-@]/.test(t) ||
-    /^[€$£]?\s*[-+]?[\d.,\s]*\d[\d.,\s]*\s*%?\s*[€$£]?$/.test(t) || // numbers, thousands, percent, money
-    /^\d+([.,]\d+)?e[+-]?\d+$/i.test(t) || // scientific
-    /^\d{1,4}[/.\-]\d{1,2}([/.\-]\d{1,4})?$/.test(t) || // dates and fractions
-    /^\d{1,2}:\d{2}/.test(t) || // times
-    /^(true|false|vero|falso)$/i.test(t) ||
-    /^#[A-Z/0!?]+[!?A]?$/.test(t); // error literals such as #N/A
-  return risky ? `'${text}` : text;
-}
-
-/** A cell of the description as a `range.formulas` entry. */
-export function cellInput(cell: CellSpec | undefined): string | number | boolean {
-  if (cell === null || cell === undefined) return "";
-  if (typeof cell === "object") return `=${cell.formula}`;
-  if (typeof cell === "string") return textInput(cell);
-  return cell;
-}
-
-/** Rows x columns of an A1 range (`E2:E40` -> 39 x 1). */
-export function rangeSize(address: string): { rows: number; cols: number } {
-  const [a, b] = address.split(":");
-  const p = parseA1(a);
-  const q = parseA1(b ?? a);
-  if (!p || !q) throw new RangeError(`Bad range ${address}`);
-  return { rows: Math.abs(q.row - p.row) + 1, cols: Math.abs(q.col - p.col) + 1 };
-}
-
-function fill2d<T>(address: string, value: T): T[][] {
-  const { rows, cols } = rangeSize(address);
-  return Array.from({ length: rows }, () => new Array<T>(cols).fill(value));
-}
-
-/** Excel's column width is in points; the description's in characters of the default font. */
-export function widthInPoints(chars: number): number {
-  // 8.43 characters (the default) is 64 px = 48 pt: 7 px per character plus 5 px padding.
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
 
 /** One unit of queued work with its estimated request size. */
 interface Work {
@@ -309,54 +189,9 @@ export async function writeSheetsIn(
 }
 
 /**
- * Adds the described sheets to the workbook. See the module comment.
- * @example const { sheets } = await importWorkbook(officeHost(), buildWorkbook(parsePlan(text)));
+ * Deletes the sheets an action added (never one that existed before).
+ * @example const rolledBack = await removeAddedSheets(context, ["Area A (2)"], before);
  */
-export async function importWorkbook(host: ExcelHost, spec: WorkbookSpec, options: ImportOptions = {}): Promise<ImportOutcome> {
-  const budget = options.budget ?? budgetFor(host.platform);
-  return host.run(async (context) => {
-    options.onPhase?.("names");
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    const tables = context.workbook.tables.load("items/name");
-    const names = context.workbook.names.load("items/name");
-    // The decimal separator, for formulas written in the local form (rides on this sync).
-    const culture = hasFeature(host, "cultureInfo") ? context.workbook.application.cultureInfo.numberFormat.load("numberDecimalSeparator") : null;
-    await context.sync();
-    const locale = formulaLocale(options.displayLanguage, culture?.numberDecimalSeparator);
-    const before = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
-    const takenSheets = new Set(before);
-    const takenTables = new Set([...tables.items, ...names.items].map((t) => t.name.toLowerCase()));
-
-    const sheets: Renamed[] = [];
-    const tableRenames: Renamed[] = [];
-    const writes: SheetWrite[] = [];
-    for (const s of spec.sheets) {
-      const to = freeSheetName(s.name, takenSheets);
-      takenSheets.add(to.toLowerCase());
-      sheets.push({ from: s.name, to });
-      const tableNames = s.tables.map((t) => {
-        const free = freeTableName(t.name, takenTables);
-        takenTables.add(free.toLowerCase());
-        tableRenames.push({ from: t.name, to: free });
-        return free;
-      });
-      writes.push({ spec: s, name: to, tableNames });
-    }
-
-    options.onPhase?.("writing");
-    try {
-      await writeSheetsIn(context, host, writes, budget, locale);
-    } catch (error) {
-      const added = sheets.map((s) => s.to);
-      const rolledBack = await removeAddedSheets(context, added, before);
-      throw new ImportError(error, rolledBack, rolledBack ? [] : added);
-    }
-    return { sheets, tables: tableRenames };
-  });
-}
-
-/** Deletes the sheets an action added (never one that existed before). */
 export async function removeAddedSheets(context: Excel.RequestContext, added: readonly string[], before: ReadonlySet<string>): Promise<boolean> {
   try {
     const worksheets = context.workbook.worksheets;

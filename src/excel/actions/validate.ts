@@ -1,19 +1,20 @@
-import type { HistoryCheck, Lang, Period, RulesRead, SheetGrid, ValidationReport, WorkbookRollup } from "../core";
-import { checkGrids } from "./check";
-import { nextTick, type ExcelHost } from "./host";
-import { inventoryOf, queueSheetRules, writeMarksIn, type MarkOutcome } from "./marks";
-import { readWorkbookIn, type PayloadBudget, type SheetInfo } from "./read-grids";
-import { hasFeature } from "./requirements";
+import type { HistoryCheck, Lang, Period, RulesRead, SheetGrid, ValidationReport, WorkbookRollup } from "../../core";
+import { analyseGrids } from "../analyse";
+import { nextTick, type ExcelHost } from "../host";
+import { inventoryOf, queueSheetRules, writeMarksIn, type MarkOutcome } from "../marks";
+import { readWorkbookIn, type PayloadBudget, type SheetInfo } from "../read-grids";
+import { hasFeature } from "../requirements";
+import type { ActionPhase } from "./phases";
 
 /**
- * The Validate action: one `Excel.run` that reads every sheet, checks it in the core (once,
- * with the workbook's own measurement rules, and rolls it up the workbook's tree, as
- * `kpi check` does: ./check.ts) and writes the marks.
+ * The Validate action (the pane's `Valida` / `Validate` button): one `Excel.run` that reads
+ * every sheet, analyses it in the core (once, with the workbook's own measurement rules, and
+ * rolls it up the workbook's tree, as `kpi check` does: ../analyse.ts) and writes the marks.
  *
  * Syncs, exactly, for a workbook whose cells fit in one response (all of them on desktop
  * Excel; up to 5 MB on the web):
  *   1 find every sheet and read its used range's values and number formats, and the rules
- *     already there (./read-grids.ts, ./discover.ts);
+ *     already there (../read-grids.ts, ../discover.ts);
  *   2 replace our marks (skipped when there is nothing to remove or add).
  * So 2 whatever the number of rows. When the cells do not fit one response (Excel on the web
  * beyond 5 MB), sync 1 is refused and sent again without them, and the cells are read in R
@@ -21,13 +22,10 @@ import { hasFeature } from "./requirements";
  * next actions, while the workbook stays that large (the host is remembered), no refused
  * attempt and full-size chunks from the first: 1 + R' + 1, R' = R or R - 1. Each 32 sheets
  * beyond the first 32 add one sync; ExcelApi older than 1.5 adds one (the sheets are listed
- * first), and so does a host that refuses to reach past the last sheet (./discover.ts).
+ * first), and so does a host that refuses to reach past the last sheet (../discover.ts).
  */
 
-export type ValidatePhase =
-  | { readonly kind: "reading"; readonly done: number; readonly total: number }
-  | { readonly kind: "checking" }
-  | { readonly kind: "marking" };
+export type ValidatePhase = ActionPhase<"marking">;
 
 export interface ValidateRequest {
   /** The plan year; absent or `null`: the latest year with values (the engine's default). */
@@ -51,7 +49,7 @@ export interface ValidateOutcome {
   readonly rules: RulesRead;
   /** The workbook's tree sheet, for linking the tree's nodes to its rows. */
   readonly treeSheet: SheetGrid | null;
-  /** The values frozen in `Storico` compared with the cells now (./history.ts). */
+  /** The values frozen in `Storico` compared with the cells now (./freeze.ts writes them). */
   readonly history: HistoryCheck;
 }
 
@@ -67,9 +65,9 @@ const UNSUPPORTED: MarkOutcome = {
  * Reads, validates and marks. Read failures reject (nothing was written); a failed write
  * comes back as `marks.status` "rolledBack" or "mayRemain" with the host error, because the
  * report itself is still good to show.
- * @example const { report, marks } = await validateAndMark(officeHost(), { lang: "it" });
+ * @example const { report, marks } = await runValidate(officeHost(), { lang: "it" });
  */
-export async function validateAndMark(host: ExcelHost, request: ValidateRequest): Promise<ValidateOutcome> {
+export async function runValidate(host: ExcelHost, request: ValidateRequest): Promise<ValidateOutcome> {
   const marking = request.mark !== false && hasFeature(host, "marks");
   return host.run(async (context) => {
     const read = await readWorkbookIn(context, host, {
@@ -80,7 +78,7 @@ export async function validateAndMark(host: ExcelHost, request: ValidateRequest)
     });
     request.onPhase?.({ kind: "checking" });
     await nextTick();
-    const checked = await checkGrids(read.grids, { year: request.year ?? null, period: request.period ?? null, lang: request.lang, pause: nextTick });
+    const checked = await analyseGrids(read.grids, { year: request.year ?? null, period: request.period ?? null, lang: request.lang, pause: nextTick });
     const base = { report: checked.report, sheets: read.sheets, rollup: checked.rollup, rules: checked.rules, treeSheet: checked.treeSheet, history: checked.history };
     if (!marking) return { ...base, marks: UNSUPPORTED };
     const inventory = inventoryOf(read.sheets, read.extras as Excel.ConditionalFormatCollection[]);

@@ -10,10 +10,10 @@ import {
   type Lang,
   readHistory,
   type ValidationReport,
-} from "../core";
-import { checkGrids } from "./check";
-import { nextTick, type ExcelHost } from "./host";
-import { budgetFor, readWorkbookIn, type PayloadBudget } from "./read-grids";
+} from "../../core";
+import { analyseGrids } from "../analyse";
+import { nextTick, type ExcelHost } from "../host";
+import { budgetFor, readWorkbookIn, type PayloadBudget } from "../read-grids";
 
 /**
  * The "Freeze monitoring" action (`Congela monitoraggio`): one `Excel.run` that reads the
@@ -22,7 +22,7 @@ import { budgetFor, readWorkbookIn, type PayloadBudget } from "./read-grids";
  * the freeze (src/core/history.ts). Later edits of those values are then listed by Validate.
  *
  * Syncs, exactly (desktop, or a workbook whose cells fit one response on the web): 1 read
- * every sheet (./read-grids.ts), 2 write the rows (and add and hide the sheet the first time).
+ * every sheet (../read-grids.ts), 2 write the rows (and add and hide the sheet the first time).
  * Constant in the number of rows; rows beyond the web's write budget are written in batches
  * of about 4 MB, one sync each (as the import does).
  *
@@ -65,7 +65,10 @@ export class FreezeRefused extends Error {
   }
 }
 
-/** A cell as a `range.formulas` entry that Excel keeps as it is (texts with the quote prefix). */
+/**
+ * A cell as a `range.formulas` entry that Excel keeps as it is (texts with the quote prefix).
+ * @example frozenInput("2026") // "'2026"
+ */
 export function frozenInput(value: CellValue): string | number | boolean {
   if (value === null) return "";
   if (typeof value === "string") return value === "" ? "" : `'${value}`;
@@ -90,7 +93,7 @@ export async function freezeMonitoring(host: ExcelHost, request: FreezeRequest):
     request.onPhase?.("reading");
     const read = await readWorkbookIn(context, host, { budget });
     await nextTick();
-    const checked = await checkGrids(read.grids, { year: request.year ?? null, lang, pause: nextTick });
+    const checked = await analyseGrids(read.grids, { year: request.year ?? null, lang, pause: nextTick });
     const period = frozenPeriod(checked.report) ?? "";
     const values = period === "" ? [] : freezeValues(checked.report.kpis, read.grids, period, request.frozenAt);
     if (values.length === 0) throw new FreezeRefused("nothing", formatMessage("HISTORY_NOTHING_TO_FREEZE", lang, { period: period || "—" }));

@@ -1,5 +1,5 @@
-import type { ExcelHost } from "./host";
-import { hasFeature } from "./requirements";
+import type { ExcelHost } from "../host";
+import { hasFeature } from "../requirements";
 
 /** What was selected. */
 export interface SelectOutcome {
@@ -15,7 +15,7 @@ export interface SelectOutcome {
  * Goes to a cell: activates its sheet and selects the range, in one `Excel.run` and one sync.
  * The range may be a cell (`H5`), a block (`E2:E9`), whole rows (`5:9`) or, for the rows of
  * a tree node that are not next to each other, several areas (`5:6,9:9`): selecting those
- * needs `Worksheet.getRanges` and `RangeAreas.select` (ExcelApi 1.18, ./requirements.ts); an
+ * needs `Worksheet.getRanges` and `RangeAreas.select` (ExcelApi 1.18, ../requirements.ts); an
  * older Excel selects the first area and the outcome says so.
  * Fails with the host's error when the sheet was renamed or deleted (`ItemNotFound`) or is
  * hidden (`InvalidOperation`); the pane turns that into words.
