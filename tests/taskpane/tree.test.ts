@@ -3,6 +3,7 @@
  *
  * The roll-up tree in the pane: the model (figures, words, links) and the collapsible view.
  */
+import { rollupWorkbook, validateWorkbook, type CellValue, type SheetGrid } from "../../src/core";
 import { validateAndMark, type ValidateOutcome } from "../../src/excel/actions";
 import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
@@ -94,6 +95,37 @@ describe("the model", () => {
     const tree = buildTreeView(rollup, { kpis: [], year: null }, null, { sheet: null }, it, "it");
     expect(tree.roots[0]).toMatchObject({ code: "X.1", title: "", achievementText: "n.d.", bandText: "n.d.", link: null });
     expect(tree.notes).toEqual([it.treeRulesDefault, it.treeFromCodes]);
+  });
+});
+
+describe("owners of tables without a Codice column", () => {
+  // Two such tables on one sheet are two nodes, `Foglio1!2` and `Foglio1!6` (named by the
+  // roll-up after the table's first row); each must link to its own rows, not to none.
+  const grid = (name: string, values: CellValue[][]): SheetGrid => ({ name, values });
+  const sheets = [
+    grid("Foglio1", [
+      ["Indicatore", "Peso", "Target", "Valore"],
+      ["Visite", 50, ">= 10", 5],
+      ["Eventi", 50, ">= 2", 2],
+      [null],
+      ["Indicatore", "Peso", "Target", "Valore"],
+      ["Reclami", 100, "<= 4", 5],
+    ]),
+    grid("Foglio2", [
+      ["Indicatore", "Peso", "Target", "Valore"],
+      ["Corsi", 100, ">= 3", 3],
+    ]),
+  ];
+
+  test.failing("each table's node links to that table's rows", () => {
+    const report = validateWorkbook(sheets);
+    const tree = buildTreeView(rollupWorkbook(report, sheets), report, null, { sheet: null }, it, "it");
+    // Foglio1 rows 2-3 are the first table, row 6 the second; Foglio2 has one table, row 2.
+    expect(tree.roots.map((n) => [n.code, n.link?.where ?? null])).toEqual([
+      ["Foglio1!2", "Foglio1!2:3"],
+      ["Foglio1!6", "Foglio1!6:6"],
+      ["Foglio2", "Foglio2!2:2"],
+    ]);
   });
 });
 
