@@ -3,7 +3,9 @@
  *
  * The roll-up tree in the pane: the model (figures, words, links) and the collapsible view.
  */
-import { rollupWorkbook, validateWorkbook, type CellValue, type SheetGrid } from "../../src/core";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { BAND_COLOURS, rollupWorkbook, validateWorkbook, type CellValue, type SheetGrid } from "../../src/core";
 import { validateAndMark, type ValidateOutcome } from "../../src/excel/actions";
 import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
@@ -172,6 +174,17 @@ describe("the view", () => {
     expect(v.calls).toEqual([["Albero", find(tree.roots, "B")!.link!.address]]);
     (v.$("#summary") as HTMLButtonElement).click();
     expect(v.summaries()).toBe(1);
+  });
+
+  test("the bands' colours in the stylesheet are the vocabulary's (the Riepilogo sheet's)", () => {
+    const css = readFileSync(join(__dirname, "../../src/taskpane/taskpane.css"), "utf8");
+    const value = (name: string) => new RegExp(`${name}:\\s*(#[0-9a-fA-F]{6});`).exec(css)?.[1].toUpperCase() ?? null;
+    for (const band of ["green", "amber", "red"] as const) {
+      expect([band, value(`--band-${band}-bg`), value(`--band-${band}-fg`)]).toEqual([band, `#${BAND_COLOURS[band].fill}`, `#${BAND_COLOURS[band].ink}`]);
+      expect(css).toContain(`.band-${band} {\n  background: var(--band-${band}-bg);\n  color: var(--band-${band}-fg);`);
+    }
+    // The red band as the Riepilogo sheet writes it (tests/core/report/summary.test.ts).
+    expect(BAND_COLOURS.red).toMatchObject({ fill: "F8D4D1", ink: "B42318" });
   });
 
   test("counts are shown for nodes with KPIs of their own", () => {
