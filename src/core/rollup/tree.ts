@@ -8,7 +8,7 @@ import { parseNumber } from "../numbers";
 import { normaliseHeader } from "../reader/headers";
 import { isKpiError } from "../errors";
 import type { CellValue, NodeKind, Problem, SheetGrid } from "../types";
-import { LABELS } from "../workbook/labels";
+import { KIND_WORDS } from "../vocabulary";
 import { normaliseCode, type RollupTreeNode } from "./rollup";
 
 /** The tree sheet's names (the import writes `Albero`, or `Tree` in English). */
@@ -29,8 +29,8 @@ const HEADERS: Readonly<Record<"code" | "kind" | "title" | "parent" | "weight" |
 /** Node kinds by their label in either language, plus the kinds' own names. */
 const KIND_LOOKUP: ReadonlyMap<string, NodeKind> = new Map(
   (["area", "strategic", "program", "operational", "action"] as const).flatMap((k) => [
-    [normaliseHeader(LABELS.it.kind[k]), k] as const,
-    [normaliseHeader(LABELS.en.kind[k]), k] as const,
+    [normaliseHeader(KIND_WORDS.it[k]), k] as const,
+    [normaliseHeader(KIND_WORDS.en[k]), k] as const,
     [k, k] as const,
   ]),
 );
