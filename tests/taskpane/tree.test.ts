@@ -5,13 +5,14 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { BAND_COLOURS, rollupWorkbook, validateWorkbook, type CellValue, type SheetGrid } from "../../src/core";
+import { BAND_COLOURS, rollupWorkbook, validateWorkbook } from "../../src/core";
 import { validateAndMark, type ValidateOutcome } from "../../src/excel/actions";
 import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
 import { achievementText, buildTreeView, rowsAddress, type TreeNodeView, type TreeView } from "../../src/taskpane/tree-model";
 import { renderTreeCard } from "../../src/taskpane/view/tree";
 import { seedWorkbook } from "../core/rollup/seed-values";
+import { untitledTables } from "../core/rollup/untitled-tables";
 import type { FakeExcel } from "../excel/fake-excel";
 import { fakeFromSpec, hostOf } from "../excel/fixtures";
 
@@ -103,21 +104,7 @@ describe("the model", () => {
 describe("owners of tables without a Codice column", () => {
   // Two such tables on one sheet are two nodes, `Foglio1!2` and `Foglio1!6` (named by the
   // roll-up after the table's first row); each must link to its own rows, not to none.
-  const grid = (name: string, values: CellValue[][]): SheetGrid => ({ name, values });
-  const sheets = [
-    grid("Foglio1", [
-      ["Indicatore", "Peso", "Target", "Valore"],
-      ["Visite", 50, ">= 10", 5],
-      ["Eventi", 50, ">= 2", 2],
-      [null],
-      ["Indicatore", "Peso", "Target", "Valore"],
-      ["Reclami", 100, "<= 4", 5],
-    ]),
-    grid("Foglio2", [
-      ["Indicatore", "Peso", "Target", "Valore"],
-      ["Corsi", 100, ">= 3", 3],
-    ]),
-  ];
+  const sheets = untitledTables();
 
   test("each table's node links to that table's rows", () => {
     const report = validateWorkbook(sheets);

@@ -24,6 +24,7 @@ import { summarySheet } from "../../../src/core/workbook/summary";
 import { it as IT } from "../../../src/taskpane/i18n/it";
 import { buildTreeView, type TreeNodeView } from "../../../src/taskpane/tree-model";
 import { gridsOf, seedWorkbook } from "./seed-values";
+import { untitledTables } from "./untitled-tables";
 
 const node = (over: Partial<RollupResultNode>): RollupResultNode => ({
   code: "X",
@@ -101,10 +102,7 @@ describe("owners and their rows", () => {
   });
 
   test("tables without a Codice column: the sheet's name, with the table's first row when the sheet has several", () => {
-    const sheets = [
-      grid("Foglio1", [["Indicatore", "Peso", "Target", "Valore"], ["a", 50, ">= 1", 1], ["b", 50, ">= 1", 1], [null], ["Indicatore", "Peso", "Target", "Valore"], ["c", 100, ">= 1", 1]]),
-      grid("Foglio2", [["Indicatore", "Peso", "Target", "Valore"], ["d", 100, ">= 1", 1]]),
-    ];
+    const sheets = untitledTables();
     const report = validateWorkbook(sheets);
     expect(kpiOwners(report)).toEqual(["Foglio1!2", "Foglio1!2", "Foglio1!6", "Foglio2"]);
     const rows = ownerRows(report);
