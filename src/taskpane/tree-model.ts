@@ -3,9 +3,7 @@ import {
   type Band,
   type Lang,
   type NodeKind,
-  normaliseCode,
-  normaliseHeader,
-  ownerRows,
+  nodeRows,
   presentNode,
   type RollupResultNode,
   rowsAddress,
@@ -76,28 +74,6 @@ export interface TreeView {
 /** Re-exported for the pane's readers: how the pane writes a figure and a row address. */
 export { achievementText, rowsAddress };
 
-const CODE_HEADERS = new Set(["codice", "code", "codice nodo", "node"]);
-
-/** The 1-based row of each code on the tree sheet. */
-function treeRows(sheet: SheetGrid | null): Map<string, number> {
-  const out = new Map<string, number>();
-  if (!sheet) return out;
-  const r0 = sheet.origin?.row ?? 0;
-  let col = -1;
-  for (let r = 0; r < sheet.values.length; r++) {
-    const row = sheet.values[r];
-    if (col < 0) {
-      col = row.findIndex((c) => typeof c === "string" && CODE_HEADERS.has(normaliseHeader(c)));
-      continue;
-    }
-    const cell = row[col];
-    if (cell === null || cell === undefined || cell === "") continue;
-    const code = normaliseCode(String(cell));
-    if (!out.has(code)) out.set(code, r0 + r + 1);
-  }
-  return out;
-}
-
 /**
  * The pane's model of a roll-up.
  * @example buildTreeView(out.rollup, out.report, out.treeSheet, out.rules, it, "it").roots[0].achievementText // "85,00"
@@ -110,18 +86,12 @@ export function buildTreeView(
   strings: Strings,
   lang: Lang,
 ): TreeView {
-  const own = ownerRows(report);
-  const onTree = treeRows(treeSheet);
-
+  const rows = nodeRows(report, treeSheet);
   const link = (n: RollupResultNode): TreeLink | null => {
-    const k = own.get(n.code);
-    if (k) {
-      const address = rowsAddress(k.rows);
-      return { sheet: k.sheet, address, where: `${k.sheet}!${address}` };
-    }
-    const row = treeSheet ? onTree.get(n.code) : undefined;
-    if (treeSheet && row !== undefined) return { sheet: treeSheet.name, address: `${row}:${row}`, where: `${treeSheet.name}!${row}:${row}` };
-    return null;
+    const at = rows.get(n.code);
+    if (!at) return null;
+    const address = rowsAddress(at.rows);
+    return { sheet: at.sheet, address, where: `${at.sheet}!${address}` };
   };
 
   type Building = Omit<TreeNodeView, "children"> & { children: TreeNodeView[] };

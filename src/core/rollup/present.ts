@@ -8,10 +8,12 @@
 import { roundHalfUp } from "../achievement";
 import type { Lang } from "../messages";
 import { formatNumberIt } from "../numbers";
-import type { Band, ValidationReport } from "../types";
+import { normaliseHeader } from "../reader/headers";
+import type { Band, SheetGrid, ValidationReport } from "../types";
 import { bandWord, kindWord, NO_DATA } from "../vocabulary";
 import { kpiOwners } from "./owners";
 import { normaliseCode, type RollupResultNode } from "./rollup";
+import { TREE_CODE_HEADERS } from "./tree";
 
 /** The KPIs of a roll-up, counted over its nodes (rows with a weight and a target for the year). */
 export interface KpiCounts {
@@ -128,6 +130,48 @@ export function ownerRows(report: Pick<ValidationReport, "kpis"> & Partial<Pick<
     if (!entry) out.set(code, { sheet: k.sheet, rows: [k.row] });
     else if (entry.sheet === k.sheet) entry.rows.push(k.row);
   });
+  return out;
+}
+
+/**
+ * The 1-based row of each code on a tree sheet: the rows under the first row that has a
+ * code header (`Codice`), the first row of a code winning.
+ * @example treeSheetRows({ name: "Albero", values: [["Codice"], ["A"], ["A.1"]] }).get("A.1") // 3
+ */
+export function treeSheetRows(sheet: SheetGrid): Map<string, number> {
+  const headers = new Set(TREE_CODE_HEADERS);
+  const out = new Map<string, number>();
+  const r0 = sheet.origin?.row ?? 0;
+  let col = -1;
+  for (let r = 0; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
+    if (col < 0) {
+      col = row.findIndex((c) => typeof c === "string" && headers.has(normaliseHeader(c)));
+      continue;
+    }
+    const cell = row[col];
+    if (cell === null || cell === undefined || cell === "") continue;
+    const code = normaliseCode(String(cell));
+    if (!out.has(code)) out.set(code, r0 + r + 1);
+  }
+  return out;
+}
+
+/**
+ * Where each node leads: the rows of its own KPIs (`ownerRows`), else, for a node without
+ * KPI rows of its own (an area, a program), its row on the tree sheet when there is one.
+ * A node in neither has no entry.
+ * @example nodeRows(report, albero).get("B") // { sheet: "Albero", rows: [12] }
+ */
+export function nodeRows(
+  report: Pick<ValidationReport, "kpis"> & Partial<Pick<ValidationReport, "groups">>,
+  treeSheet: SheetGrid | null,
+): Map<string, OwnerRows> {
+  const out: Map<string, OwnerRows> = ownerRows(report);
+  if (!treeSheet) return out;
+  for (const [code, row] of treeSheetRows(treeSheet)) {
+    if (!out.has(code)) out.set(code, { sheet: treeSheet.name, rows: [row] });
+  }
   return out;
 }
 

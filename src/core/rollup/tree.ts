@@ -26,6 +26,9 @@ const HEADERS: Readonly<Record<"code" | "kind" | "title" | "parent" | "weight" |
   ],
 };
 
+/** The headers of the tree sheet's code column (the pane finds a node's row by them too). */
+export const TREE_CODE_HEADERS: readonly string[] = HEADERS.code;
+
 /** Node kinds by their label in either language, plus the kinds' own names. */
 const KIND_LOOKUP: ReadonlyMap<string, NodeKind> = new Map(
   (["area", "strategic", "program", "operational", "action"] as const).flatMap((k) => [

@@ -10,12 +10,14 @@ import {
   isMeasured,
   kpiCounts,
   kpiOwners,
+  nodeRows,
   nodeTitle,
   ownerRows,
   presentNode,
   rollup,
   rollupWorkbook,
   rowsAddress,
+  treeSheetRows,
   type RollupResultNode,
 } from "../../../src/core/rollup";
 import type { CellValue, SheetGrid } from "../../../src/core/types";
@@ -113,6 +115,27 @@ describe("owners and their rows", () => {
       ["Foglio1!6", [6]],
       ["Foglio2", [2]],
     ]);
+  });
+});
+
+describe("a node's rows", () => {
+  test("on the tree sheet: under the code header, origin applied, the first row of a code winning", () => {
+    // The grid starts at row 3 (origin.row 2): the header is sheet row 4, `A` row 5, `A.1` row 6.
+    const albero: SheetGrid = { name: "Albero", origin: { row: 2, col: 0 }, values: [["note"], ["Codice", "Tipo"], ["A", "Area"], ["A.1.", "x"], [null], ["A", "again"]] };
+    expect([...treeSheetRows(albero)]).toEqual([["A", 5], ["A.1", 6]]);
+    expect(treeSheetRows({ name: "Vuoto", values: [["A"], ["B"]] }).size).toBe(0);
+  });
+
+  test("its own KPI rows first, else its tree row, else none", () => {
+    const sheets: SheetGrid[] = [
+      { name: "S", values: [["Codice", "Indicatore", "Peso", "Target", "Valore"], ["A.1", "k", 100, ">= 1", 1]] },
+    ];
+    const albero: SheetGrid = { name: "Albero", values: [["Codice"], ["A"], ["A.1"]] };
+    const rows = nodeRows(validateWorkbook(sheets), albero);
+    expect(rows.get("A.1")).toEqual({ sheet: "S", rows: [2] });
+    expect(rows.get("A")).toEqual({ sheet: "Albero", rows: [2] });
+    expect(rows.has("B")).toBe(false);
+    expect(nodeRows(validateWorkbook(sheets), null).has("A")).toBe(false);
   });
 });
 
