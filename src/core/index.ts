@@ -51,6 +51,7 @@ export { RULES_SHEET, findRulesSheet, readRules, readRulesSheet, rulesSheet, typ
 export * from "./rollup";
 export * from "./report";
 export { needsReason, missingReason } from "./reasons";
+export { KIND_WORDS, BAND_WORDS, BAND_COLOURS, NO_DATA, STATUS_WORDS, kindWord, bandWord, statusWord, type BandColours } from "./vocabulary";
 export { unitScores, unitsJson, unitName, workbookUnitScores, type UnitScore, type UnitItem, type UnitScoresInput } from "./scorecards";
 export type { UnitRule } from "./rules";
 export { analyseWorkbook, analyseWorkbookSteps, type AnalyseOptions, type WorkbookAnalysis } from "./analyse";

@@ -1,17 +1,12 @@
 /**
  * KPI.AT_RISK: the status of a KPI at an intermediate monitoring date (src/core/monitoring.ts),
  * as the words the *Relazione* uses. The words are Italian in every Excel language: they are
- * the plan's own (in linea, a rischio, non raggiungibile), like the targets the functions read.
+ * the plan's own (in linea, a rischio, non raggiungibile: the vocabulary's, src/core/vocabulary.ts),
+ * like the targets the functions read.
  */
-import { isKpiError, judgeAtDate, kpiError, parseDateText, serialToDate, type CheckpointJudgement } from "../core";
+import { isKpiError, judgeAtDate, kpiError, parseDateText, serialToDate, statusWord } from "../core";
 import { cell, condition, measured } from "./coerce";
 import { raise } from "./excel-errors";
-
-const WORDS: Readonly<Record<CheckpointJudgement["status"], string>> = {
-  on_track: "in linea",
-  at_risk: "a rischio",
-  unreachable: "non raggiungibile",
-};
 
 /** The monitoring date as year and `MM-DD`, from an Excel date number or a text date. */
 function monitoringDay(x: unknown): { year: number; date: string } {
@@ -45,5 +40,5 @@ export function atRiskText(value: unknown, target: unknown, date: unknown, rule?
   const v = cell(value);
   // A deadline not done yet is blank: judged by the date.
   const measuredValue = c.unit === "date" && (v === null || (typeof v === "string" && v.trim() === "")) ? null : measured(value, c);
-  return WORDS[judgeAtDate(measuredValue, c, null, period, { monitoring: ruleOf(rule) }).status];
+  return statusWord(judgeAtDate(measuredValue, c, null, period, { monitoring: ruleOf(rule) }).status, "it");
 }

@@ -1,12 +1,12 @@
 import {
+  achievementText,
   type Band,
-  type KpiResult,
   type Lang,
   type NodeKind,
-  normaliseCode,
-  normaliseHeader,
+  nodeRows,
+  presentNode,
   type RollupResultNode,
-  roundHalfUp,
+  rowsAddress,
   type RulesRead,
   type SheetGrid,
   type ValidationReport,
@@ -71,70 +71,8 @@ export interface TreeView {
   readonly notes: readonly string[];
 }
 
-const FIXED: Map<Lang, Intl.NumberFormat> = new Map();
-
-/**
- * An achievement as the pane writes it: rounded half-up to 2 decimals, always 2 shown,
- * Italian decimal comma in Italian.
- * @example achievementText(83.335, "it") // "83,34"
- */
-export function achievementText(x: number, lang: Lang): string {
-  let f = FIXED.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === "it" ? "it-IT" : "en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
-    FIXED.set(lang, f);
-  }
-  // Rounded first: Intl would round the binary value (83.335 is 83.33499...).
-  return f.format(roundHalfUp(x, 2));
-}
-
-/** Runs of consecutive rows as an address of whole rows: [5,6,7,9] -> `5:7,9:9`. */
-export function rowsAddress(rows: readonly number[]): string {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    runs.push(`${sorted[i]}:${sorted[j]}`);
-    i = j + 1;
-  }
-  return runs.join(",");
-}
-
-/** The KPI rows of each owner code: the first sheet that has them, and their 1-based rows. */
-function kpiRowsByCode(kpis: readonly KpiResult[]): Map<string, { sheet: string; rows: number[] }> {
-  const out = new Map<string, { sheet: string; rows: number[] }>();
-  for (const k of kpis) {
-    // A table without a `Codice` column is one node named after its sheet (rollupWorkbook).
-    const code = k.owner !== null && k.owner.trim() !== "" ? normaliseCode(k.owner) : k.sheet;
-    const entry = out.get(code);
-    if (!entry) out.set(code, { sheet: k.sheet, rows: [k.row] });
-    else if (entry.sheet === k.sheet) entry.rows.push(k.row);
-  }
-  return out;
-}
-
-const CODE_HEADERS = new Set(["codice", "code", "codice nodo", "node"]);
-
-/** The 1-based row of each code on the tree sheet. */
-function treeRows(sheet: SheetGrid | null): Map<string, number> {
-  const out = new Map<string, number>();
-  if (!sheet) return out;
-  const r0 = sheet.origin?.row ?? 0;
-  let col = -1;
-  for (let r = 0; r < sheet.values.length; r++) {
-    const row = sheet.values[r];
-    if (col < 0) {
-      col = row.findIndex((c) => typeof c === "string" && CODE_HEADERS.has(normaliseHeader(c)));
-      continue;
-    }
-    const cell = row[col];
-    if (cell === null || cell === undefined || cell === "") continue;
-    const code = normaliseCode(String(cell));
-    if (!out.has(code)) out.set(code, r0 + r + 1);
-  }
-  return out;
-}
+/** Re-exported for the pane's readers: how the pane writes a figure and a row address. */
+export { achievementText, rowsAddress };
 
 /**
  * The pane's model of a roll-up.
@@ -142,51 +80,36 @@ function treeRows(sheet: SheetGrid | null): Map<string, number> {
  */
 export function buildTreeView(
   rollup: WorkbookRollup,
-  report: Pick<ValidationReport, "kpis" | "year">,
+  report: Pick<ValidationReport, "kpis" | "year"> & Partial<Pick<ValidationReport, "groups">>,
   treeSheet: SheetGrid | null,
   rules: Pick<RulesRead, "sheet">,
   strings: Strings,
   lang: Lang,
 ): TreeView {
-  const kinds: Readonly<Record<NodeKind | "code", string>> = {
-    area: strings.kindArea,
-    strategic: strings.kindStrategic,
-    program: strings.kindProgram,
-    operational: strings.kindOperational,
-    action: strings.kindAction,
-    code: strings.kindCode,
-  };
-  const bands: Readonly<Record<Band, string>> = { green: strings.bandGreen, amber: strings.bandAmber, red: strings.bandRed };
-  const own = kpiRowsByCode(report.kpis);
-  const onTree = treeRows(treeSheet);
-
+  const rows = nodeRows(report, treeSheet);
   const link = (n: RollupResultNode): TreeLink | null => {
-    const k = own.get(n.code);
-    if (k) {
-      const address = rowsAddress(k.rows);
-      return { sheet: k.sheet, address, where: `${k.sheet}!${address}` };
-    }
-    const row = treeSheet ? onTree.get(n.code) : undefined;
-    if (treeSheet && row !== undefined) return { sheet: treeSheet.name, address: `${row}:${row}`, where: `${treeSheet.name}!${row}:${row}` };
-    return null;
+    const at = rows.get(n.code);
+    if (!at) return null;
+    const address = rowsAddress(at.rows);
+    return { sheet: at.sheet, address, where: `${at.sheet}!${address}` };
   };
 
   type Building = Omit<TreeNodeView, "children"> & { children: TreeNodeView[] };
   const byCode = new Map<string, Building>();
   const roots: TreeNodeView[] = [];
   for (const n of rollup.nodes) {
-    const achievement = n.achievement === null ? null : roundHalfUp(n.achievement, 2);
+    const shown = presentNode(n, lang);
     const view: Building = {
       code: n.code,
       kind: n.kind,
-      kindLabel: kinds[n.kind],
-      title: n.title === n.code ? "" : n.title,
+      kindLabel: shown.kindLabel,
+      title: shown.title,
       depth: n.depth,
-      measured: n.kind !== "program" || n.achievement !== null,
-      achievement,
-      achievementText: n.achievement === null ? strings.treeNoData : achievementText(n.achievement, lang),
+      measured: shown.measured,
+      achievement: shown.achievement,
+      achievementText: shown.achievementText,
       band: n.band,
-      bandText: n.band === null ? strings.treeNoData : bands[n.band],
+      bandText: shown.bandText,
       kpis: n.kpis,
       met: n.met,
       unmet: n.unmet,

@@ -3,12 +3,16 @@
  *
  * The roll-up tree in the pane: the model (figures, words, links) and the collapsible view.
  */
+import { readFileSync } from "fs";
+import { join } from "path";
+import { BAND_COLOURS, rollupWorkbook, validateWorkbook } from "../../src/core";
 import { runValidate, type ValidateOutcome } from "../../src/excel/actions/validate";
 import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
 import { achievementText, buildTreeView, rowsAddress, type TreeNodeView, type TreeView } from "../../src/taskpane/tree-model";
 import { renderTreeCard } from "../../src/taskpane/view/tree";
 import { seedWorkbook } from "../core/rollup/seed-values";
+import { untitledTables } from "../core/rollup/untitled-tables";
 import type { FakeExcel } from "../excel/fake-excel";
 import { fakeFromSpec, hostOf } from "../excel/fixtures";
 
@@ -97,6 +101,23 @@ describe("the model", () => {
   });
 });
 
+describe("owners of tables without a Codice column", () => {
+  // Two such tables on one sheet are two nodes, `Foglio1!2` and `Foglio1!6` (named by the
+  // roll-up after the table's first row); each must link to its own rows, not to none.
+  const sheets = untitledTables();
+
+  test("each table's node links to that table's rows", () => {
+    const report = validateWorkbook(sheets);
+    const tree = buildTreeView(rollupWorkbook(report, sheets), report, null, { sheet: null }, it, "it");
+    // Foglio1 rows 2-3 are the first table, row 6 the second; Foglio2 has one table, row 2.
+    expect(tree.roots.map((n) => [n.code, n.link?.where ?? null])).toEqual([
+      ["Foglio1!2", "Foglio1!2:3"],
+      ["Foglio1!6", "Foglio1!6:6"],
+      ["Foglio2", "Foglio2!2:2"],
+    ]);
+  });
+});
+
 describe("the view", () => {
   function card(tree: TreeView) {
     document.body.replaceChildren();
@@ -140,6 +161,17 @@ describe("the view", () => {
     expect(v.calls).toEqual([["Albero", find(tree.roots, "B")!.link!.address]]);
     (v.$("#summary") as HTMLButtonElement).click();
     expect(v.summaries()).toBe(1);
+  });
+
+  test("the bands' colours in the stylesheet are the vocabulary's (the Riepilogo sheet's)", () => {
+    const css = readFileSync(join(__dirname, "../../src/taskpane/taskpane.css"), "utf8");
+    const value = (name: string) => new RegExp(`${name}:\\s*(#[0-9a-fA-F]{6});`).exec(css)?.[1].toUpperCase() ?? null;
+    for (const band of ["green", "amber", "red"] as const) {
+      expect([band, value(`--band-${band}-bg`), value(`--band-${band}-fg`)]).toEqual([band, `#${BAND_COLOURS[band].fill}`, `#${BAND_COLOURS[band].ink}`]);
+      expect(css).toContain(`.band-${band} {\n  background: var(--band-${band}-bg);\n  color: var(--band-${band}-fg);`);
+    }
+    // The red band as the Riepilogo sheet writes it (tests/core/report/summary.test.ts).
+    expect(BAND_COLOURS.red).toMatchObject({ fill: "F8D4D1", ink: "B42318" });
   });
 
   test("counts are shown for nodes with KPIs of their own", () => {

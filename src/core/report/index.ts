@@ -1,2 +1,4 @@
 /** The year-end summary ("Relazione") as printable HTML. */
-export { renderReport, escapeHtml, formatAchievement, italianDate, kpiCounts, chartNodes, type ReportInput } from "./html";
+export { renderReport, type ReportInput } from "./html";
+export { escapeHtml, formatAchievement, italianDate } from "./text";
+export { kpiCounts, chartNodes } from "../rollup/present";

@@ -2,3 +2,19 @@
 export { rollup, normaliseCode, type RollupInput, type RollupKpi, type RollupOptions, type RollupResult, type RollupResultNode, type RollupTreeNode } from "./rollup";
 export { findTreeSheet, readTreeSheet, treeFromCodes, type TreeRead } from "./tree";
 export { rollupWorkbook, rollupJson, isTreeProblem, type RollupJsonEntry, type RollupWorkbookOptions, type WorkbookRollup } from "./workbook";
+export { kpiOwners } from "./owners";
+export {
+  achievementText,
+  chartNodes,
+  isMeasured,
+  kpiCounts,
+  nodeRows,
+  nodeTitle,
+  ownerRows,
+  presentNode,
+  rowsAddress,
+  treeSheetRows,
+  type KpiCounts,
+  type OwnerRows,
+  type PresentedNode,
+} from "./present";

@@ -8,7 +8,7 @@ import { parseNumber } from "../numbers";
 import { normaliseHeader } from "../reader/headers";
 import { isKpiError } from "../errors";
 import type { CellValue, NodeKind, Problem, SheetGrid } from "../types";
-import { LABELS } from "../workbook/labels";
+import { KIND_WORDS } from "../vocabulary";
 import { normaliseCode, type RollupTreeNode } from "./rollup";
 
 /** The tree sheet's names (the import writes `Albero`, or `Tree` in English). */
@@ -26,11 +26,14 @@ const HEADERS: Readonly<Record<"code" | "kind" | "title" | "parent" | "weight" |
   ],
 };
 
+/** The headers of the tree sheet's code column (the pane finds a node's row by them too). */
+export const TREE_CODE_HEADERS: readonly string[] = HEADERS.code;
+
 /** Node kinds by their label in either language, plus the kinds' own names. */
 const KIND_LOOKUP: ReadonlyMap<string, NodeKind> = new Map(
   (["area", "strategic", "program", "operational", "action"] as const).flatMap((k) => [
-    [normaliseHeader(LABELS.it.kind[k]), k] as const,
-    [normaliseHeader(LABELS.en.kind[k]), k] as const,
+    [normaliseHeader(KIND_WORDS.it[k]), k] as const,
+    [normaliseHeader(KIND_WORDS.en[k]), k] as const,
     [k, k] as const,
   ]),
 );

@@ -9,6 +9,7 @@ import type { Lang } from "../messages";
 import { readRules } from "../rules";
 import type { Band, MeasurementRules, NodeKind, Problem, SheetGrid, ValidationReport } from "../types";
 import { rollup, type RollupKpi, type RollupResultNode, type RollupTreeNode } from "./rollup";
+import { kpiOwners } from "./owners";
 import { findTreeSheet, readTreeSheet, treeFromCodes } from "./tree";
 
 /** One entry of `kpi check --json`'s `"rollup"` array. */
@@ -67,7 +68,7 @@ export function rollupWorkbook(
     problems.push(...read.problems);
   }
 
-  const owners = ownersOf(report);
+  const owners = kpiOwners(report);
   // Validation classified every algorithm cell already: a KPI without a kind has no algorithm.
   const kpis: RollupKpi[] = report.kpis.map((k, i) => ({ ...k, owner: owners[i] }));
 
@@ -122,28 +123,6 @@ export function rollupJson(nodes: readonly RollupResultNode[], options: { decima
     missing: n.missing,
     band: n.band,
   }));
-}
-
-/**
- * Each KPI row's owner for the roll-up: its `Codice`, or, in a table without one, a name
- * for the table (the sheet's name, qualified by the table's first row when the sheet holds
- * more than one such table).
- */
-function ownersOf(report: ValidationReport): (string | null)[] {
-  const tableOf = new Map<string, { sheet: string; first: number }>();
-  const perSheet = new Map<string, number>();
-  for (const g of report.groups) {
-    if (g.owner !== null || g.rows.length === 0) continue;
-    const first = Math.min(...g.rows);
-    for (const r of g.rows) tableOf.set(`${g.sheet}\u0000${r}`, { sheet: g.sheet, first });
-    perSheet.set(g.sheet, (perSheet.get(g.sheet) ?? 0) + 1);
-  }
-  return report.kpis.map((k) => {
-    if (k.owner !== null && k.owner.trim() !== "") return k.owner;
-    const t = tableOf.get(`${k.sheet}\u0000${k.row}`);
-    if (!t) return k.sheet;
-    return (perSheet.get(t.sheet) ?? 0) > 1 ? `${t.sheet}!${t.first}` : t.sheet;
-  });
 }
 
 function fullRules(rules: Partial<MeasurementRules>): MeasurementRules {

@@ -1,5 +1,6 @@
 import type { Lang } from "../messages";
 import type { NodeKind, Problem } from "../types";
+import { KIND_WORDS } from "../vocabulary";
 
 /**
  * The words the workbook shows, Italian and English. The KPI column headers are also a
@@ -9,6 +10,7 @@ import type { NodeKind, Problem } from "../types";
  * extra columns it ignores.
  */
 export interface WorkbookLabels {
+  /** The tree sheet's `Tipo` column (from the vocabulary; read back by src/core/rollup/tree.ts). */
   readonly kind: Readonly<Record<NodeKind, string>>;
   readonly kpi: {
     readonly code: string;
@@ -58,13 +60,7 @@ export interface WorkbookLabels {
 
 export const LABELS: Readonly<Record<Lang, WorkbookLabels>> = {
   it: {
-    kind: {
-      area: "Area strategica",
-      strategic: "Obiettivo strategico",
-      program: "Programma",
-      operational: "Obiettivo operativo",
-      action: "Azione",
-    },
+    kind: KIND_WORDS.it,
     kpi: {
       code: "Codice",
       kind: "Tipo",
@@ -109,13 +105,7 @@ export const LABELS: Readonly<Record<Lang, WorkbookLabels>> = {
     title: "Piano della performance: KPI",
   },
   en: {
-    kind: {
-      area: "Strategic area",
-      strategic: "Strategic objective",
-      program: "Program",
-      operational: "Operational objective",
-      action: "Action",
-    },
+    kind: KIND_WORDS.en,
     kpi: {
       code: "Code",
       kind: "Kind",

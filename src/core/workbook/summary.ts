@@ -20,13 +20,14 @@
  * The figures are values computed when the sheet is built (they are not live formulas):
  * the sheet says when, and the task pane or `kpi` rebuilds it.
  */
-import { roundHalfUp } from "../achievement";
-import { formatNumberIt } from "../numbers";
 import type { Lang } from "../messages";
+import { formatNumberIt } from "../numbers";
+import { chartNodes, kpiCounts, presentNode } from "../rollup/present";
 import type { RollupResultNode } from "../rollup/rollup";
-import type { Band, MeasurementRules, NodeKind } from "../types";
+import type { MeasurementRules } from "../types";
 import { cellRef, rangeRef } from "./a1";
-import type { CellSpec, RangeFormatSpec, SheetSpec } from "./description";
+import type { CellSpec, SheetSpec } from "./description";
+import { barCell, displayDate, FiguresSheet, MUTED } from "./figures-sheet";
 
 export interface SummaryInput {
   readonly year: number | null;
@@ -41,15 +42,6 @@ export interface SummaryInput {
 /** The sheet's name in each language. */
 export const SUMMARY_SHEET: Readonly<Record<Lang, string>> = { it: "Riepilogo", en: "Summary" };
 
-const BAR_CHAR = "█";
-/** One block per this many points: 20 blocks at 100. */
-const BAR_STEP = 5;
-
-const BAND_FILL: Readonly<Record<Band, string>> = { green: "D3F0DA", amber: "FCE9C2", red: "F8D4D1" };
-// Each at least 4.5:1 (WCAG AA) on its band fill.
-const BAND_FONT: Readonly<Record<Band, string>> = { green: "17692B", amber: "8A4F00", red: "B42318" };
-const HEADER_FILL = "DDEBF7";
-const SECTION_FILL = "1F3B63";
 const AREA_FILL = "E8EDF3";
 
 interface Words {
@@ -60,9 +52,6 @@ interface Words {
   readonly strategic: string;
   readonly tree: string;
   readonly header: readonly [string, string, string, string, string, string, string, string, string];
-  readonly band: Readonly<Record<Band, string>>;
-  readonly kind: Readonly<Record<NodeKind | "code", string>>;
-  readonly noData: string;
   readonly noStrategic: string;
 }
 
@@ -77,9 +66,6 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     strategic: "Obiettivi strategici",
     tree: "Albero della performance",
     header: ["Codice", "Livello", "Titolo", "Grado di raggiungimento", "Semaforo", "Grafico (0-100)", "Raggiunti", "Non raggiunti", "Mancanti"],
-    band: { green: "Verde", amber: "Giallo", red: "Rosso" },
-    kind: { area: "Area strategica", strategic: "Obiettivo strategico", program: "Programma", operational: "Obiettivo operativo", action: "Azione", code: "Obiettivo" },
-    noData: "n.d.",
     noStrategic: "Nessun obiettivo strategico nella cartella di lavoro.",
   },
   en: {
@@ -91,9 +77,6 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     strategic: "Strategic objectives",
     tree: "Performance tree",
     header: ["Code", "Level", "Title", "Achievement", "Traffic light", "Chart (0-100)", "Met", "Not met", "Missing"],
-    band: { green: "Green", amber: "Amber", red: "Red" },
-    kind: { area: "Strategic area", strategic: "Strategic objective", program: "Program", operational: "Operational objective", action: "Action", code: "Objective" },
-    noData: "n/a",
     noStrategic: "No strategic objective in the workbook.",
   },
 };
@@ -109,106 +92,67 @@ const WIDTHS = [12, 20, 62, 13, 11, 22, 10, 13, 10];
 export function summarySheet(input: SummaryInput, options: { lang?: Lang } = {}): SheetSpec {
   const lang = options.lang ?? "it";
   const w = WORDS[lang];
-  const rows: CellSpec[][] = [];
-  const formats: RangeFormatSpec[] = [];
-  const at = () => rows.length + 1; // the 1-based row the next push lands on
+  const sheet = new FiguresSheet();
 
   // 1. Title and notes.
-  rows.push([input.body ? `${w.title(input.year)} – ${input.body}` : w.title(input.year)]);
-  formats.push({ range: cellRef(1, 1), bold: true, fontColor: SECTION_FILL });
-  rows.push([w.computed(displayDate(input.generatedOn, lang))]);
-  rows.push([w.rules(input.rules)]);
-  rows.push([]);
+  sheet.title(w.title(input.year), input.body, [
+    w.computed(displayDate(input.generatedOn, lang)),
+    w.rules(input.rules),
+  ]);
 
   // 2. Counts (labels overflow to the right over the empty cells; numbers in column D).
-  const totals = input.nodes.reduce(
-    (s, n) => ({ kpis: s.kpis + n.kpis, met: s.met + n.met, unmet: s.unmet + n.unmet, missing: s.missing + n.missing }),
-    { kpis: 0, met: 0, unmet: 0, missing: 0 },
-  );
-  const firstCount = at();
-  [totals.kpis, totals.met, totals.unmet, totals.missing].forEach((n, i) => {
-    const row: CellSpec[] = [w.counts[i], null, null, n];
-    rows.push(row);
-  });
-  formats.push({ range: rangeRef(firstCount, COL.ach, at() - 1, COL.ach), bold: true, numberFormat: "0", horizontal: "right" });
-  rows.push([]);
+  const totals = kpiCounts(input.nodes);
+  const firstCount = sheet.next();
+  [totals.kpis, totals.met, totals.unmet, totals.missing].forEach((n, i) => sheet.push([w.counts[i], null, null, n]));
+  sheet.formats.push({ range: rangeRef(firstCount, COL.ach, sheet.next() - 1, COL.ach), bold: true, numberFormat: "0", horizontal: "right" });
+  sheet.push([]);
 
   // 3. Strategic objectives with bars.
-  const strategic = input.nodes.filter((n) => n.kind === "strategic");
-  const chart = strategic.length > 0 ? strategic : input.nodes.filter((n) => n.depth === 0 && n.kind !== "program");
+  const chart = chartNodes(input.nodes);
   section(w.strategic);
-  header();
-  if (chart.length === 0) rows.push([null, null, w.noStrategic]);
+  if (chart.length === 0) sheet.push([null, null, w.noStrategic]);
   for (const n of chart) nodeRow(n, 0, false);
-  rows.push([]);
+  sheet.push([]);
 
   // 4. The tree.
   section(w.tree);
-  header();
   for (const n of input.nodes) nodeRow(n, n.depth, true);
 
-  return {
-    name: SUMMARY_SHEET[lang],
-    cells: rows,
-    columns: WIDTHS.map((width) => ({ width })),
-    frozenRows: 0,
-    tables: [],
-    formats,
-    validations: [],
-  };
+  return sheet.spec(SUMMARY_SHEET[lang], WIDTHS);
 
+  /** A section bar and its header row. */
   function section(title: string): void {
-    const r = at();
-    rows.push([title]);
-    formats.push({ range: rangeRef(r, 1, r, COL.missing), bold: true, fill: SECTION_FILL, fontColor: "FFFFFF" });
-  }
-
-  function header(): void {
-    const r = at();
-    rows.push([...w.header]);
-    formats.push({ range: rangeRef(r, 1, r, COL.missing), bold: true, fill: HEADER_FILL, wrap: true, vertical: "center" });
-    formats.push({ range: rangeRef(r, COL.ach, r, COL.missing), horizontal: "center" });
+    sheet.section(title, COL.missing);
+    const r = sheet.header(w.header);
+    sheet.formats.push({ range: rangeRef(r, COL.ach, r, COL.missing), horizontal: "center" });
   }
 
   function nodeRow(n: RollupResultNode, depth: number, counts: boolean): void {
-    const r = at();
+    const r = sheet.next();
     const achRef = cellRef(r, COL.ach);
     const row: CellSpec[] = new Array<CellSpec>(COL.missing).fill(null);
     row[COL.code - 1] = n.code;
-    row[COL.kind - 1] = w.kind[n.kind];
+    const shown = presentNode(n, lang);
+    row[COL.kind - 1] = shown.kindLabel;
     // Indentation with spaces: the description has no indent property, and spaces survive every writer.
-    row[COL.title - 1] = `${"   ".repeat(depth)}${n.title === n.code ? "" : n.title}`;
-    const measured = n.kind !== "program" || n.achievement !== null;
+    row[COL.title - 1] = `${"   ".repeat(depth)}${shown.title}`;
+    const measured = shown.measured;
     if (measured) {
+      // The full-precision figure: the cell's number format rounds it, the bar reads it.
       row[COL.ach - 1] = n.achievement;
-      row[COL.band - 1] = n.band === null ? w.noData : w.band[n.band];
-      row[COL.bar - 1] = {
-        formula: `IF(${achRef}="","",REPT("${BAR_CHAR}",ROUND(${achRef}/${BAR_STEP},0)))`,
-        result: n.achievement === null ? "" : BAR_CHAR.repeat(roundHalfUp(n.achievement / BAR_STEP, 0)),
-      };
+      row[COL.band - 1] = shown.bandText;
+      row[COL.bar - 1] = barCell(achRef, n.achievement);
     }
     if (counts && n.kpis > 0) {
       row[COL.met - 1] = n.met;
       row[COL.unmet - 1] = n.unmet;
       row[COL.missing - 1] = n.missing;
     }
-    rows.push(row);
-    formats.push({ range: achRef, numberFormat: "0.00", horizontal: "right" });
-    if (n.band !== null) {
-      formats.push({ range: cellRef(r, COL.band), fill: BAND_FILL[n.band], fontColor: BAND_FONT[n.band], bold: true, horizontal: "center" });
-      formats.push({ range: cellRef(r, COL.bar), fontColor: BAND_FONT[n.band] });
-    } else if (measured) {
-      formats.push({ range: cellRef(r, COL.band), fontColor: "5B6470", horizontal: "center" });
-    }
-    if (counts && n.kind === "area") formats.push({ range: rangeRef(r, 1, r, COL.title), bold: true, fill: AREA_FILL });
-    if (counts && n.kind === "strategic") formats.push({ range: rangeRef(r, 1, r, COL.title), bold: true });
-    if (n.kind === "program") formats.push({ range: rangeRef(r, 1, r, COL.title), fontColor: "5B6470" });
+    sheet.push(row);
+    sheet.formats.push({ range: achRef, numberFormat: "0.00", horizontal: "right" });
+    if (n.band !== null || measured) sheet.band(r, COL.band, COL.bar, n.band);
+    if (counts && n.kind === "area") sheet.formats.push({ range: rangeRef(r, 1, r, COL.title), bold: true, fill: AREA_FILL });
+    if (counts && n.kind === "strategic") sheet.formats.push({ range: rangeRef(r, 1, r, COL.title), bold: true });
+    if (n.kind === "program") sheet.formats.push({ range: rangeRef(r, 1, r, COL.title), fontColor: MUTED });
   }
-}
-
-/** `yyyy-mm-dd` as `dd/mm/yyyy` in Italian; as given in English. */
-function displayDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m || lang !== "it") return iso;
-  return `${m[3]}/${m[2]}/${m[1]}`;
 }

@@ -7,13 +7,14 @@
  * words on a coloured fill, an in-cell bar, nodes measured, KPIs, missing); then the detail,
  * one row per node or KPI a unit's result is made of.
  */
-import { roundHalfUp } from "../achievement";
 import type { Lang } from "../messages";
 import type { UnitRule } from "../rules";
 import type { UnitScore } from "../scorecards";
-import type { Band, MeasurementRules } from "../types";
+import type { MeasurementRules } from "../types";
+import { bandWord, NO_DATA } from "../vocabulary";
 import { cellRef, rangeRef } from "./a1";
-import type { CellSpec, RangeFormatSpec, SheetSpec } from "./description";
+import type { SheetSpec } from "./description";
+import { barCell, displayDate, FiguresSheet } from "./figures-sheet";
 
 export interface UnitSheetInput {
   readonly year: number | null;
@@ -28,12 +29,6 @@ export interface UnitSheetInput {
 /** The sheet's name in each language. */
 export const UNIT_SHEET: Readonly<Record<Lang, string>> = { it: "Schede unità", en: "Unit scorecards" };
 
-const BAND_FILL: Readonly<Record<Band, string>> = { green: "D3F0DA", amber: "FCE9C2", red: "F8D4D1" };
-const BAND_FONT: Readonly<Record<Band, string>> = { green: "17692B", amber: "8A4F00", red: "B42318" };
-const HEADER_FILL = "DDEBF7";
-const SECTION_FILL = "1F3B63";
-const BAR_CHAR = "█";
-
 const WORDS = {
   it: {
     title: (y: number | null) => `Schede delle unità organizzative${y === null ? "" : ` ${y}`}`,
@@ -46,8 +41,6 @@ const WORDS = {
     detailHeader: ["Unità", "Codice", "Tipo", "Titolo", "Grado di raggiungimento"],
     node: "Nodo",
     kpi: "Indicatore",
-    band: { green: "Verde", amber: "Giallo", red: "Rosso" } as Record<Band, string>,
-    noData: "n.d.",
     none: "Nessuna unità organizzativa nell'albero (colonna Unità organizzative) o nella colonna Struttura responsabile.",
     of: (a: number, b: number) => `${a} di ${b}`,
   },
@@ -62,8 +55,6 @@ const WORDS = {
     detailHeader: ["Unit", "Code", "Kind", "Title", "Achievement"],
     node: "Node",
     kpi: "Indicator",
-    band: { green: "Green", amber: "Amber", red: "Red" } as Record<Band, string>,
-    noData: "n/a",
     none: "No organisational unit in the tree (Units column) or in a Responsible column.",
     of: (a: number, b: number) => `${a} of ${b}`,
   },
@@ -78,71 +69,35 @@ const WIDTHS = [22, 14, 12, 22, 14, 12, 10];
 export function unitSheet(input: UnitSheetInput, options: { lang?: Lang } = {}): SheetSpec {
   const lang = options.lang ?? "it";
   const w = WORDS[lang];
-  const rows: CellSpec[][] = [];
-  const formats: RangeFormatSpec[] = [];
-  const at = () => rows.length + 1;
+  const sheet = new FiguresSheet();
+  sheet.title(w.title(input.year), input.body, [
+    w.computed(displayDate(input.generatedOn, lang)),
+    w.rule(input.unitRule, input.rules.missing),
+  ]);
 
-  rows.push([input.body ? `${w.title(input.year)} – ${input.body}` : w.title(input.year)]);
-  formats.push({ range: cellRef(1, 1), bold: true, fontColor: SECTION_FILL });
-  rows.push([w.computed(displayDate(input.generatedOn, lang))]);
-  rows.push([w.rule(input.unitRule, input.rules.missing)]);
-  rows.push([]);
-
-  section(w.units, 7);
-  header(w.header);
-  if (input.units.length === 0) rows.push([w.none]);
+  sheet.section(w.units, 7);
+  sheet.header(w.header);
+  if (input.units.length === 0) sheet.push([w.none]);
   for (const u of input.units) {
-    const r = at();
+    const r = sheet.next();
     const ach = cellRef(r, 2);
     const measured = u.items.filter((i) => i.achievement !== null).length;
-    rows.push([
-      u.unit,
-      u.achievement,
-      u.band === null ? w.noData : w.band[u.band],
-      { formula: `IF(${ach}="","",REPT("${BAR_CHAR}",ROUND(${ach}/5,0)))`, result: u.achievement === null ? "" : BAR_CHAR.repeat(roundHalfUp(u.achievement / 5, 0)) },
-      w.of(measured, u.items.length),
-      u.kpis,
-      u.missing,
-    ]);
-    formats.push({ range: ach, numberFormat: "0.00", horizontal: "right" });
-    formats.push({ range: rangeRef(r, 5, r, 7), horizontal: "center" });
-    if (u.band !== null) {
-      formats.push({ range: cellRef(r, 3), fill: BAND_FILL[u.band], fontColor: BAND_FONT[u.band], bold: true, horizontal: "center" });
-      formats.push({ range: cellRef(r, 4), fontColor: BAND_FONT[u.band] });
-    } else {
-      formats.push({ range: cellRef(r, 3), fontColor: "5B6470", horizontal: "center" });
-    }
+    sheet.push([u.unit, u.achievement, bandWord(u.band, lang), barCell(ach, u.achievement), w.of(measured, u.items.length), u.kpis, u.missing]);
+    sheet.formats.push({ range: ach, numberFormat: "0.00", horizontal: "right" });
+    sheet.formats.push({ range: rangeRef(r, 5, r, 7), horizontal: "center" });
+    sheet.band(r, 3, 4, u.band);
   }
-  rows.push([]);
+  sheet.push([]);
 
-  section(w.detail, 5);
-  header(w.detailHeader);
+  sheet.section(w.detail, 5);
+  sheet.header(w.detailHeader);
   for (const u of input.units) {
     for (const item of u.items) {
-      const r = at();
-      rows.push([u.unit, item.code, item.kind === "node" ? w.node : w.kpi, item.title, item.achievement === null ? w.noData : item.achievement]);
-      formats.push({ range: cellRef(r, 5), numberFormat: "0.00", horizontal: "right" });
+      const r = sheet.next();
+      sheet.push([u.unit, item.code, item.kind === "node" ? w.node : w.kpi, item.title, item.achievement === null ? NO_DATA[lang] : item.achievement]);
+      sheet.formats.push({ range: cellRef(r, 5), numberFormat: "0.00", horizontal: "right" });
     }
   }
 
-  return { name: UNIT_SHEET[lang], cells: rows, columns: WIDTHS.map((width) => ({ width })), frozenRows: 0, tables: [], formats, validations: [] };
-
-  function section(title: string, width: number): void {
-    const r = at();
-    rows.push([title]);
-    formats.push({ range: rangeRef(r, 1, r, width), bold: true, fill: SECTION_FILL, fontColor: "FFFFFF" });
-  }
-
-  function header(cells: readonly string[]): void {
-    const r = at();
-    rows.push([...cells]);
-    formats.push({ range: rangeRef(r, 1, r, cells.length), bold: true, fill: HEADER_FILL, wrap: true, vertical: "center" });
-  }
-}
-
-/** `yyyy-mm-dd` as `dd/mm/yyyy` in Italian; as given in English. */
-function displayDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m || lang !== "it") return iso;
-  return `${m[3]}/${m[2]}/${m[1]}`;
+  return sheet.spec(UNIT_SHEET[lang], WIDTHS);
 }

@@ -2,6 +2,7 @@ import { dateToSerial } from "../../../src/core/dates";
 import { readTreeSheet, rollupJson, rollupWorkbook, treeFromCodes } from "../../../src/core/rollup";
 import type { CellValue, SheetGrid } from "../../../src/core/types";
 import { validateWorkbook } from "../../../src/core/validate";
+import { untitledTables } from "./untitled-tables";
 
 function sheet(name: string, values: CellValue[][]): SheetGrid {
   return { name, values };
@@ -126,20 +127,7 @@ describe("rollupWorkbook", () => {
   });
 
   it("tables without a Codice column are nodes named after their sheet", () => {
-    const sheets = [
-      sheet("Foglio1", [
-        ["Indicatore", "Peso", "Target", "Valore"],
-        ["Visite", 50, ">= 10", 5],
-        ["Eventi", 50, ">= 2", 2],
-        [null],
-        ["Indicatore", "Peso", "Target", "Valore"],
-        ["Reclami", 100, "<= 4", 5],
-      ]),
-      sheet("Foglio2", [
-        ["Indicatore", "Peso", "Target", "Valore"],
-        ["Corsi", 100, ">= 3", 3],
-      ]),
-    ];
+    const sheets = untitledTables();
     const r = rollupWorkbook(validateWorkbook(sheets), sheets);
     // Foglio1, first table (rows 2-3): (50*50 + 50*100)/100 = 75; second (row 6): 4/5 = 80
     expect(r.nodes.map((n) => [n.code, n.achievement])).toEqual([
