@@ -1,6 +1,7 @@
 import { type CellValue, columnLetters, HISTORY_HEADER, HISTORY_SHEET } from "../core";
 import { attr, relationships, relsOf, rootPrefix, sheetParts, workbookPart } from "./xlsx-marks";
-import { editParts, ZipError } from "./zip";
+import { ZipError } from "./zip";
+import { editParts } from "./zip-edit";
 
 /**
  * A copy of an .xlsx with frozen values appended to the hidden `Storico` sheet, written at

@@ -1,5 +1,6 @@
 import { type Mark, MARK_STYLES as PALETTE, type MarkKind, parseA1, rangeA1 } from "../core";
-import { editParts, ZipError } from "./zip";
+import { ZipError } from "./zip";
+import { editParts } from "./zip-edit";
 
 export type { Mark, MarkKind };
 

@@ -1,7 +1,8 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellValue, SheetGrid } from "../core";
 import { LIMITS } from "./limits";
-import { entryChunks, readZip, ZipError, type ZipEntry } from "./zip";
+import { readZip, ZipError, type ZipEntry } from "./zip";
+import { entryChunks } from "./zip-stream";
 
 /**
  * The streaming .xlsx reader of `kpi check` and `kpi report`: the ZIP directory is read, the
