@@ -4,7 +4,8 @@ import { basename, dirname, join, resolve } from "path";
 import type { Lang } from "../core";
 import { CLI_TEXT, type CliText } from "./i18n";
 import { LIMITS } from "./limits";
-import { readXlsxGrids, XlsxError, type WorkbookGrids } from "./xlsx-read";
+import { XlsxError } from "./xlsx-error";
+import { readXlsxGrids, type WorkbookGrids } from "./xlsx-read";
 import { looksLikeZip } from "./zip";
 
 /** What a command may touch of the outside world; tests pass their own. */
