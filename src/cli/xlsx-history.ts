@@ -1,5 +1,7 @@
 import { type CellValue, columnLetters, HISTORY_HEADER, HISTORY_SHEET } from "../core";
-import { attr, relationships, relsOf, rootPrefix, sheetParts, workbookPart } from "./xlsx-marks";
+import { relsOf } from "./opc-paths";
+import { attr, relationships, sheetParts, workbookPart } from "./xlsx-parts";
+import { rootPrefix } from "./xml-walk";
 import { ZipError } from "./zip";
 import { editParts } from "./zip-edit";
 
