@@ -4,7 +4,7 @@
  * In the webpack bundle `require.main === module` is always false (webpack wraps `module`),
  * so this entry runs unconditionally: tests import src/cli/main.ts instead.
  */
-import { removePendingTemps } from "./io";
+import { removePendingTemps } from "./safe-write";
 import { processIo, runCli, splitLang, stdoutFailure } from "./main";
 
 const { lang } = splitLang(process.argv.slice(2), process.env);

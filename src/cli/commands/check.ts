@@ -9,7 +9,9 @@ import {
   workbookUnitScores,
 } from "../../core";
 import type { ParsedArgs } from "../args";
-import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
+import { CliError, type CliContext } from "../io";
+import { readUserFile, readWorkbook } from "../read-input";
+import { writeOutput } from "../safe-write";
 import { checkText, writeCheckJson } from "../report";
 import { withUncomputed } from "../uncomputed";
 import { writeMarkedCopy } from "../xlsx-marks";
