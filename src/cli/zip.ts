@@ -1,4 +1,5 @@
 import { inflateRawSync } from "zlib";
+import { ReasonError } from "../core";
 import { crc32 } from "./crc32";
 
 /**
@@ -11,14 +12,9 @@ import { crc32 } from "./crc32";
  * streaming read is zip-stream.ts, writing zip-write.ts, part-level edits zip-edit.ts.
  */
 
-export class ZipError extends Error {
-  constructor(
-    readonly reason: "not_zip" | "truncated" | "unsupported" | "corrupt" | "too_large",
-    message: string,
-  ) {
-    super(message);
-    this.name = "ZipError";
-  }
+/** Why an archive cannot be read or written; the .xlsx reader turns it into its own reasons. */
+export class ZipError extends ReasonError<"not_zip" | "truncated" | "unsupported" | "corrupt" | "too_large"> {
+  override readonly name = "ZipError";
 }
 
 export interface ZipEntry {

@@ -16,6 +16,9 @@ export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
 // Addresses
 export { a1, rangeA1, parseA1, columnLetters, columnIndex, sheetRef, MAX_COLUMN, MAX_ROW } from "./a1";
 
+// What the adapters throw when a file or the host refuses (the engine returns KpiError values)
+export { ReasonError } from "./reason-error";
+
 // The plan document
 export { parsePlan, planDropped } from "./plan/parse";
 export { parsePlanDocument, documentText, type PlanDocument, type PlanBlock, type DocumentText } from "./plan/document";

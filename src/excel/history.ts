@@ -9,6 +9,7 @@ import {
   historyRows,
   type Lang,
   readHistory,
+  ReasonError,
   type ValidationReport,
 } from "../core";
 import { checkGrids } from "./check";
@@ -55,14 +56,8 @@ export interface FreezeOutcome {
 }
 
 /** A freeze the add-in will not write, with its message in the pane's language. */
-export class FreezeRefused extends Error {
-  constructor(
-    readonly reason: "notOurs" | "protected" | "nothing",
-    message: string,
-  ) {
-    super(message);
-    this.name = "FreezeRefused";
-  }
+export class FreezeRefused extends ReasonError<"notOurs" | "protected" | "nothing"> {
+  override readonly name = "FreezeRefused";
 }
 
 /** A cell as a `range.formulas` entry that Excel keeps as it is (texts with the quote prefix). */
