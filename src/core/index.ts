@@ -59,24 +59,26 @@ export { analyseWorkbook, analyseWorkbookSteps, type AnalyseOptions, type Workbo
 
 // Frozen monitoring values (sheet Storico)
 export {
-  HISTORY_SHEET,
-  HISTORY_HEADER,
   frozenPeriod,
   freezeStamp,
   freezeValues,
+  sameStoredValue,
+  compareWithHistory,
+  historyProblems,
+  storedValueText,
+  frozenAtText,
+  type FreezeChange,
+  type HistoryCheck,
+  type PeriodOf,
+} from "./history";
+export {
+  HISTORY_SHEET,
+  HISTORY_HEADER,
   historyRows,
   findHistorySheet,
   readHistory,
   latestFreezes,
-  sameStoredValue,
-  compareWithHistory,
-  historyProblems,
   isHistorySheet,
-  storedValueText,
-  frozenAtText,
   type FrozenValue,
-  type FreezeChange,
-  type HistoryCheck,
   type HistoryRead,
-  type PeriodOf,
-} from "./history";
+} from "./history-sheet";

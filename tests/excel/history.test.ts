@@ -3,7 +3,7 @@
  * `Storico` sheet in a fixed number of syncs, never over a user's sheet of that name, and
  * later edits listed by Validate.
  */
-import { HISTORY_HEADER } from "../../src/core/history";
+import { HISTORY_HEADER } from "../../src/core/history-sheet";
 import { validateAndMark } from "../../src/excel/actions";
 import { freezeMonitoring, FreezeRefused, frozenInput } from "../../src/excel/history";
 import { FakeExcel, type FakeCell } from "./fake-excel";
