@@ -14,7 +14,8 @@ import {
 } from "../core";
 import { checkGrids } from "./check";
 import { nextTick, type ExcelHost } from "./host";
-import { budgetFor, readWorkbookIn, type PayloadBudget } from "./read-grids";
+import { budgetFor, type PayloadBudget } from "./payload-budget";
+import { readWorkbookIn } from "./read-grids";
 
 /**
  * The "Freeze monitoring" action (`Congela monitoraggio`): one `Excel.run` that reads the
