@@ -3,7 +3,9 @@
  * every cell and rule of the user exactly, and no half-written marks after a host failure.
  */
 import { validateAndMark } from "../../src/excel/actions";
-import { clearMarks, MARK_STYLES, markFormula, markKindOf, planMarks } from "../../src/excel/marks";
+import { markFormula, markKindOf } from "../../src/excel/mark-inventory";
+import { planMarks } from "../../src/excel/mark-plan";
+import { clearMarks, MARK_STYLES } from "../../src/excel/marks";
 import type { KpiResult } from "../../src/core";
 import { FakeExcel } from "./fake-excel";
 import { expectedStatus, hostOf, kpiRows, kpiWorkbook, markedCells, ourRules } from "./fixtures";

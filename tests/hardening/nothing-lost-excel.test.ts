@@ -12,7 +12,8 @@
  */
 import fc from "fast-check";
 import { validateAndMark } from "../../src/excel/actions";
-import { clearMarks, MARK_TAG } from "../../src/excel/marks";
+import { MARK_TAG } from "../../src/excel/mark-inventory";
+import { clearMarks } from "../../src/excel/marks";
 import { FakeExcel, type FakeCell, type SheetInit } from "../excel/fake-excel";
 import { hostOf } from "../excel/fixtures";
 
