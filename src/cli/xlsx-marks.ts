@@ -1,4 +1,4 @@
-import { type Mark, MARK_STYLES as PALETTE, type MarkKind, parseA1, rangeA1 } from "../core";
+import { consecutiveRuns, type Mark, MARK_STYLES as PALETTE, type MarkKind, parseA1, rangeA1 } from "../core";
 import { afterSheetData, countTopLevel, firstTopLevel, rootPrefix } from "./xml-walk";
 import { sheetParts, stylesPart } from "./xlsx-parts";
 import { ZipError } from "./zip";
@@ -151,16 +151,17 @@ function addRules(xml: string, marks: readonly Mark[], firstDxf: number): string
 
 /** Cells as a space-separated sqref, runs of consecutive rows in one column joined as ranges. */
 export function sqref(cells: readonly string[]): string {
-  const parsed = [...new Set(cells)]
-    .map((c) => parseA1(c))
-    .filter((x): x is { row: number; col: number } => x !== null)
-    .sort((a, b) => a.col - b.col || a.row - b.row);
+  const rowsByCol = new Map<number, number[]>();
+  for (const c of cells) {
+    const at = parseA1(c);
+    if (at === null) continue;
+    const rows = rowsByCol.get(at.col);
+    if (rows) rows.push(at.row);
+    else rowsByCol.set(at.col, [at.row]);
+  }
   const out: string[] = [];
-  for (let i = 0; i < parsed.length; ) {
-    let j = i;
-    while (j + 1 < parsed.length && parsed[j + 1].col === parsed[i].col && parsed[j + 1].row === parsed[j].row + 1) j++;
-    out.push(rangeA1(parsed[i].row, parsed[i].col, parsed[j].row, parsed[i].col));
-    i = j + 1;
+  for (const col of [...rowsByCol.keys()].sort((a, b) => a - b)) {
+    for (const run of consecutiveRuns(rowsByCol.get(col) as number[])) out.push(rangeA1(run.first, col, run.last, col));
   }
   return out.join(" ");
 }

@@ -16,6 +16,8 @@ export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
 // Addresses
 export { a1, rangeA1, parseA1, columnLetters, columnIndex, sheetRef, MAX_COLUMN, MAX_ROW } from "./a1";
 
+export { consecutiveRuns, type Run } from "./runs";
+
 // What the adapters throw when a file or the host refuses (the engine returns KpiError values)
 export { ReasonError } from "./reason-error";
 

@@ -1,4 +1,4 @@
-import { MARK_KINDS, type MarkKind, markKindOfStatus, parseA1, rangeA1, type ValidationReport } from "../core";
+import { consecutiveRuns, MARK_KINDS, type MarkKind, markKindOfStatus, parseA1, rangeA1, type ValidationReport } from "../core";
 
 /**
  * Which cells of a report get which colour, grouped into as few conditional-format rules as
@@ -64,13 +64,8 @@ export function planMarks(
       if (!cols) continue;
       const runs: { address: string; cells: number }[] = [];
       for (const col of [...cols.keys()].sort((a, b) => a - b)) {
-        const rows = [...new Set(cols.get(col))].sort((a, b) => a - b);
-        let start = 0;
-        for (let i = 1; i <= rows.length; i++) {
-          if (i === rows.length || rows[i] !== rows[i - 1] + 1) {
-            runs.push({ address: rangeA1(rows[start], col, rows[i - 1], col), cells: i - start });
-            start = i;
-          }
+        for (const run of consecutiveRuns(cols.get(col) as number[])) {
+          runs.push({ address: rangeA1(run.first, col, run.last, col), cells: run.last - run.first + 1 });
         }
       }
       for (const r of runs) counts[kind] += r.cells;
