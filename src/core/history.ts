@@ -1,4 +1,5 @@
 import { parseA1 } from "./a1";
+import { localIsoDateTime } from "./dates";
 import { SheetCells, isBlankCell } from "./grid";
 import { findHistorySheet, latestFreezes, readHistory, text, type FrozenValue } from "./history-sheet";
 import { formatMessage, type Lang } from "./messages";
@@ -57,8 +58,7 @@ export function frozenPeriod(report: PeriodOf): string | null {
  * @example freezeStamp(new Date(2026, 5, 30, 9, 5, 7)) // "2026-06-30 09:05:07"
  */
 export function freezeStamp(date: Date): string {
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+  return localIsoDateTime(date);
 }
 
 /** Sheets by name, compared as Excel does (case-insensitively). */

@@ -6,7 +6,7 @@ export type * from "./types";
 export { kpiError, isKpiError, messageOf, type KpiError, type Result, type ExcelErrorKind } from "./errors";
 export { MESSAGES, formatMessage, type Lang, type MessageCode } from "./messages";
 export { parseNumber, parseNumberText, parseQuantityText, formatNumberIt, isNoneText, type Quantity } from "./numbers";
-export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText, parseDateWords, isValidDate } from "./dates";
+export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText, parseDateWords, isValidDate, localIsoDate, localIsoDateTime } from "./dates";
 export { parseTarget, formatTarget, formatCondition, conditionForYear, targetYears, targetErrors, type TargetOptions } from "./targets";
 export { readYesNo } from "./target-words";
 export { DEFAULT_RULES, completeRules, achievement, isMet, bandOf, roundHalfUp } from "./achievement";
