@@ -17,6 +17,7 @@ export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
 export { a1, rangeA1, parseA1, columnLetters, columnIndex, sheetRef, MAX_COLUMN, MAX_ROW } from "./a1";
 
 export { consecutiveRuns, type Run } from "./runs";
+export { MISSING_WORDS, foldWord, missingRuleOf } from "./missing-words";
 
 // What the adapters throw when a file or the host refuses (the engine returns KpiError values)
 export { ReasonError } from "./reason-error";
