@@ -3,7 +3,7 @@ import { localIsoDateTime } from "./dates";
 import { SheetCells, isBlankCell } from "./grid";
 import { findHistorySheet, latestFreezes, readHistory, text, type FrozenValue } from "./history-sheet";
 import { formatMessage, type Lang } from "./messages";
-import { formatNumberIt } from "./numbers";
+import { numberText } from "./numbers";
 import { periodKey } from "./monitoring";
 import { findKpiTables } from "./reader/find-tables";
 import type { CellValue, KpiResult, KpiTable, Problem, SheetGrid } from "./types";
@@ -177,7 +177,7 @@ export function compareWithHistory(grids: readonly SheetGrid[]): HistoryCheck {
  */
 export function storedValueText(value: CellValue, lang: Lang): string {
   if (value === null || isBlankCell(value)) return lang === "it" ? "(vuota)" : "(blank)";
-  if (typeof value === "number") return lang === "it" ? formatNumberIt(value) : String(value);
+  if (typeof value === "number") return numberText(value, lang);
   if (typeof value === "boolean") return lang === "it" ? (value ? "VERO" : "FALSO") : value ? "TRUE" : "FALSE";
   return value;
 }

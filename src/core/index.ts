@@ -5,7 +5,7 @@
 export type * from "./types";
 export { kpiError, isKpiError, messageOf, type KpiError, type Result, type ExcelErrorKind } from "./errors";
 export { MESSAGES, formatMessage, type Lang, type MessageCode } from "./messages";
-export { parseNumber, parseNumberText, parseQuantityText, formatNumberIt, isNoneText, type Quantity } from "./numbers";
+export { parseNumber, parseNumberText, parseQuantityText, formatNumberIt, numberText, isNoneText, type Quantity } from "./numbers";
 export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText, parseDateWords, isValidDate, localIsoDate, localIsoDateTime } from "./dates";
 export { parseTarget, formatTarget, formatCondition, conditionForYear, targetYears, targetErrors, type TargetOptions } from "./targets";
 export { readYesNo } from "./target-words";
