@@ -1,3 +1,5 @@
+import { foldText } from "./plan/text";
+
 /**
  * The words for what a roll-up does with a missing value, `skip` (renormalise the remaining
  * weights) or `zero` (count it as 0): the Regole sheet's *Valori mancanti* and the
@@ -17,13 +19,7 @@ export const MISSING_WORDS = {
  * @example foldWord(" Contano  ZERO ") // "contano zero"
  */
 export function foldWord(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .replace(/\s*([/()*])\s*/g, "$1")
-    .trim();
+  return foldText(text).replace(/\s*([/()*])\s*/g, "$1");
 }
 
 /**
