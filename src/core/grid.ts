@@ -8,15 +8,9 @@ import type { CellValue, SheetGrid } from "./types";
  */
 
 /**
- * Where a grid starts on its sheet (0-based); `{ row: 0, col: 0 }` for a grid without `origin`.
- * @example gridOrigin({ name: "A", values: [], origin: { row: 2, col: 1 } }) // { row: 2, col: 1 }
- */
-export function gridOrigin(grid: SheetGrid): { readonly row: number; readonly col: number } {
-  return { row: grid.origin?.row ?? 0, col: grid.origin?.col ?? 0 };
-}
-
-/**
  * A sheet's cells addressed by 0-based sheet row and column, whatever the grid's origin.
+ * `rowOffset` and `colOffset` are where the grid starts on its sheet (0 without `origin`),
+ * for readers that walk the grid itself and report sheet rows.
  * @example new SheetCells({ name: "A", values: [[1, 2]], origin: { row: 4, col: 7 } }).value(4, 8) // 2
  */
 export class SheetCells {

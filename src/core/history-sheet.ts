@@ -1,5 +1,5 @@
 import { parseA1 } from "./a1";
-import { gridOrigin, isBlankCell } from "./grid";
+import { isBlankCell, SheetCells } from "./grid";
 import type { CellValue, SheetGrid } from "./types";
 
 /**
@@ -60,7 +60,7 @@ function headerRowOf(grid: SheetGrid): number {
   const rows = grid.values;
   let r = 0;
   while (r < rows.length && (rows[r] ?? []).every((c) => isBlankCell(c))) r++;
-  if (r >= rows.length || gridOrigin(grid).col !== 0) return -1;
+  if (r >= rows.length || new SheetCells(grid).colOffset !== 0) return -1;
   const row = rows[r];
   for (let c = 0; c < HISTORY_HEADER.length; c++) {
     if (text(row[c]).toLowerCase() !== HISTORY_HEADER[c].toLowerCase()) return -1;
@@ -85,7 +85,7 @@ export interface HistoryRead {
  * @example readHistory({ name: "Storico", values: [HISTORY_HEADER, ["A", "H2", "A.1", "Visite", "2026", 12, "2026-06-30 09:05:07"]] }).values.length // 1
  */
 export function readHistory(grid: SheetGrid): HistoryRead {
-  const origin = gridOrigin(grid).row;
+  const origin = new SheetCells(grid).rowOffset;
   let last = -1;
   grid.values.forEach((row, r) => {
     if ((row ?? []).some((c) => !isBlankCell(c))) last = r;

@@ -1,4 +1,4 @@
-import { gridOrigin, isBlankCell, SheetCells } from "../../src/core/grid";
+import { isBlankCell, SheetCells } from "../../src/core/grid";
 import type { SheetGrid } from "../../src/core/types";
 
 // A used range B3:C4 as a host hands it over: the grid's [0][0] is the sheet's B3 (row 2, col 1).
@@ -30,9 +30,11 @@ describe("SheetCells", () => {
 
   it("treats a grid without origin as starting at A1", () => {
     const grid: SheetGrid = { name: "B", values: [[1, 2]] };
-    expect(gridOrigin(grid)).toEqual({ row: 0, col: 0 });
-    expect(new SheetCells(grid).value(0, 1)).toBe(2);
-    expect(gridOrigin(usedRange)).toEqual({ row: 2, col: 1 });
+    const cells = new SheetCells(grid);
+    expect([cells.rowOffset, cells.colOffset]).toEqual([0, 0]);
+    expect(cells.value(0, 1)).toBe(2);
+    const used = new SheetCells(usedRange);
+    expect([used.rowOffset, used.colOffset]).toEqual([2, 1]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { gridOrigin, isBlankCell } from "../grid";
+import { isBlankCell, SheetCells } from "../grid";
 import type { CellValue, ColumnRole, KpiTable, SheetGrid } from "../types";
 import { isKpiHeader, mayBeHeaderRow, readHeaderRow, readYearRow, scanHeaderRow, type HeaderCell, type HeaderColumns } from "./header-row";
 import { CORE_ROLES } from "./headers";
@@ -58,7 +58,7 @@ function firstYearOf(h: HeaderColumns, rows: readonly (readonly CellValue[])[], 
  *   // [{ sheet: "A", headerRow: 0, firstRow: 1, lastRow: 1, columns: { indicator: 0, weight: 1, ... } }]
  */
 export function findKpiTables(sheet: SheetGrid, nearMisses?: HeaderNearMiss[]): KpiTable[] {
-  const { row: rowOffset, col: colOffset } = gridOrigin(sheet);
+  const { rowOffset, colOffset } = new SheetCells(sheet);
   const rows = sheet.values;
   const tables: KpiTable[] = [];
   let r = 0;
