@@ -1,7 +1,7 @@
 import { entryData, readZip, ZipError, type ZipEntry } from "./zip";
 import { replaceEntry, writeZip } from "./zip-write";
 
-/*
+/**
  * Part-level edits of an archive, for the copies the CLI writes at the XML level (marks, the
  * Storico sheet, the web extension): the few parts changed are re-deflated, the rest copied.
  */
