@@ -12,12 +12,11 @@ export { readYesNo } from "./target-words";
 export { DEFAULT_RULES, completeRules, achievement, isMet, bandOf, roundHalfUp } from "./achievement";
 export { parseWeight, checkWeights, isOutsideSumMark, weightsSumMessage, type WeightCheck } from "./weights";
 export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
+export { MISSING_WORDS, foldWord, missingRuleOf } from "./missing-words";
+export { consecutiveRuns, type Run } from "./runs";
 
 // Addresses
 export { a1, rangeA1, parseA1, columnLetters, columnIndex, sheetRef, MAX_COLUMN, MAX_ROW } from "./a1";
-
-export { consecutiveRuns, type Run } from "./runs";
-export { MISSING_WORDS, foldWord, missingRuleOf } from "./missing-words";
 
 // What the adapters throw when a file or the host refuses (the engine returns KpiError values)
 export { ReasonError } from "./reason-error";
