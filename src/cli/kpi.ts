@@ -5,7 +5,7 @@
  * so this entry runs unconditionally: tests import src/cli/main.ts instead.
  */
 import { CLI_TEXT } from "./i18n";
-import { removePendingTemps } from "./io";
+import { removePendingTemps } from "./safe-write";
 import { processIo, runCli, splitLang, stdoutFailure } from "./main";
 
 const { lang } = splitLang(process.argv.slice(2), process.env);

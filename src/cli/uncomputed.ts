@@ -1,5 +1,5 @@
 import { formatMessage, type Lang, type Problem, type ValidationReport } from "../core";
-import type { UncomputedCell } from "./xlsx-read";
+import type { UncomputedCell } from "./xlsx-sheet";
 
 /**
  * The report with a warning for each KPI cell (value or target) holding a formula that was

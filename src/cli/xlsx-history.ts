@@ -1,6 +1,9 @@
 import { type CellValue, columnLetters, HISTORY_HEADER, HISTORY_SHEET } from "../core";
-import { attr, relationships, relsOf, rootPrefix, sheetParts, workbookPart } from "./xlsx-marks";
-import { editParts, ZipError } from "./zip";
+import { relsOf } from "./opc-paths";
+import { attr, relationships, sheetParts, workbookPart } from "./xlsx-parts";
+import { rootPrefix } from "./xml-walk";
+import { ZipError } from "./zip";
+import { editParts } from "./zip-edit";
 
 /**
  * A copy of an .xlsx with frozen values appended to the hidden `Storico` sheet, written at

@@ -1,5 +1,8 @@
-import { type Mark, MARK_STYLES as PALETTE, type MarkKind, parseA1, rangeA1 } from "../core";
-import { editParts, ZipError } from "./zip";
+import { consecutiveRuns, type Mark, MARK_STYLES as PALETTE, type MarkKind, parseA1, rangeA1 } from "../core";
+import { afterSheetData, countTopLevel, firstTopLevel, rootPrefix } from "./xml-walk";
+import { sheetParts, stylesPart } from "./xlsx-parts";
+import { ZipError } from "./zip";
+import { editParts } from "./zip-edit";
 
 export type { Mark, MarkKind };
 
@@ -72,83 +75,6 @@ export function writeMarkedCopy(input: Buffer, marks: readonly Mark[]): Buffer {
     put(part, addRules(xml, list, firstId));
   }
   return parts.write();
-}
-
-// ------------------------------------------------------------------ finding the parts
-
-export const attr = (tag: string, name: string): string | null => {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? decodeXml(m[1] ?? m[2]) : null;
-};
-
-function decodeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
-    if (e === "lt") return "<";
-    if (e === "gt") return ">";
-    if (e === "quot") return '"';
-    if (e === "apos") return "'";
-    if (e === "amp") return "&";
-    return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
-}
-
-/** The workbook part's path, from the package relationships. */
-export function workbookPart(text: (name: string) => string | null): string {
-  const rels = text("_rels/.rels");
-  if (rels) {
-    for (const tag of rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
-      if (/\/officeDocument$/.test(attr(tag, "Type") ?? "")) return resolvePart("", attr(tag, "Target") ?? "");
-    }
-  }
-  return "xl/workbook.xml";
-}
-
-export function relsOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-/** A relationship target resolved against the folder of the part that names it. */
-function resolvePart(fromPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const base = fromPart.includes("/") ? fromPart.slice(0, fromPart.lastIndexOf("/") + 1) : "";
-  const parts: string[] = [];
-  for (const seg of (base + target).split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-export function relationships(text: (name: string) => string | null, part: string): { id: string; type: string; target: string }[] {
-  const rels = text(relsOf(part)) ?? "";
-  return (rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []).map((tag) => ({
-    id: attr(tag, "Id") ?? "",
-    type: attr(tag, "Type") ?? "",
-    target: resolvePart(part, attr(tag, "Target") ?? ""),
-  }));
-}
-
-/** Sheet name -> worksheet part path. */
-export function sheetParts(text: (name: string) => string | null): Map<string, string> {
-  const wb = workbookPart(text);
-  const xml = text(wb);
-  if (xml === null) throw new ZipError("corrupt", "the workbook part is missing");
-  const rels = new Map(relationships(text, wb).map((r) => [r.id, r.target]));
-  const sheets = new Map<string, string>();
-  for (const tag of xml.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
-    const name = attr(tag, "name");
-    const id = attr(tag, "r:id") ?? attr(tag, "[\\w]+:id");
-    const target = id ? rels.get(id) : undefined;
-    if (name !== null && target) sheets.set(name, target);
-  }
-  return sheets;
-}
-
-function stylesPart(text: (name: string) => string | null): string | null {
-  const wb = workbookPart(text);
-  const rel = relationships(text, wb).find((r) => /\/styles$/.test(r.type));
-  return rel ? rel.target : null;
 }
 
 // ------------------------------------------------------------------ styles.xml
@@ -225,79 +151,17 @@ function addRules(xml: string, marks: readonly Mark[], firstDxf: number): string
 
 /** Cells as a space-separated sqref, runs of consecutive rows in one column joined as ranges. */
 export function sqref(cells: readonly string[]): string {
-  const parsed = [...new Set(cells)]
-    .map((c) => parseA1(c))
-    .filter((x): x is { row: number; col: number } => x !== null)
-    .sort((a, b) => a.col - b.col || a.row - b.row);
+  const rowsByCol = new Map<number, number[]>();
+  for (const c of cells) {
+    const at = parseA1(c);
+    if (at === null) continue;
+    const rows = rowsByCol.get(at.col);
+    if (rows) rows.push(at.row);
+    else rowsByCol.set(at.col, [at.row]);
+  }
   const out: string[] = [];
-  for (let i = 0; i < parsed.length; ) {
-    let j = i;
-    while (j + 1 < parsed.length && parsed[j + 1].col === parsed[i].col && parsed[j + 1].row === parsed[j].row + 1) j++;
-    out.push(rangeA1(parsed[i].row, parsed[i].col, parsed[j].row, parsed[i].col));
-    i = j + 1;
+  for (const col of [...rowsByCol.keys()].sort((a, b) => a - b)) {
+    for (const run of consecutiveRuns(rowsByCol.get(col) as number[])) out.push(rangeA1(run.first, col, run.last, col));
   }
   return out.join(" ");
-}
-
-// ------------------------------------------------------------------ a minimal XML walk
-
-/** `x:` when the root element is written with a namespace prefix, else "". */
-export function rootPrefix(xml: string, root: string): string {
-  const m = new RegExp(`<(\\w+:)?${root}[\\s>]`).exec(xml);
-  if (!m) throw new ZipError("corrupt", `no ${root} element`);
-  return m[1] ?? "";
-}
-
-const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!(?:[^>"']|"[^"]*"|'[^']*')*>|<(\/?)([\w:.-]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
-
-/**
- * Offset before the first direct child of the root named in `names`, scanning from
- * `from` (where the depth below the root is `depth`), or the root's closing tag.
- */
-function firstTopLevel(xml: string, root: string, names: readonly string[], from = 0, depth = 0): number {
-  const wanted = new Set(names);
-  const re = new RegExp(TAG.source, "g");
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml)) !== null) {
-    const name = m[2];
-    if (name === undefined) continue; // comment, PI, CDATA, doctype
-    const local = name.includes(":") ? name.slice(name.indexOf(":") + 1) : name;
-    if (m[1] === "/") {
-      depth--;
-      if (depth === 0 && local === root) return m.index;
-      continue;
-    }
-    if (depth === 1 && wanted.has(local)) return m.index;
-    if (m[3] !== "/") depth++;
-  }
-  throw new ZipError("corrupt", `damaged ${root} part`);
-}
-
-/** Offset just after the worksheet's sheetData, the only large element, so it is never scanned. */
-function afterSheetData(xml: string, p: string): number {
-  const close = xml.lastIndexOf(`</${p}sheetData>`);
-  if (close >= 0) return close + `</${p}sheetData>`.length;
-  // `\\s` in the template: a bare `\s` would reach the RegExp as `s`.
-  const empty = new RegExp(`<${p}sheetData\\s*/>`).exec(xml);
-  if (empty) return empty.index + empty[0].length;
-  throw new ZipError("corrupt", "a worksheet part has no sheetData");
-}
-
-/** Number of direct children named `name` in an XML fragment. */
-function countTopLevel(fragment: string, name: string): number {
-  const re = new RegExp(TAG.source, "g");
-  let depth = 0;
-  let count = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(fragment)) !== null) {
-    if (m[2] === undefined) continue;
-    if (m[1] === "/") {
-      depth--;
-      continue;
-    }
-    if (depth === 0 && m[2] === name) count++;
-    if (m[3] !== "/") depth++;
-  }
-  return count;
 }

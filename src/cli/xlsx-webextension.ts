@@ -1,4 +1,4 @@
-import { editParts } from "./zip";
+import { editParts } from "./zip-edit";
 
 /**
  * The add-in's web extension part, added to the workbooks the CLI writes, so that Excel where

@@ -13,6 +13,16 @@ export const DEFAULT_RULES: MeasurementRules = Object.freeze({
   missing: "skip",
 });
 
+/**
+ * Rules as given (a Regole sheet, a caller's options) completed with the defaults, the bands
+ * one by one: a sheet that sets only the red band keeps the default amber.
+ * @example completeRules({ bands: { red: 60 } as MeasurementRules["bands"] }).bands // { red: 60, amber: 90 }
+ * @example completeRules().missing // "skip"
+ */
+export function completeRules(rules: Partial<MeasurementRules> = {}): MeasurementRules {
+  return { ...DEFAULT_RULES, ...rules, bands: { ...DEFAULT_RULES.bands, ...(rules.bands ?? {}) } };
+}
+
 /** Values this close count as equal: weights typed as 33,33 and float noise in ratios. */
 const EPSILON = 1e-9;
 

@@ -1,4 +1,5 @@
-import { compareWithHistory, historyProblems, isHistorySheet, type HistoryCheck } from "./history";
+import { compareWithHistory, historyProblems, type HistoryCheck } from "./history";
+import { isHistorySheet } from "./history-sheet";
 import type { Lang } from "./messages";
 import { isTreeProblem, rollupWorkbook, type WorkbookRollup } from "./rollup";
 import { readRules, type RulesRead } from "./rules";

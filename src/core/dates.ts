@@ -150,3 +150,24 @@ export function parseDateWords(text: string, year: number | null, afterEntro = f
   if (m) return whole(yearOf(m[1]), 12, 31);
   return null;
 }
+
+/**
+ * A clock reading as the local calendar day, `yyyy-mm-dd` (the day the user sees, not UTC).
+ * The caller reads the clock: the engine never does.
+ * @example localIsoDate(new Date(2026, 5, 30, 23, 59)) // "2026-06-30"
+ */
+export function localIsoDate(date: Date): string {
+  return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+}
+
+/**
+ * A clock reading as local date and time, `yyyy-mm-dd hh:mm:ss` (sorts as text).
+ * @example localIsoDateTime(new Date(2026, 5, 30, 9, 5, 7)) // "2026-06-30 09:05:07"
+ */
+export function localIsoDateTime(date: Date): string {
+  return `${localIsoDate(date)} ${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}:${twoDigits(date.getSeconds())}`;
+}
+
+function twoDigits(n: number): string {
+  return String(n).padStart(2, "0");
+}

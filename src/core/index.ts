@@ -5,17 +5,22 @@
 export type * from "./types";
 export { kpiError, isKpiError, messageOf, type KpiError, type Result, type ExcelErrorKind } from "./errors";
 export { MESSAGES, formatMessage, type Lang, type MessageCode } from "./messages";
-export { parseNumber, parseNumberText, parseQuantityText, formatNumberIt, isNoneText, type Quantity } from "./numbers";
-export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText, parseDateWords, isValidDate } from "./dates";
+export { parseNumber, parseNumberText, parseQuantityText, formatNumberIt, numberText, isNoneText, type Quantity } from "./numbers";
+export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText, parseDateWords, isValidDate, localIsoDate, localIsoDateTime } from "./dates";
 export { parseTarget, formatTarget, formatCondition, conditionForYear, targetYears, targetErrors, type TargetOptions } from "./targets";
 export { readYesNo } from "./target-words";
-export { DEFAULT_RULES, achievement, isMet, bandOf, roundHalfUp } from "./achievement";
+export { DEFAULT_RULES, completeRules, achievement, isMet, bandOf, roundHalfUp } from "./achievement";
 export { parseWeight, checkWeights, isOutsideSumMark, weightsSumMessage, type WeightCheck } from "./weights";
 export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
 export { memoByText, type TextMemo } from "./memo";
+export { MISSING_WORDS, foldWord, missingRuleOf } from "./missing-words";
+export { consecutiveRuns, type Run } from "./runs";
 
 // Addresses
 export { a1, rangeA1, parseA1, columnLetters, columnIndex, sheetRef, MAX_COLUMN, MAX_ROW } from "./a1";
+
+// What the adapters throw when a file or the host refuses (the engine returns KpiError values)
+export { ReasonError } from "./reason-error";
 
 // The plan document
 export { parsePlan, planDropped } from "./plan/parse";
@@ -58,24 +63,26 @@ export { analyseWorkbook, analyseWorkbookSteps, type AnalyseOptions, type Workbo
 
 // Frozen monitoring values (sheet Storico)
 export {
-  HISTORY_SHEET,
-  HISTORY_HEADER,
   frozenPeriod,
   freezeStamp,
   freezeValues,
+  sameStoredValue,
+  compareWithHistory,
+  historyProblems,
+  storedValueText,
+  frozenAtText,
+  type FreezeChange,
+  type HistoryCheck,
+  type PeriodOf,
+} from "./history";
+export {
+  HISTORY_SHEET,
+  HISTORY_HEADER,
   historyRows,
   findHistorySheet,
   readHistory,
   latestFreezes,
-  sameStoredValue,
-  compareWithHistory,
-  historyProblems,
   isHistorySheet,
-  storedValueText,
-  frozenAtText,
   type FrozenValue,
-  type FreezeChange,
-  type HistoryCheck,
   type HistoryRead,
-  type PeriodOf,
-} from "./history";
+} from "./history-sheet";

@@ -1,4 +1,6 @@
 import { isKpiError, kpiError, type Result } from "./errors";
+import { roundHalfUp } from "./achievement";
+import type { Lang } from "./messages";
 import type { CellValue } from "./types";
 
 /** Texts that mean "no value" in the plans (`Stato` = `---`, `n.d.` ...). */
@@ -94,6 +96,18 @@ export function parseNumber(x: CellValue | undefined): Result<number | null> {
 export function formatNumberIt(n: number, decimals?: number): string {
   const text = decimals === undefined ? String(n) : n.toFixed(decimals);
   return text.replace(".", ",");
+}
+
+/**
+ * A number in a message or a report line: Italian with a decimal comma (as `formatNumberIt`),
+ * English as JavaScript writes it; rounded half-up to `decimals` when given, trailing zeros
+ * not shown (`83,3`, not `83,30`).
+ * @example numberText(1500.5, "it")      // "1500,5"
+ * @example numberText(83.335, "en", 2)   // "83.34"
+ */
+export function numberText(n: number, lang: Lang, decimals?: number): string {
+  const r = decimals === undefined ? n : roundHalfUp(n, decimals);
+  return lang === "it" ? formatNumberIt(r) : String(r);
 }
 
 /** A number with what it counts: `10 gg.` is `{ value: 10, percent: false, measure: "gg." }`. */

@@ -17,7 +17,7 @@
  * - A node or KPI without a result (no value for the year) follows `Valori mancanti`: left
  *   out (`ignora`) or counted as 0 (`zero`). A unit with nothing measured has no result.
  */
-import { bandOf, DEFAULT_RULES, roundHalfUp } from "./achievement";
+import { bandOf, completeRules, roundHalfUp } from "./achievement";
 import { normaliseUnitCode } from "./plan/units";
 import type { RulesRead, UnitRule } from "./rules";
 import { normaliseCode, type RollupResultNode, type RollupTreeNode } from "./rollup/rollup";
@@ -86,7 +86,7 @@ export function unitName(text: string): string {
  * }) // [{ unit: "STAFF 1", achievement: 80, ... }] (STAFF 2 is not the lead unit)
  */
 export function unitScores(input: UnitScoresInput): UnitScore[] {
-  const rules: MeasurementRules = { ...DEFAULT_RULES, ...(input.rules ?? {}), bands: { ...DEFAULT_RULES.bands, ...(input.rules?.bands ?? {}) } };
+  const rules: MeasurementRules = completeRules(input.rules);
   const lead = input.unitRule === "lead";
   const involved = (units: readonly string[]): string[] => {
     const names = [...new Set(units.map(unitName).filter((u) => u !== ""))];

@@ -1,8 +1,14 @@
-import { parseDateText, parseDateWords, serialToItalian } from "./dates";
 import { isKpiError, kpiError, type KpiError, type Result } from "./errors";
-import { formatNumberIt, isNoneText, parseQuantityText } from "./numbers";
-import { operatorWords, ORDINAL_SOURCE, ORDINAL_WORDS, ordinalNumber, trailingOperatorWords, yesNo } from "./target-words";
-import type { CellValue, Condition, Op, Target, TargetEntry, Unit } from "./types";
+import { isNoneText } from "./numbers";
+import { firstNonSpace, formatOperand, parseConditionAt } from "./target-condition";
+import { ordinalLabel, parseYearSegment, yearLabel, yearMarks } from "./target-years";
+import type { CellValue, Condition, Target, TargetEntry } from "./types";
+
+/**
+ * A target cell read, written back and asked for a year's condition. Reading one condition is
+ * target-condition.ts, the per-year prefixes target-years.ts, the words (operators, ordinals,
+ * yes/no) target-words.ts.
+ */
 
 /** What the caller knows about where a target cell stands. */
 export interface TargetOptions {
@@ -13,75 +19,10 @@ export interface TargetOptions {
   /** The plan's first year: `primo anno` is this year, `secondo anno` the next, and so on. */
   readonly firstYear?: number;
 }
-
-/** Every spelling of an operator found in plans, mapped to its normal form. */
-const OPERATORS: ReadonlyMap<string, Op> = new Map<string, Op>([
-  [">=", ">="],
-  ["=>", ">="],
-  ["≥", ">="],
-  ["<=", "<="],
-  ["=<", "<="],
-  ["≤", "<="],
-  [">", ">"],
-  ["<", "<"],
-  ["=", "="],
-]);
-
-const OPERATOR_RUN = /^[<>=!≥≤≠]+/;
-/** `entro (il)`, `entro e non oltre il`, `non oltre il`: a deadline, or at most a number of days. */
-const DEADLINE_WORD = /^(?:entro(?:\s+e\s+non\s+oltre)?|non\s+oltre)(?![\p{L}])(?:\s+(?:(?:il|la\s+data\s+del|la|lo)(?![\p{L}])|l['’]))?\s*/iu;
 /** `Target:` before a single condition is a label, not part of it. */
 const TARGET_LABEL = /^\s*target\s*:?\s*(?=\S)/i;
 
-/**
- * Where a year's condition starts, in every shape plans write it: `Anno: 2026`, `Anno 2026:`,
- * `2026:`, `Target 2026:`, `Target anno 2026`, `Target primo anno:`, `II anno:`. Groups: 1 the
- * year after `Target`, 2 the digits after `Anno` (checked later: `Anno: 21` is a bad year),
- * 3 a year followed by a colon, 4 an ordinal. `fine anno` and `l'anno` are dates, not marks.
- */
-const YEAR_HEAD = new RegExp(
-  String.raw`(?:` +
-    String.raw`(?<![\p{L}])target\s*:?\s*(?:anno\s*:?\s*)?(\d{4})(?!\d)` +
-    // A letter before `anno` makes another word (`danno`), an apostrophe or `fine` a date (`entro l'anno`),
-    // a slash a unit (`ore/anno`).
-    String.raw`|(?<![\p{L}'’/])(?<!fine\s)(?:target\s*:?\s*)?(?:anno|year)(?![\p{L}])\s*:?\s*(\d*)` +
-    String.raw`|(?<=^|[\s;,|(])(\d{4})(?=\s*:)` +
-    String.raw`|(?<![\p{L}\d'’])(?:target\s*:?\s*)?(${ORDINAL_SOURCE})\s+anno(?![\p{L}])` +
-    String.raw`)\s*:?\s*`,
-  "giu",
-);
-/** Separators people put between per-year conditions; harmless at a segment's end. */
-const SEPARATOR_CHARS = new Set([" ", "\t", "\n", "\r", "\v", "\f", "\u2028", "\u2029", ";", ",", "|", "/"]);
-
-/** `tra 70% e 90%`, `tra il 70% e il 90%`, `compreso tra 70 e 90`, `fra 1 e 3 giorni`. */
-const RANGE_BETWEEN = /^(?:compres[oia]\s+)?(?:tra|fra)\s+(?:il\s+|l['’]\s*)?(.+?)\s+e\s+(?:il\s+|l['’]\s*)?(.+)$/iu;
-/** `da 70% a 90%`, `dal 70% al 90%`, `dall'80% al 95%`. */
-const RANGE_FROM = /^da(?:l|ll['’])?\s*(.+?)(?:\s+(?:a|al)\s+|\s+all['’]\s*)(.+)$/iu;
-/** `70 - 90`, `70% – 90%`, `01/01/2026 – 30/06/2026`: a dash with spaces around it. */
-const RANGE_SPACED = /^(.+?)\s+[-–—÷]\s+(.+)$/u;
-/** `70%-90%`, `10-20 gg.`: numbers joined by a dash (a reversed pair is not read as a band). */
-const RANGE_TIGHT = /^([+\-\u2212]?\d[\d.,]*\s*%?)[-–—÷](\d.*)$/u;
-/** Any character a plain number (`+1.500,5 %`) does not have. */
-const NOT_NUMERIC = /[^\d\s.,%+\-\u2212]/;
-/** Only texts with one of these can hold a year mark: most targets are looked at once, cheaply. */
-const MAY_HAVE_YEAR = /anno|target|year|\d\s*:/i;
-/** `95 per cento` is `95%`. */
-const PER_CENT = /^(?:per\s*cento|percento)$/i;
-
-/**
- * Longest condition read for bands and trailing operator words: real ones are a few words, and
- * their patterns, tried on a pasted page full of spaces, would take quadratic time.
- */
-const MAX_WORDED = 200;
-
 const NO_TARGET: Target = { entries: [{ year: null, condition: null }] };
-
-/** What a condition's text is read against. */
-interface ConditionContext {
-  /** The year that completes a partial date, `null` when none is known. */
-  readonly year: number | null;
-  readonly bareIsPercent: boolean;
-}
 
 /**
  * Parses a target cell: no target (`---`, `n.d.`), one condition or per-year conditions.
@@ -118,7 +59,7 @@ export function parseTarget(x: CellValue | undefined, options: TargetOptions = {
   if (isNoneText(text)) return NO_TARGET;
 
   const start = firstNonSpace(text, 0);
-  const marks = MAY_HAVE_YEAR.test(text) ? yearMarks(text, start) : [];
+  const marks = yearMarks(text, start);
   if (marks.length === 0) {
     const label = TARGET_LABEL.exec(text);
     const condition = parseConditionAt(text, label ? label[0].length : 0, { year: options.year ?? null, bareIsPercent });
@@ -146,176 +87,6 @@ export function parseTarget(x: CellValue | undefined, options: TargetOptions = {
 }
 
 /**
- * The year marks of a text, in order. `Anno:` with no digits is a mark only at the start
- * (`Anno: Anno:` is a bad year there). An `exec` loop on the one compiled pattern: `matchAll`
- * would copy the pattern on every call, and this runs on every target text.
- */
-function yearMarks(text: string, start: number): RegExpExecArray[] {
-  const marks: RegExpExecArray[] = [];
-  YEAR_HEAD.lastIndex = 0;
-  for (let m = YEAR_HEAD.exec(text); m !== null; m = YEAR_HEAD.exec(text)) {
-    if (m[2] !== "" || m.index === start) marks.push(m);
-  }
-  return marks;
-}
-
-/** One year's entry: the year from its mark, the condition from the text up to `end`. */
-function parseYearSegment(text: string, mark: RegExpExecArray, end: number, options: TargetOptions, bareIsPercent: boolean): Result<TargetEntry> {
-  const markAt = mark.index as number;
-  const start = markAt + mark[0].length;
-  let year: number | null = null;
-  let ordinal: number | undefined;
-  if (mark[1] !== undefined || mark[3] !== undefined) year = Number(mark[1] ?? mark[3]);
-  else if (mark[2] !== undefined) {
-    if (mark[2].length !== 4) {
-      const shown = mark[2] !== "" ? mark[2] : (text.slice(start, end).trim().split(/\s+/)[0] ?? "");
-      const at = mark[2] !== "" ? markAt + mark[0].indexOf(mark[2]) : firstNonSpace(text, start);
-      return kpiError("BAD_YEAR", { text: shown, pos: at + 1 });
-    }
-    year = Number(mark[2]);
-  } else {
-    const n = ordinalNumber(mark[4]) as number;
-    if (options.firstYear !== undefined) year = options.firstYear + n - 1;
-    else ordinal = n;
-  }
-  const segment = text.slice(start, separatorsFrom(text, start, end));
-  let condition: Result<Condition> | null = null;
-  if (segment.trim() === "") {
-    condition = kpiError("TARGET_YEAR_EMPTY", { year: yearLabel({ year, ordinal }), pos: markAt + 1 });
-  } else if (!isNoneText(segment)) {
-    // A partial date takes the entry's own year; a plan year by place has none yet (not the caller's).
-    condition = parseConditionAt(text.slice(0, start + segment.length), start, { year, bareIsPercent });
-  }
-  return entry(year, ordinal, condition);
-}
-
-/** An entry with only the properties it needs (`ordinal` and `error` are absent when unused). */
-function entry(year: number | null, ordinal: number | undefined, condition: Result<Condition> | null): TargetEntry {
-  const error = condition !== null && isKpiError(condition) ? condition : undefined;
-  const c = error === undefined ? (condition as Condition | null) : null;
-  if (ordinal === undefined) return error === undefined ? { year, condition: c } : { year, condition: c, error };
-  return error === undefined ? { year: null, ordinal, condition: c } : { year: null, ordinal, condition: c, error };
-}
-
-/** Where the separators at the end of `text[start, end)` begin (`end` when there are none). */
-function separatorsFrom(text: string, start: number, end: number): number {
-  let i = end;
-  while (i > start && SEPARATOR_CHARS.has(text[i - 1])) i--;
-  return i;
-}
-
-/** `2026`, or `primo anno` for an ordinal entry, as messages name a year. */
-function yearLabel(e: { year: number | null; ordinal?: number }): string {
-  if (e.year !== null) return String(e.year);
-  return ordinalLabel(e.ordinal ?? 0);
-}
-
-function ordinalLabel(n: number): string {
-  return `${ORDINAL_WORDS[n - 1] ?? `${n}°`} anno`;
-}
-
-/** Parses one condition in `text` from `from` to the end; positions in errors refer to `text`. */
-function parseConditionAt(text: string, from: number, ctx: ConditionContext): Result<Condition> {
-  const body = text.slice(from);
-  const lead = firstNonSpace(body, 0);
-  const s = body.slice(lead).trimEnd();
-  const pos = from + lead + 1;
-
-  let op: Op | null = null;
-  let rest = s;
-  let afterEntro = false;
-  const deadline = DEADLINE_WORD.exec(s);
-  const run = deadline ? null : OPERATOR_RUN.exec(s);
-  const words = deadline || run ? null : operatorWords(s);
-  if (deadline) {
-    op = "<=";
-    afterEntro = true;
-    rest = s.slice(deadline[0].length);
-  } else if (run) {
-    op = OPERATORS.get(run[0]) ?? null;
-    if (op === null) return kpiError("UNKNOWN_OPERATOR", { op: run[0], pos });
-    rest = s.slice(run[0].length);
-  } else if (words) {
-    op = words.op;
-    rest = s.slice(words.length);
-  }
-  // `10 o più`: the operator written after the number (before `o più` could pass for a unit).
-  const worded = s.length <= MAX_WORDED;
-  const trailing = op === null && worded ? trailingOperatorWords(s) : null;
-  if (trailing) {
-    op = trailing.op;
-    rest = trailing.operand;
-  }
-  const operand = readOperand(rest.trim(), ctx, afterEntro);
-  if (op === null && worded && (operand === null || isKpiError(operand))) {
-    // No operator and no plain operand: a band, or nothing this grammar reads.
-    const band = readBand(s, pos, ctx);
-    if (band !== null) return band;
-  }
-  if (operand === null) return kpiError("NOT_A_TARGET", { text: s, pos });
-  if (isKpiError(operand)) return operand.code === "DATE_NEEDS_YEAR" ? kpiError("DATE_NEEDS_YEAR", { text: rest.trim(), pos }) : operand;
-  if (operand.unit === "boolean") {
-    // `SI` is met by done and only by done: `>= SI` says nothing more, `< SI` makes no sense.
-    if (op !== null && op !== "=") return kpiError("NOT_A_TARGET", { text: s, pos });
-    return { op: "=", value: operand.value, unit: "boolean" };
-  }
-  // A bare date is a deadline, a bare number a floor: how the plans' own tables read.
-  return withMeasure({ op: op ?? (operand.unit === "date" ? "<=" : ">="), value: operand.value, unit: operand.unit }, operand.measure);
-}
-
-interface Operand {
-  readonly value: number;
-  readonly unit: Unit;
-  readonly measure?: string;
-}
-
-/** A yes/no, a date, or a number with its unit; `null` when the text is none of them. */
-function readOperand(s: string, ctx: ConditionContext, afterEntro: boolean): Result<Operand> | null {
-  if (s === "") return null;
-  const done = yesNo(s);
-  if (done !== null) return { value: done, unit: "boolean" };
-  // Dates in words or without a year need a letter or a slash, or `entro` before them (`entro 2026`).
-  const date = parseDateText(s) ?? (afterEntro || NOT_NUMERIC.test(s) ? parseDateWords(s, ctx.year, afterEntro) : null);
-  if (date !== null) return isKpiError(date) ? date : { value: date, unit: "date" };
-  const q = parseQuantityText(s);
-  if (q === null || isKpiError(q)) return null;
-  if (q.measure !== undefined && PER_CENT.test(q.measure)) return { value: q.value, unit: "percent" };
-  const unit: Unit = q.percent || (ctx.bareIsPercent && q.measure === undefined) ? "percent" : "number";
-  return q.measure === undefined ? { value: q.value, unit } : { value: q.value, unit, measure: q.measure };
-}
-
-/**
- * A band of two bounds: `tra 70% e 90%`, `da 70% a 90%`, `70% – 90%`, `70%-90%`. A `%` on either
- * bound makes both percentages (`70-90%`). `null` when the text is not a band; a `BAD_RANGE`
- * error when it is one whose lower bound is above the upper (except `31-12`, which is not a band).
- */
-function readBand(s: string, pos: number, ctx: ConditionContext): Result<Condition> | null {
-  const worded = RANGE_BETWEEN.exec(s) ?? RANGE_FROM.exec(s) ?? RANGE_SPACED.exec(s);
-  const m = worded ?? RANGE_TIGHT.exec(s);
-  if (!m) return null;
-  const a = readOperand(m[1].trim(), ctx, false);
-  const b = readOperand(m[2].trim(), ctx, false);
-  if (a === null || b === null) return null;
-  if (isKpiError(a)) return worded ? a : null;
-  if (isKpiError(b)) return worded ? b : null;
-  if (a.unit === "boolean" || b.unit === "boolean" || (a.unit === "date") !== (b.unit === "date")) return null;
-  const unit: Unit = a.unit === "date" ? "date" : a.unit === "percent" || b.unit === "percent" ? "percent" : "number";
-  if (a.value > b.value) {
-    return worded ? kpiError("BAD_RANGE", { text: s, pos, lower: formatOperand(a.value, unit), upper: formatOperand(b.value, unit) }) : null;
-  }
-  return withMeasure({ op: "between", value: a.value, upper: b.value, unit }, b.measure ?? a.measure);
-}
-
-function withMeasure(c: Condition, measure: string | undefined): Condition {
-  return measure === undefined ? c : { ...c, measure };
-}
-
-function firstNonSpace(s: string, from: number): number {
-  const m = /\S/.exec(s.slice(from));
-  return m ? from + m.index : from;
-}
-
-/**
  * Writes a condition the way the plans do: a band as its two bounds, a done / not done target
  * as `SI` / `NO`, a unit of measure after the number.
  * @example formatCondition({ op: ">=", value: 15, unit: "percent" }) // ">= 15%"
@@ -328,11 +99,6 @@ export function formatCondition(c: Condition): string {
   const measure = c.measure === undefined ? "" : ` ${c.measure}`;
   if (c.op === "between") return `${formatOperand(c.value, c.unit)} – ${formatOperand(c.upper ?? c.value, c.unit)}${measure}`;
   return `${c.op} ${formatOperand(c.value, c.unit)}${measure}`;
-}
-
-function formatOperand(value: number, unit: Unit): string {
-  if (unit === "date") return serialToItalian(value);
-  return `${formatNumberIt(value)}${unit === "percent" ? "%" : ""}`;
 }
 
 /**

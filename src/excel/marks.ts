@@ -1,17 +1,11 @@
-import {
-  MARK_KINDS,
-  MARK_STYLES,
-  type MarkKind,
-  markKindOfStatus,
-  parseA1,
-  rangeA1,
-  type ValidationReport,
-} from "../core";
+import { MARK_STYLES, type MarkKind, type ValidationReport } from "../core";
 import type { SheetListing } from "./discover";
 import type { ExcelHost } from "./host";
-import { errorCode } from "./host-errors";
-import { budgetFor, type PayloadBudget } from "./read-grids";
+import { findMarks, markFormula, queueInventory, type MarkInventory } from "./mark-inventory";
+import { planMarks, type MarkRule } from "./mark-plan";
+import { budgetFor, type PayloadBudget } from "./payload-budget";
 import { hasFeature } from "./requirements";
+import { batches, sendSplitting } from "./send-batches";
 
 /**
  * Marks on the sheet for a validation report: unmet targets, met targets and missing values,
@@ -38,185 +32,14 @@ import { hasFeature } from "./requirements";
  * 1.6-1.8 one rule per run of adjacent cells. The rules already there are loaded in the
  * read's own sync (`queueSheetRules`); deleting the old rules and adding the new ones is one
  * batch and one sync (more only beyond the payload budget).
+ *
+ * Which cells get which colour is mark-plan.ts, finding our rules mark-inventory.ts, sending
+ * large batches send-batches.ts; this module writes and clears the marks.
  */
 
 export { MARK_KINDS, MARK_STYLES, type MarkKind, type MarkStyle } from "../core";
-
-/** The tag in our rules' formulas. Versioned so that a future format can still find these. */
-export const MARK_TAG = "KPI-PP-MARK";
-
-/** Longest address text given to one multi-area rule. */
-export const MAX_AREA_ADDRESS = 1000;
-
-/**
- * The formula of our rule for a kind.
- * @example markFormula("unmet") // '=ISTEXT("KPI-PP-MARK:unmet")'
- */
-export function markFormula(kind: MarkKind): string {
-  return `=ISTEXT("${MARK_TAG}:${kind}")`;
-}
-
-/**
- * The kind of one of our rules from its formula; `null` for any other rule (the user's).
- * @example markKindOf('=ISTEXT("KPI-PP-MARK:met")') // "met"
- */
-export function markKindOf(formula: string | null | undefined): MarkKind | null {
-  if (typeof formula !== "string") return null;
-  // Every kind of the palette: a kind left out here would never be removed by Clear or Validate.
-  const m = new RegExp(`"${MARK_TAG}:(${MARK_KINDS.join("|")})"`).exec(formula);
-  return m ? (m[1] as MarkKind) : null;
-}
-
-/** One rule to add: a kind on some cells of a sheet. */
-export interface MarkRule {
-  readonly sheet: string;
-  readonly kind: MarkKind;
-  /** One area (`H5:H9`) or, with multi-area support, several (`H5:H9,H12,K3:K4`). */
-  readonly address: string;
-  readonly cells: number;
-}
-
-export interface MarkPlan {
-  readonly rules: readonly MarkRule[];
-  /** Cells marked, by kind. */
-  readonly counts: Readonly<Record<MarkKind, number>>;
-  /** Sheets with something to mark that were skipped (protected). */
-  readonly skipped: readonly string[];
-}
-
-/**
- * Which cells get which colour, grouped into as few rules as allowed. Pure.
- * @example planMarks(report, { skip: new Set(), multiArea: true }).rules
- *   // [{ sheet: "A", kind: "unmet", address: "H3,H5:H6", cells: 3 }, ...]
- */
-export function planMarks(
-  report: Pick<ValidationReport, "kpis">,
-  options: { readonly skip: ReadonlySet<string>; readonly multiArea: boolean; readonly maxAddress?: number },
-): MarkPlan {
-  const maxAddress = options.maxAddress ?? MAX_AREA_ADDRESS;
-  // sheet -> kind -> column -> rows
-  const bySheet = new Map<string, Map<MarkKind, Map<number, number[]>>>();
-  const counts: Record<MarkKind, number> = { unmet: 0, met: 0, missing: 0, at_risk: 0 };
-  const skipped = new Set<string>();
-  for (const k of report.kpis) {
-    const kind = markKindOfStatus(k.status);
-    if (!kind || k.valueCell === null) continue;
-    const at = parseA1(k.valueCell);
-    if (!at) continue;
-    if (options.skip.has(k.sheet)) {
-      skipped.add(k.sheet);
-      continue;
-    }
-    let kinds = bySheet.get(k.sheet);
-    if (!kinds) bySheet.set(k.sheet, (kinds = new Map()));
-    let cols = kinds.get(kind);
-    if (!cols) kinds.set(kind, (cols = new Map()));
-    let rows = cols.get(at.col);
-    if (!rows) cols.set(at.col, (rows = []));
-    rows.push(at.row);
-  }
-  const rules: MarkRule[] = [];
-  for (const [sheet, kinds] of bySheet) {
-    for (const kind of MARK_KINDS) {
-      const cols = kinds.get(kind);
-      if (!cols) continue;
-      const runs: { address: string; cells: number }[] = [];
-      for (const col of [...cols.keys()].sort((a, b) => a - b)) {
-        const rows = [...new Set(cols.get(col))].sort((a, b) => a - b);
-        let start = 0;
-        for (let i = 1; i <= rows.length; i++) {
-          if (i === rows.length || rows[i] !== rows[i - 1] + 1) {
-            runs.push({ address: rangeA1(rows[start], col, rows[i - 1], col), cells: i - start });
-            start = i;
-          }
-        }
-      }
-      for (const r of runs) counts[kind] += r.cells;
-      if (!options.multiArea) {
-        for (const r of runs) rules.push({ sheet, kind, address: r.address, cells: r.cells });
-        continue;
-      }
-      let parts: string[] = [];
-      let length = 0;
-      let cells = 0;
-      for (const r of runs) {
-        if (parts.length > 0 && length + 1 + r.address.length > maxAddress) {
-          rules.push({ sheet, kind, address: parts.join(","), cells });
-          parts = [];
-          length = 0;
-          cells = 0;
-        }
-        parts.push(r.address);
-        length += (parts.length > 1 ? 1 : 0) + r.address.length;
-        cells += r.cells;
-      }
-      if (parts.length > 0) rules.push({ sheet, kind, address: parts.join(","), cells });
-    }
-  }
-  return { rules, counts, skipped: [...skipped] };
-}
-
-// ------------------------------------------------------------------ finding our rules
-
-/** The conditional formats of every sheet, queued for loading (read after the next sync). */
-export interface MarkInventory {
-  readonly sheets: readonly { readonly name: string; readonly protected: boolean; readonly rules: Excel.ConditionalFormatCollection }[];
-}
-
-/** One of our rules found in the workbook. */
-export interface FoundMark {
-  readonly sheet: string;
-  readonly protected: boolean;
-  /**
-   * `orphan`: a custom rule with no formula. Excel cannot save such a rule from its UI; it is
-   * what an interrupted batch of ours leaves behind (added, failed before the formula was
-   * set), so it is removed with our marks.
-   */
-  readonly kind: MarkKind | "orphan";
-  readonly rule: Excel.ConditionalFormat;
-}
-
-/** True for a rule formula that is empty: an interrupted `add` (see `FoundMark.kind`). */
-export function isEmptyFormula(formula: string | null | undefined): boolean {
-  return formula === null || formula === undefined || formula.trim() === "" || formula.trim() === "=";
-}
-
-/**
- * Queues the loading of one sheet's conditional formats (type and, for custom rules, the
- * formula). Costs no sync of its own: it rides on the caller's next one (the read's sync 1,
- * where it may be queued on a null object past the last sheet: then it is dropped unread).
- */
-export function queueSheetRules(worksheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
-  return worksheet.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
-}
-
-/** The inventory of the sheets found, from their loaded rules (`queueSheetRules`). */
-export function inventoryOf(listing: readonly SheetListing[], rules: readonly Excel.ConditionalFormatCollection[]): MarkInventory {
-  return { sheets: listing.map((l, i) => ({ name: l.name, protected: l.protected, rules: rules[i] })) };
-}
-
-/** Queues the loading of every known sheet's conditional formats (read after the next sync). */
-export function queueInventory(worksheets: readonly Excel.Worksheet[], listing: readonly SheetListing[]): MarkInventory {
-  return inventoryOf(listing, worksheets.map(queueSheetRules));
-}
-
-/** Our rules among the loaded ones (by the tag); the user's rules are never returned. */
-export function findMarks(inventory: MarkInventory): FoundMark[] {
-  const out: FoundMark[] = [];
-  for (const s of inventory.sheets) {
-    for (const rule of s.rules.items) {
-      if (rule.type !== "Custom") continue;
-      const custom = rule.customOrNullObject;
-      if (custom.isNullObject) continue;
-      const formula = custom.rule.formula;
-      const kind = isEmptyFormula(formula) ? "orphan" : markKindOf(formula);
-      if (kind) out.push({ sheet: s.name, protected: s.protected, kind, rule });
-    }
-  }
-  return out;
-}
-
-// ------------------------------------------------------------------ writing
+// What an action queues in its read's sync to hand the current rules to writeMarksIn.
+export { inventoryOf, queueSheetRules, type MarkInventory } from "./mark-inventory";
 
 /** Rough request size of one queued operation, for splitting very large batches. */
 const ADD_BYTES = 700;
@@ -238,27 +61,6 @@ export interface MarkOutcome {
 
 const NO_COUNTS: Readonly<Record<MarkKind, number>> = { unmet: 0, met: 0, missing: 0, at_risk: 0 };
 
-/**
- * Splits queued work into batches under the byte budget (one batch unless it is huge).
- * @example batches(rules, () => DELETE_BYTES, budgetFor("desktop")) // [rules]
- */
-export function batches<T>(items: readonly T[], bytes: (t: T) => number, budget: PayloadBudget): T[][] {
-  const out: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const item of items) {
-    const b = bytes(item);
-    if (current.length > 0 && size + b > budget.maxBytes) {
-      out.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(item);
-    size += b;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 
@@ -276,35 +78,6 @@ function queueRule(ws: Excel.Worksheet, rule: MarkRule, multiArea: boolean): voi
     border.color = style.border;
   }
   if (style.bold) format.font.bold = true;
-}
-
-/** True when the host refused a request as too large before running any of it. */
-export function requestRefused(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === "RequestPayloadSizeLimitExceeded" || code === "PayloadTooLarge";
-}
-
-/**
- * Sends batches of queued work, one sync each. A batch the host refuses as too large (the
- * request is refused whole, so none of it ran) is sent again as two halves, down to single
- * items: a large write is split rather than abandoned. Any other failure rejects.
- */
-export async function sendSplitting<T>(context: Excel.RequestContext, groups: T[][], queue: (item: T) => void): Promise<number> {
-  const pending = groups.slice();
-  let sent = 0;
-  while (pending.length > 0) {
-    const batch = pending.shift() as T[];
-    for (const item of batch) queue(item);
-    try {
-      await context.sync();
-      sent++;
-    } catch (error) {
-      if (!requestRefused(error) || batch.length <= 1) throw error;
-      const half = Math.ceil(batch.length / 2);
-      pending.unshift(batch.slice(0, half), batch.slice(half));
-    }
-  }
-  return sent;
 }
 
 /**

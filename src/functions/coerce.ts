@@ -14,6 +14,7 @@ import {
   checkWeights,
   conditionForYear,
   isKpiError,
+  isPercentFormat,
   kpiError,
   parseDateText,
   parseNumber,
@@ -39,15 +40,6 @@ export function cell(x: unknown): CellValue {
   return raise(kpiError("BAD_ARGUMENT", { detail }));
 }
 
-/**
- * True for an Excel number format that shows a percentage: `%` outside quotes, brackets and
- * escapes ("0%" and "0.00%" yes; "0\"%\"", "[Red]0" and "\\%0" no).
- * @example isPercentFormat("0.0%") // true
- * @example isPercentFormat('0"%"') // false
- */
-export function isPercentFormat(format: string | null | undefined): boolean {
-  return typeof format === "string" && format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "").includes("%");
-}
 
 /**
  * A number for a calculation: Italian text is read, a blank is 0, `---` is #N/A, TRUE/FALSE

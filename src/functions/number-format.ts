@@ -12,8 +12,8 @@
  * Reading a format is one extra round trip to Excel per call, so it is not done on every
  * KPI.* call: only where the user wraps a cell in KPI.PERCENT_POINTS.
  */
-import { kpiError } from "../core";
-import { amount, cell, isPercentFormat } from "./coerce";
+import { isPercentFormat, kpiError } from "../core";
+import { amount, cell } from "./coerce";
 import { raise, run } from "./excel-errors";
 
 /** Reads the number format of the top-left cell at an address such as `Foglio1!H2`. */

@@ -24,6 +24,7 @@ import {
   type KpiError,
   type KpiStatus,
   type MeasurementRules,
+  missingRuleOf,
   normaliseCode,
   parseNumber,
   rollup,
@@ -51,14 +52,13 @@ function firstCell(x: unknown): CellValue {
   return matrix(x ?? null)[0]?.[0] ?? null;
 }
 
-/** `skip` (default), `zero`, or their Italian words. */
+/** `skip` (default), `zero`, or any word the Regole sheet takes for them (core/missing-words.ts). */
 function missingRule(x: unknown): MeasurementRules["missing"] {
   const v = firstCell(x);
   const t = text(v).toLowerCase();
   if (t === "" || v === false) return "skip";
-  if (["skip", "ignora", "salta", "escludi"].includes(t)) return "skip";
-  if (["zero", "0"].includes(t) || v === 0) return "zero";
-  return raise(kpiError("ROLLUP_BAD_MISSING", { text: text(v) }));
+  if (v === 0) return "zero";
+  return missingRuleOf(t) ?? raise(kpiError("ROLLUP_BAD_MISSING", { text: text(v) }));
 }
 
 /**

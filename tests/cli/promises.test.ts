@@ -236,7 +236,7 @@ describe("xlsx-marks", () => {
 
 describe("writes", () => {
   test("an output that appears while the command writes is not replaced", async () => {
-    const { writeOutput } = await import("../../src/cli/io");
+    const { writeOutput } = await import("../../src/cli/safe-write");
     const ctx = { io: { stdout: () => undefined, stderr: () => undefined, env: {}, cwd: dir }, lang: "it" as const, t: (await import("../../src/cli/io")).textFor("it") };
     const target = join(dir, "out.bin");
     expect(() =>
@@ -250,7 +250,8 @@ describe("writes", () => {
   });
 
   test("the temporary file has an unpredictable name and is created exclusively", async () => {
-    const { writeOutput, textFor } = await import("../../src/cli/io");
+    const { writeOutput } = await import("../../src/cli/safe-write");
+    const { textFor } = await import("../../src/cli/io");
     const ctx = { io: { stdout: () => undefined, stderr: () => undefined, env: {}, cwd: dir }, lang: "en" as const, t: textFor("en") };
     const seen: string[] = [];
     for (const name of ["a.bin", "b.bin"]) {

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { entryData, readZip } from "../../src/cli/zip";
-import { HISTORY_HEADER } from "../../src/core/history";
+import { HISTORY_HEADER } from "../../src/core/history-sheet";
 import { handMadeXlsx, simpleXlsx } from "../fixtures/workbooks/build";
 import { otherBodiesRawXlsx } from "../fixtures/workbooks/other-bodies";
 import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { entryData, readZip, replaceEntry, writeZip } from "../../src/cli/zip";
+import { entryData, readZip } from "../../src/cli/zip";
+import { replaceEntry, writeZip } from "../../src/cli/zip-write";
 import { parsePlan } from "../../src/core/plan/parse";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import { hasLibreOffice, xlsxToCsvSheets } from "../helpers/libreoffice";

@@ -1,5 +1,7 @@
 import { deflateRawSync } from "zlib";
-import { crc32, entryData, readZip, replaceEntry, writeZip, ZipError } from "../../src/cli/zip";
+import { crc32 } from "../../src/cli/crc32";
+import { entryData, readZip, ZipError } from "../../src/cli/zip";
+import { replaceEntry, writeZip } from "../../src/cli/zip-write";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
 
 describe("crc32", () => {

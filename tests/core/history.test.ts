@@ -1,20 +1,6 @@
 import { analyseWorkbook } from "../../src/core/analyse";
-import {
-  compareWithHistory,
-  freezeStamp,
-  freezeValues,
-  frozenAtText,
-  HISTORY_HEADER,
-  historyProblems,
-  historyRows,
-  isHistorySheet,
-  latestFreezes,
-  frozenPeriod,
-  readHistory,
-  sameStoredValue,
-  storedValueText,
-  type FrozenValue,
-} from "../../src/core/history";
+import { compareWithHistory, freezeStamp, freezeValues, frozenAtText, historyProblems, frozenPeriod, sameStoredValue, storedValueText } from "../../src/core/history";
+import { HISTORY_HEADER, historyRows, isHistorySheet, latestFreezes, readHistory, type FrozenValue } from "../../src/core/history-sheet";
 import type { CellValue, SheetGrid } from "../../src/core/types";
 import { validateWorkbook } from "../../src/core/validate";
 

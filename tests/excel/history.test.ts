@@ -3,7 +3,7 @@
  * `Storico` sheet in a fixed number of syncs, never over a user's sheet of that name, and
  * later edits listed by Validate.
  */
-import { HISTORY_HEADER } from "../../src/core/history";
+import { HISTORY_HEADER } from "../../src/core/history-sheet";
 import { runValidate } from "../../src/excel/actions/validate";
 import { freezeMonitoring, FreezeRefused, frozenInput } from "../../src/excel/actions/freeze";
 import { FakeExcel, type FakeCell } from "./fake-excel";

@@ -4,7 +4,9 @@
  */
 import { runValidate } from "../../src/excel/actions/validate";
 import { clearMarks } from "../../src/excel/actions/clear";
-import { MARK_STYLES, markFormula, markKindOf, planMarks } from "../../src/excel/marks";
+import { markFormula, markKindOf } from "../../src/excel/mark-inventory";
+import { planMarks } from "../../src/excel/mark-plan";
+import { MARK_STYLES } from "../../src/excel/marks";
 import type { KpiResult } from "../../src/core";
 import { FakeExcel } from "./fake-excel";
 import { expectedStatus, hostOf, kpiRows, kpiWorkbook, markedCells, ourRules } from "./fixtures";

@@ -1,5 +1,6 @@
 import { SHEETS_PER_ROUND } from "../../src/excel/discover";
-import { cellsPerSync, localAddress, measureBytes, nextGroup, readWorkbook, WEB_BUDGET } from "../../src/excel/read-grids";
+import { cellsPerSync, measureBytes, nextGroup, WEB_BUDGET } from "../../src/excel/payload-budget";
+import { localAddress, readWorkbook } from "../../src/excel/read-grids";
 import { FakeExcel, type FakeOptions } from "./fake-excel";
 import { hostOf, kpiRows } from "./fixtures";
 

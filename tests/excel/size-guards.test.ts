@@ -5,7 +5,8 @@
  * request on the web.
  */
 import { runValidate } from "../../src/excel/actions/validate";
-import { cellsUsable, MAX_CELLS_PER_GET, readWorkbook } from "../../src/excel/read-grids";
+import { cellsUsable, MAX_CELLS_PER_GET } from "../../src/excel/payload-budget";
+import { readWorkbook } from "../../src/excel/read-grids";
 import { FakeExcel } from "./fake-excel";
 import { expectedStatus, hostOf, kpiRows, markedCells } from "./fixtures";
 

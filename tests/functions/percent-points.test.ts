@@ -3,7 +3,7 @@ import { StandInError } from "./support/custom-functions";
 import fc from "fast-check";
 import { formatMessage } from "../../src/core";
 import { PERCENT_POINTS, TARGET_MET } from "../../src/functions/functions";
-import { isPercentFormat } from "../../src/functions/coerce";
+import { isPercentFormat } from "../../src/core";
 import { excelFormatReader, percentPoints, splitAddress, type FormatReader } from "../../src/functions/number-format";
 
 /** A reader that answers from a table of addresses and records what it was asked. */

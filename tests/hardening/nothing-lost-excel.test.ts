@@ -13,7 +13,7 @@
 import fc from "fast-check";
 import { runValidate } from "../../src/excel/actions/validate";
 import { clearMarks } from "../../src/excel/actions/clear";
-import { MARK_TAG } from "../../src/excel/marks";
+import { MARK_TAG } from "../../src/excel/mark-inventory";
 import { FakeExcel, type FakeCell, type SheetInit } from "../excel/fake-excel";
 import { hostOf } from "../excel/fixtures";
 

@@ -5,7 +5,7 @@
  * confirmation first, then the hidden Storico sheet; Validate then lists later edits in their
  * own section, each a link to its cell.
  */
-import { HISTORY_HEADER } from "../../src/core/history";
+import { HISTORY_HEADER } from "../../src/core/history-sheet";
 import type { ExcelHost } from "../../src/excel/host";
 import { createController } from "../../src/taskpane/controller";
 import { en } from "../../src/taskpane/i18n/en";

@@ -8,9 +8,11 @@ import {
   workbookUnitScores,
 } from "../../core";
 import type { ParsedArgs } from "../args";
-import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
+import { CliError, type CliContext } from "../io";
 import { checkText } from "../output/check";
 import { changedAfterFreezeJson, writeCheckJson } from "../output/check-json";
+import { readUserFile, readWorkbook } from "../read-input";
+import { writeOutput } from "../safe-write";
 import { withUncomputed } from "../uncomputed";
 import { writeMarkedCopy } from "../xlsx-marks";
 import { ZipError } from "../zip";

@@ -11,7 +11,9 @@ import {
 } from "../../core";
 import type { ParsedArgs } from "../args";
 import { DocxError, isDocx, MAX_PART_MB, readDocx } from "../docx";
-import { CliError, readPlanText, readUserFile, writeOutput, type CliContext } from "../io";
+import { CliError, type CliContext } from "../io";
+import { readPlanText, readUserFile } from "../read-input";
+import { writeOutput } from "../safe-write";
 import { looksLikeZip } from "../zip";
 import { planJson, planText } from "../output/import";
 import { capCellText } from "../cell-limits";

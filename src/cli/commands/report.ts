@@ -10,7 +10,9 @@ import {
   workbookUnitScores,
 } from "../../core";
 import type { ParsedArgs } from "../args";
-import { CliError, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
+import { CliError, type CliContext } from "../io";
+import { readUserFile, readWorkbook } from "../read-input";
+import { writeOutput } from "../safe-write";
 import { withUncomputed } from "../uncomputed";
 
 import { fileRequest, OPTION, yearOption } from "./options";

@@ -11,7 +11,9 @@ import {
   readHistory,
 } from "../../core";
 import type { ParsedArgs } from "../args";
-import { CliError, errorText, readUserFile, readWorkbook, writeOutput, type CliContext } from "../io";
+import { CliError, errorText, type CliContext } from "../io";
+import { readUserFile, readWorkbook } from "../read-input";
+import { writeOutput } from "../safe-write";
 import { writeHistoryCopy } from "../xlsx-history";
 import { fileRequest, OPTION, PERIOD_OPTIONS, periodOption } from "./options";
 import type { Command } from "./types";

@@ -6,6 +6,6 @@
  */
 export function isPercentFormat(format: string | null | undefined): boolean {
   if (!format) return false;
-  const bare = format.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
-  return bare.includes("%");
+  // One pass, left to right as Excel reads a format: an escaped quote does not open quoted text.
+  return format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "").includes("%");
 }

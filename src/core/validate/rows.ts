@@ -4,28 +4,14 @@ import { a1 } from "../a1";
 import { formatMessage, type Lang } from "../messages";
 import { isBlankCell } from "../reader/find-tables";
 import { normaliseHeader } from "../reader/headers";
-import type { CellValue, KpiTable, SheetGrid } from "../types";
+import type { SheetCells } from "../grid";
+import type { CellValue, KpiTable } from "../types";
 import { isOutsideSumMark } from "../weights";
 import { problem, type Problems } from "./problems";
 import { textCache } from "./text-cache";
 
-/** A sheet's cells addressed by 0-based sheet row and column, whatever the grid's origin. */
-export class SheetCells {
-  private readonly rowOffset: number;
-  private readonly colOffset: number;
-  constructor(private readonly grid: SheetGrid) {
-    this.rowOffset = grid.origin?.row ?? 0;
-    this.colOffset = grid.origin?.col ?? 0;
-  }
-  value(row: number, col: number | undefined): CellValue {
-    if (col === undefined) return null;
-    return this.grid.values[row - this.rowOffset]?.[col - this.colOffset] ?? null;
-  }
-  format(row: number, col: number | undefined): string | null {
-    if (col === undefined) return null;
-    return this.grid.formats?.[row - this.rowOffset]?.[col - this.colOffset] ?? null;
-  }
-}
+// The cell addressing lives in ../grid.ts (history and the table finder use it too).
+export { SheetCells } from "../grid";
 
 /** A table found on a sheet, with what every one of its rows needs worked out once. */
 export interface TableRead {

@@ -1,7 +1,9 @@
 import { discoverSheetsIn } from "../discover";
 import type { ExcelHost } from "../host";
-import { batches, DELETE_BYTES, findMarks, inventoryOf, queueSheetRules, sendSplitting } from "../marks";
-import { budgetFor, type PayloadBudget } from "../read-grids";
+import { findMarks, inventoryOf, queueSheetRules } from "../mark-inventory";
+import { DELETE_BYTES } from "../marks";
+import { budgetFor, type PayloadBudget } from "../payload-budget";
+import { batches, sendSplitting } from "../send-batches";
 import { hasFeature } from "../requirements";
 
 /**

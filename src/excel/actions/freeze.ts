@@ -9,11 +9,13 @@ import {
   historyRows,
   type Lang,
   readHistory,
+  ReasonError,
   type ValidationReport,
 } from "../../core";
 import { analyseGrids } from "../analyse";
 import { nextTick, type ExcelHost } from "../host";
-import { budgetFor, readWorkbookIn, type PayloadBudget } from "../read-grids";
+import { budgetFor, type PayloadBudget } from "../payload-budget";
+import { readWorkbookIn } from "../read-grids";
 
 /**
  * The "Freeze monitoring" action (`Congela monitoraggio`): one `Excel.run` that reads the
@@ -55,14 +57,8 @@ export interface FreezeOutcome {
 }
 
 /** A freeze the add-in will not write, with its message in the pane's language. */
-export class FreezeRefused extends Error {
-  constructor(
-    readonly reason: "notOurs" | "protected" | "nothing",
-    message: string,
-  ) {
-    super(message);
-    this.name = "FreezeRefused";
-  }
+export class FreezeRefused extends ReasonError<"notOurs" | "protected" | "nothing"> {
+  override readonly name = "FreezeRefused";
 }
 
 /**
