@@ -1,7 +1,7 @@
 import { basename } from "path";
 import {
   analyseWorkbook,
-  freezeStamp,
+  localIsoDate,
   kpiCounts,
   type Problem,
   renderReport,
@@ -63,7 +63,7 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
   const report = withUncomputed(analysis.report, uncomputed, "it");
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
 
-  const date = req.date ?? today();
+  const date = req.date ?? localIsoDate(new Date());
   // Missing values are counted in the report itself; one note per blank cell would drown the
   // rest. The report's problems repeat the settings' and the tree's: a Set keeps each once.
   const notes: Problem[] = [
@@ -90,11 +90,6 @@ export async function runReport(ctx: CliContext, req: ReportRequest): Promise<Re
   // Errors of the check (all of them, not only those listed), of the settings and of the tree.
   const errors = [...report.problems, ...notes].some((p) => p.severity === "error");
   return { code: errors ? 1 : 0, path: output, html, report, rollup: roll };
-}
-
-/** Today as `yyyy-mm-dd`, local time: the date part of the core's local time stamp. */
-function today(): string {
-  return freezeStamp(new Date()).slice(0, 10);
 }
 
 function textOption(ctx: CliContext, value: string | true | undefined, name: string): string | null {

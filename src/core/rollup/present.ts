@@ -9,6 +9,7 @@ import { roundHalfUp } from "../achievement";
 import type { Lang } from "../messages";
 import { formatNumberIt } from "../numbers";
 import { normaliseHeader } from "../reader/headers";
+import { consecutiveRuns } from "../runs";
 import type { Band, SheetGrid, ValidationReport } from "../types";
 import { bandWord, kindWord, NO_DATA } from "../vocabulary";
 import { kpiOwners } from "./owners";
@@ -180,13 +181,7 @@ export function nodeRows(
  * @example rowsAddress([9, 5, 6, 7, 6]) // "5:7,9:9"
  */
 export function rowsAddress(rows: readonly number[]): string {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    runs.push(`${sorted[i]}:${sorted[j]}`);
-    i = j + 1;
-  }
-  return runs.join(",");
+  return consecutiveRuns(rows)
+    .map((run) => `${run.first}:${run.last}`)
+    .join(",");
 }

@@ -1,4 +1,4 @@
-import { freezeStamp, type Lang, safeSheetName, type SheetSpec } from "../../core";
+import { type Lang, safeSheetName, type SheetSpec } from "../../core";
 import { analyseGrids, type GridsAnalysis } from "../analyse";
 import { nextTick, type ExcelHost } from "../host";
 import { gridCells, isNameOf, markerValue, type OwnSheetKind, parseMarker, SHEET_MARKER, summaryFingerprint } from "../own-sheet-marker";
@@ -58,14 +58,6 @@ export class SummaryError extends Error {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = "SummaryError";
   }
-}
-
-/**
- * Today as `yyyy-mm-dd`, local time: the date part of the core's local time stamp.
- * @example today() // "2026-06-30"
- */
-export function today(): string {
-  return freezeStamp(new Date()).slice(0, 10);
 }
 
 /** Which sheet of ours to write, and how to describe it from the check. */

@@ -1,6 +1,6 @@
-import { SUMMARY_SHEET, summarySheet } from "../../core";
+import { localIsoDate, SUMMARY_SHEET, summarySheet } from "../../core";
 import type { ExcelHost } from "../host";
-import { buildOwnSheet, today, type SummaryOutcome, type SummaryRequest } from "./own-sheet";
+import { buildOwnSheet, type SummaryOutcome, type SummaryRequest } from "./own-sheet";
 
 /**
  * The "Build summary" action (`Crea riepilogo`): one `Excel.run` that reads the workbook,
@@ -36,7 +36,7 @@ export async function buildSummary(host: ExcelHost, request: SummaryRequest): Pr
               year: checked.report.year,
               nodes: checked.rollup.nodes,
               rules: checked.rollup.rules,
-              generatedOn: request.generatedOn ?? today(),
+              generatedOn: request.generatedOn ?? localIsoDate(new Date()),
               body: checked.rules.body,
             },
             { lang },

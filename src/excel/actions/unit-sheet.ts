@@ -1,6 +1,6 @@
-import { UNIT_SHEET, type UnitScore, unitSheet, workbookUnitScores } from "../../core";
+import { localIsoDate, UNIT_SHEET, type UnitScore, unitSheet, workbookUnitScores } from "../../core";
 import type { ExcelHost } from "../host";
-import { buildOwnSheet, today, type SummaryOutcome, type SummaryRequest } from "./own-sheet";
+import { buildOwnSheet, type SummaryOutcome, type SummaryRequest } from "./own-sheet";
 
 /**
  * The "Unit scorecards" action (`Crea schede unità`): one `Excel.run` that reads the
@@ -36,7 +36,7 @@ export async function buildUnitSheet(host: ExcelHost, request: SummaryRequest): 
           units,
           rules: checked.rollup.rules,
           unitRule: checked.rules.unitRule ?? "all",
-          generatedOn: request.generatedOn ?? today(),
+          generatedOn: request.generatedOn ?? localIsoDate(new Date()),
           body: checked.rules.body,
         },
         { lang: request.lang },
