@@ -1,5 +1,6 @@
 import type { PlanDocument } from "../core";
-import { DocxError, readWordParts } from "../docx/word-xml";
+import { DocxError } from "../docx/word-sax";
+import { readWordParts } from "../docx/word-xml";
 import { entryData, readZip, type ZipEntry } from "./zip";
 
 /**
@@ -7,7 +8,7 @@ import { entryData, readZip, type ZipEntry } from "./zip";
  * the XML with the shared Word reader (src/docx/word-xml.ts).
  */
 
-export { DocxError } from "../docx/word-xml";
+export { DocxError } from "../docx/word-sax";
 
 /** Megabytes of one part beyond which nothing is read. */
 export const MAX_PART_MB = 64;

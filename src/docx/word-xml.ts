@@ -3,8 +3,6 @@ import { Counter, readNumbering, type Numbering } from "./word-numbering";
 import { attr, sax } from "./word-sax";
 import { builtInLevel, readStyles } from "./word-styles";
 
-export { DocxError } from "./word-sax";
-
 /**
  * The XML of a Word document (.docx) as the core's plain document structure: paragraphs
  * with their heading level, tables as grids of text. Shared by the hosts that open .docx

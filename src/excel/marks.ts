@@ -38,8 +38,6 @@ import { batches, sendSplitting } from "./send-batches";
  */
 
 export { MARK_KINDS, MARK_STYLES, type MarkKind, type MarkStyle } from "../core";
-// What an action queues in its read's sync to hand the current rules to writeMarksIn.
-export { inventoryOf, queueSheetRules, type MarkInventory } from "./mark-inventory";
 
 /** Rough request size of one queued operation, for splitting very large batches. */
 const ADD_BYTES = 700;

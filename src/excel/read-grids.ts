@@ -4,10 +4,6 @@ import type { ExcelHost } from "./host";
 import { isPayloadError } from "./host-errors";
 import { budgetFor, cellsPerSync, cellsUsable, MAX_CELLS_PER_GET, measureBytes, nextGroup, type Cursor, type PayloadBudget } from "./payload-budget";
 
-export type { SheetListing } from "./discover";
-// The budget callers pass in is payload-budget.ts's; the actions import it with the read.
-export { budgetFor, type PayloadBudget } from "./payload-budget";
-
 /**
  * Reading every worksheet's used range (values and number formats) through Office.js with a
  * number of `context.sync()` calls that does not depend on the number of rows:

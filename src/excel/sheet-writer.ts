@@ -2,7 +2,7 @@ import { columnLetters, type RangeFormatSpec, type SheetSpec, type ValidationSpe
 import { cellInput, fill2d, widthInPoints } from "./cell-input";
 import { formulaLocale, isKpiFormula, queueKpiFormulas, settleKpiFormulas, type FormulaCell, type FormulaLocale, type KpiFormulaWrites } from "./formulas";
 import type { ExcelHost } from "./host";
-import type { PayloadBudget } from "./read-grids";
+import type { PayloadBudget } from "./payload-budget";
 import { hasFeature } from "./requirements";
 
 /**

@@ -1,5 +1,6 @@
 import { documentText, type PlanDocument } from "../core";
-import { DocxError, readWordParts } from "../docx/word-xml";
+import { DocxError } from "../docx/word-sax";
+import { readWordParts } from "../docx/word-xml";
 
 /**
  * A plan's Word source (.docx) chosen in the pane, read in the page (nothing is uploaded):

@@ -1,7 +1,7 @@
 import { safeSheetName, type WorkbookSpec } from "../../core";
 import { formulaLocale } from "../formulas";
 import type { ExcelHost } from "../host";
-import { budgetFor, type PayloadBudget } from "../read-grids";
+import { budgetFor, type PayloadBudget } from "../payload-budget";
 import { hasFeature } from "../requirements";
 import { removeAddedSheets, type SheetWrite, writeSheetsIn } from "../sheet-writer";
 

@@ -1,8 +1,10 @@
 import type { HistoryCheck, Lang, Period, RulesRead, SheetGrid, ValidationReport, WorkbookRollup } from "../../core";
 import { analyseGrids } from "../analyse";
 import { nextTick, type ExcelHost } from "../host";
-import { inventoryOf, queueSheetRules, writeMarksIn, type MarkOutcome } from "../marks";
-import { readWorkbookIn, type PayloadBudget, type SheetInfo } from "../read-grids";
+import { inventoryOf, queueSheetRules } from "../mark-inventory";
+import { writeMarksIn, type MarkOutcome } from "../marks";
+import type { PayloadBudget } from "../payload-budget";
+import { readWorkbookIn, type SheetInfo } from "../read-grids";
 import { hasFeature } from "../requirements";
 import type { ActionPhase } from "./phases";
 
