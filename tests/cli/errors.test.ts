@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
-import { kpi, sha256, tempDir } from "./helpers";
+import { kpi, sha256, tempDir } from "../support/cli";
 
 let dir: string;
 let cleanup: () => void;

@@ -8,8 +8,8 @@ import { join } from "path";
 import { pathToFileURL } from "url";
 import { writeXlsx } from "../../src/cli/xlsx-write";
 import type { WorkbookSpec } from "../../src/core/workbook/description";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import { kpi, REPO, tempDir } from "./helpers";
+import { seedWorkbook } from "../support/seed-values";
+import { kpi, REPO, tempDir } from "../support/cli";
 
 const CHROMIUM = "/usr/bin/chromium";
 

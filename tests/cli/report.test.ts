@@ -1,6 +1,6 @@
 /**
  * `kpi report` end to end: the seed plan's workbook (built by the import, with the 2021
- * values of tests/core/rollup/seed-values.ts typed in) written to a real .xlsx, the report
+ * values of tests/support/seed-values.ts typed in) written to a real .xlsx, the report
  * written as HTML, its figures checked against the roll-up computed by hand in
  * tests/core/rollup/seed.test.ts, then rendered by headless Chromium: a screenshot for the
  * docs (docs/screenshots/relazione.png), a PDF to check that it paginates on A4, and an
@@ -11,8 +11,8 @@ import { join } from "path";
 import { pathToFileURL } from "url";
 import { rulesSheet } from "../../src/core/rules";
 import { writeXlsx } from "../../src/cli/xlsx-write";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import { kpi, REPO, tempDir } from "./helpers";
+import { seedWorkbook } from "../support/seed-values";
+import { kpi, REPO, tempDir } from "../support/cli";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOT = join(REPO, "docs/screenshots/relazione.png");

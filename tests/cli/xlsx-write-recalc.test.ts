@@ -8,8 +8,8 @@ import { join } from "path";
 import { entryData, readZip, replaceEntry, writeZip } from "../../src/cli/zip";
 import { parsePlan } from "../../src/core/plan/parse";
 import { buildWorkbook } from "../../src/core/workbook/build";
-import { hasLibreOffice, xlsxToCsvSheets } from "../helpers/libreoffice";
-import { kpi, SEED, tempDir } from "./helpers";
+import { hasLibreOffice, xlsxToCsvSheets } from "../support/libreoffice";
+import { kpi, SEED, tempDir } from "../support/cli";
 
 jest.setTimeout(240_000);
 

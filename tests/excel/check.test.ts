@@ -1,7 +1,7 @@
 /**
  * The pane checks a workbook exactly as `kpi check` does: the workbook's own measurement
  * rules (`Impostazioni`), the same report, the same roll-up through its tree. Both run here
- * on the same workbook (the seed plan with the values of tests/core/rollup/seed-values.ts):
+ * on the same workbook (the seed plan with the values of tests/support/seed-values.ts):
  * the pane through the fake Excel host, the CLI on the .xlsx of the same description.
  */
 import { writeFileSync } from "fs";
@@ -14,9 +14,9 @@ import { checkJson } from "../../src/cli/report";
 import { changedAfterFreezeJson } from "../../src/cli/commands/check";
 import { writeXlsx } from "../../src/cli/xlsx-write";
 import { validateAndMark } from "../../src/excel/actions";
-import { kpi, tempDir } from "../cli/helpers";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import { fakeFromSpec, hostOf } from "./fixtures";
+import { kpi, tempDir } from "../support/cli";
+import { seedWorkbook } from "../support/seed-values";
+import { fakeFromSpec, hostOf } from "../support/excel-fixtures";
 
 let work: { dir: string; cleanup: () => void };
 beforeAll(() => {

@@ -3,7 +3,10 @@
  * adapter tests prove nothing: these tests pin its load/sync rules, its payload limit,
  * its partial application of a failing batch, API versions and protection.
  */
-import { coerceInput, FakeExcel, FakeWorkbook, jsonSize, parseRect, rectAddress } from "./fake-excel";
+import vm from "vm";
+import * as office from "../support/office";
+import { coerceInput, FakeExcel, FakeWorkbook, jsonSize, parseRect, rectAddress } from "../support/office";
+import { officeLibraryScript } from "../support/office-script";
 
 function book(options = {}): FakeExcel {
   const fake = new FakeExcel(options);
@@ -362,5 +365,31 @@ describe("what the summary and the marks' borders need", () => {
       const areas = ctx.workbook.worksheets.getItem("S").getRanges("2:3,5:5");
       expect(() => areas.select()).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
     });
+  });
+});
+
+describe("the fake as the e2e page gets it", () => {
+  test("the browser script built from tests/support/office/ exports what the modules export and enforces load/sync the same way", async () => {
+    const window: { FakeExcelLib?: typeof office } = {};
+    vm.runInNewContext(officeLibraryScript(), { window, setTimeout });
+    const lib = window.FakeExcelLib!;
+    expect(Object.keys(lib).sort()).toEqual(Object.keys(office).sort());
+    const fake = new lib.FakeExcel();
+    fake.workbook.load({ name: "S", values: [["a", 1]] });
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("A1:B1").load("values");
+      expect(() => r.values).toThrow(/context.sync\(\) has not been called/);
+      await ctx.sync();
+      expect(r.values).toEqual([["a", 1]]);
+    });
+    // The requirement table came along: a member of ExcelApi 1.6 is refused by a 1.5 host.
+    const old = new lib.FakeExcel({ apiVersion: "1.5" });
+    old.workbook.load({ name: "S", values: [[1]] });
+    await old.run(async (ctx) => {
+      expect(() => ctx.workbook.worksheets.getItem("S").getRange("A1").conditionalFormats.add("Custom")).toThrow(
+        expect.objectContaining({ code: "ApiNotFound" }),
+      );
+    });
+    expect(fake.stats.syncs).toBe(1);
   });
 });

@@ -4,8 +4,8 @@ import { parsePlan } from "../../src/core/plan/parse";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import type { CellSpec, WorkbookSpec } from "../../src/core/workbook/description";
 import { freeSheetName, freeTableName, importWorkbook, ImportError, rangeSize, textInput, widthInPoints } from "../../src/excel/import";
-import { coerceInput, FakeExcel, parseRect } from "./fake-excel";
-import { hostOf } from "./fixtures";
+import { coerceInput, FakeExcel, parseRect } from "../support/office";
+import { hostOf } from "../support/excel-fixtures";
 
 const SEED = readFileSync(join(__dirname, "../../seeds/000_30336ea7c660fe63.txt"), "utf8");
 const seedSpec = (): WorkbookSpec => buildWorkbook(parsePlan(SEED));

@@ -5,8 +5,8 @@
 import { validateAndMark } from "../../src/excel/actions";
 import { clearMarks, MARK_STYLES, markFormula, markKindOf, planMarks } from "../../src/excel/marks";
 import type { KpiResult } from "../../src/core";
-import { FakeExcel } from "./fake-excel";
-import { expectedStatus, hostOf, kpiRows, kpiWorkbook, markedCells, ourRules } from "./fixtures";
+import { FakeExcel } from "../support/office";
+import { expectedStatus, hostOf, kpiRows, kpiWorkbook, markedCells, ourRules } from "../support/excel-fixtures";
 
 const snap = (fake: FakeExcel): string => JSON.stringify(fake.snapshot());
 

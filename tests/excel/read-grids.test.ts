@@ -1,7 +1,7 @@
 import { SHEETS_PER_ROUND } from "../../src/excel/discover";
 import { cellsPerSync, localAddress, measureBytes, nextGroup, readWorkbook, WEB_BUDGET } from "../../src/excel/read-grids";
-import { FakeExcel, type FakeOptions } from "./fake-excel";
-import { hostOf, kpiRows } from "./fixtures";
+import { FakeExcel, type FakeOptions } from "../support/office";
+import { hostOf, kpiRows } from "../support/excel-fixtures";
 
 describe("nextGroup", () => {
   test("a range that fits is one chunk; empty sheets are skipped", () => {

@@ -2,8 +2,8 @@ import { classifyHostError, codeLine, describeHostError } from "../../src/excel/
 import { selectRange } from "../../src/excel/select";
 import { en } from "../../src/taskpane/i18n/en";
 import { it as itStrings } from "../../src/taskpane/i18n/it";
-import { FakeExcel } from "./fake-excel";
-import { hostOf } from "./fixtures";
+import { FakeExcel } from "../support/office";
+import { hostOf } from "../support/excel-fixtures";
 
 describe("selectRange", () => {
   function book(): FakeExcel {

@@ -6,8 +6,8 @@
  */
 import { validateAndMark } from "../../src/excel/actions";
 import { cellsUsable, MAX_CELLS_PER_GET, readWorkbook } from "../../src/excel/read-grids";
-import { FakeExcel } from "./fake-excel";
-import { expectedStatus, hostOf, kpiRows, markedCells } from "./fixtures";
+import { FakeExcel } from "../support/office";
+import { expectedStatus, hostOf, kpiRows, markedCells } from "../support/excel-fixtures";
 
 jest.setTimeout(120_000);
 

@@ -8,9 +8,9 @@ import { unitSheet } from "../../src/core/workbook/unit-sheet";
 import { validateAndMark } from "../../src/excel/actions";
 import { buildSummary, parseMarker, SHEET_MARKER, specCells, summaryFingerprint } from "../../src/excel/summary";
 import { buildUnitSheet } from "../../src/excel/unit-sheet";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import { FakeExcel } from "./fake-excel";
-import { fakeFromSpec, hostOf, kpiWorkbook } from "./fixtures";
+import { seedWorkbook } from "../support/seed-values";
+import { FakeExcel } from "../support/office";
+import { fakeFromSpec, hostOf, kpiWorkbook } from "../support/excel-fixtures";
 
 const DAY = "2022-03-31";
 const seedFake = (platform: "web" | "desktop" = "desktop") => fakeFromSpec(seedWorkbook(), { platform });

@@ -14,8 +14,8 @@ import { join } from "path";
 import { deflateRawSync } from "zlib";
 import { COMMANDS } from "../../src/cli/commands";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
-import { kpi, sha256, tempDir, type RunResult } from "../cli/helpers";
-import { brokenSheetXmlXlsx, emptySheetXlsx, encryptedXlsx, missingSheetPartXlsx, noSheetsXlsx } from "./support/xlsx-files";
+import { kpi, sha256, tempDir, type RunResult } from "../support/cli";
+import { brokenSheetXmlXlsx, emptySheetXlsx, encryptedXlsx, missingSheetPartXlsx, noSheetsXlsx } from "../support/xlsx-files";
 
 /** Commands that read a workbook, with the option that writes an output file (if any). */
 const WORKBOOK_COMMANDS = (["check", "report"] as const).filter((c) => c in COMMANDS);

@@ -13,8 +13,8 @@ import { it } from "../../src/taskpane/i18n/it";
 import type { Strings } from "../../src/taskpane/i18n";
 import { createStore } from "../../src/taskpane/state";
 import { mountApp } from "../../src/taskpane/view/app";
-import { FakeExcel } from "../excel/fake-excel";
-import { hostOf, kpiRows } from "../excel/fixtures";
+import { FakeExcel } from "../support/office";
+import { hostOf, kpiRows } from "../support/excel-fixtures";
 
 /** 30 June 2026, 09:05:07 local time: the clock the controller reads. */
 const NOW = new Date(2026, 5, 30, 9, 5, 7);

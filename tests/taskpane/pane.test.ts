@@ -12,8 +12,8 @@ import { createController } from "../../src/taskpane/controller";
 import { it } from "../../src/taskpane/i18n/it";
 import { createStore, type PaneState } from "../../src/taskpane/state";
 import { mountApp } from "../../src/taskpane/view/app";
-import { FakeExcel } from "../excel/fake-excel";
-import { hostOf, kpiRows, markedCells } from "../excel/fixtures";
+import { FakeExcel } from "../support/office";
+import { hostOf, kpiRows, markedCells } from "../support/excel-fixtures";
 
 const SEED = readFileSync(join(__dirname, "../../seeds/000_30336ea7c660fe63.txt"), "utf8");
 

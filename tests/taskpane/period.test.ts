@@ -11,8 +11,8 @@ import { it } from "../../src/taskpane/i18n/it";
 import type { Strings } from "../../src/taskpane/i18n";
 import { createStore } from "../../src/taskpane/state";
 import { mountApp } from "../../src/taskpane/view/app";
-import { FakeExcel, type FakeCell } from "../excel/fake-excel";
-import { hostOf, markedCells } from "../excel/fixtures";
+import { FakeExcel, type FakeCell } from "../support/office";
+import { hostOf, markedCells } from "../support/excel-fixtures";
 
 const HEADER: FakeCell[] = ["Codice", "Indicatore", "Algoritmo", "Peso", "Target 2026", "Valore 2026 al 30/06", "Valore 2026 al 30/09", "Valore 2026"];
 

@@ -11,9 +11,9 @@ import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
 import { createStore, type PaneState } from "../../src/taskpane/state";
 import { mountApp } from "../../src/taskpane/view/app";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import type { FakeExcel } from "../excel/fake-excel";
-import { fakeFromSpec, hostOf, kpiWorkbook } from "../excel/fixtures";
+import { seedWorkbook } from "../support/seed-values";
+import type { FakeExcel } from "../support/office";
+import { fakeFromSpec, hostOf, kpiWorkbook } from "../support/excel-fixtures";
 
 function pane(fake: FakeExcel) {
   document.body.replaceChildren();

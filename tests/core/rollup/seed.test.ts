@@ -7,7 +7,7 @@
 import { rollupJson, rollupWorkbook, type WorkbookRollup } from "../../../src/core/rollup";
 import type { MeasurementRules } from "../../../src/core/types";
 import { validateWorkbook } from "../../../src/core/validate";
-import { gridsOf, seedWorkbook } from "./seed-values";
+import { gridsOf, seedWorkbook } from "../../support/seed-values";
 
 function run(rules?: Partial<MeasurementRules>): WorkbookRollup & { get: (code: string) => number | null } {
   const sheets = gridsOf(seedWorkbook());

@@ -6,8 +6,8 @@
 import { validateAndMark } from "../../src/excel/actions";
 import { clearMarks } from "../../src/excel/marks";
 import { buildSummary } from "../../src/excel/summary";
-import type { FakeOptions, FakeStats } from "./fake-excel";
-import { hostOf, kpiWorkbook } from "./fixtures";
+import type { FakeOptions, FakeStats } from "./office";
+import { hostOf, kpiWorkbook } from "./excel-fixtures";
 
 export interface ActionCost {
   readonly syncs: number;

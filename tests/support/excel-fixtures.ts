@@ -1,7 +1,7 @@
 import type { WorkbookSpec } from "../../src/core/workbook/description";
 import { hostFrom, type ExcelHost, type OfficeGlobals } from "../../src/excel/host";
 import { importWorkbook } from "../../src/excel/import";
-import { FakeExcel, type FakeCell, type FakeOptions, type SheetInit } from "./fake-excel";
+import { FakeExcel, type FakeCell, type FakeOptions, type SheetInit } from "./office";
 
 /**
  * The host the pane builds (`hostFrom`, as `officeHost()` does from Office's globals) over a

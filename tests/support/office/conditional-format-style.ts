@@ -1,0 +1,129 @@
+/** A custom conditional format's formula and its look: fill, font, thin borders. */
+import type { FakeContext } from "./context";
+import { fail } from "./errors";
+import type { OneCF } from "./conditional-formats";
+import { defineProps, guardWrite, Obj, type PropDef, type Resolver } from "./proxy";
+import { checkColor } from "./range-format";
+
+export class CFRuleProxy extends Obj {
+  protected readonly className = "ConditionalFormatRule";
+  protected declare readonly props: Record<string, PropDef>;
+}
+defineProps(CFRuleProxy, {
+  formula: {
+    get: (t: OneCF | null) => (t ? t.cf.formula : null),
+    set: (t: OneCF, v: string) => {
+      guardWrite(t.sheet, "changing a conditional format");
+      if (typeof v !== "string" || !v.startsWith("=")) fail("InvalidArgument", "A rule formula must start with '='.");
+      t.cf.formula = v;
+    },
+  },
+});
+
+export class CFFormatProxy extends Obj {
+  protected readonly className = "ConditionalRangeFormat";
+  protected declare readonly props: Record<string, PropDef>;
+  declare readonly fill: CFFillProxy;
+  declare readonly font: CFFontProxy;
+  declare readonly borders: CFBorderCollectionProxy;
+  constructor(ctx: FakeContext, resolver: Resolver) {
+    super(ctx, resolver);
+    this._nav("fill", new CFFillProxy(ctx, () => this._live()));
+    this._nav("font", new CFFontProxy(ctx, () => this._live()));
+    this._nav("borders", new CFBorderCollectionProxy(ctx, () => this._live()));
+  }
+}
+defineProps(CFFormatProxy, {});
+
+export const CF_EDGES = new Set(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"]);
+/** Conditional formats take only thin lines (Excel refuses Medium, Thick, Double there). */
+export const CF_BORDER_STYLES = new Set(["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot"]);
+
+export class CFBorderCollectionProxy extends Obj {
+  protected readonly className = "ConditionalRangeBorderCollection";
+  protected declare readonly props: Record<string, PropDef>;
+  getItem(index: string): CFBorderProxy {
+    this.ctx.requireApi("ConditionalRangeBorderCollection.getItem");
+    if (!CF_EDGES.has(index)) fail("InvalidArgument", `A conditional format has no border '${index}'.`);
+    return new CFBorderProxy(this.ctx, () => ({ one: this._live() as OneCF, edge: index }));
+  }
+}
+defineProps(CFBorderCollectionProxy, {});
+
+export interface CFEdge {
+  one: OneCF;
+  edge: string;
+}
+
+export function cfBorder(t: CFEdge): { style: string; color: string | null } {
+  const f = t.one.cf.format;
+  const borders = (f.borders ??= {});
+  return (borders[t.edge] ??= { style: "None", color: null });
+}
+
+export class CFBorderProxy extends Obj {
+  protected readonly className = "ConditionalRangeBorder";
+  protected declare readonly props: Record<string, PropDef>;
+}
+defineProps(CFBorderProxy, {
+  style: {
+    get: (t: CFEdge) => t.one.cf.format.borders?.[t.edge]?.style ?? "None",
+    set: (t: CFEdge, v: string) => {
+      guardWrite(t.one.sheet, "changing a conditional format");
+      if (!CF_BORDER_STYLES.has(v)) fail("InvalidArgument", `The border style '${v}' is not allowed in a conditional format.`);
+      cfBorder(t).style = v;
+    },
+  },
+  color: {
+    get: (t: CFEdge) => t.one.cf.format.borders?.[t.edge]?.color ?? null,
+    set: (t: CFEdge, v: string) => {
+      guardWrite(t.one.sheet, "changing a conditional format");
+      checkColor(v);
+      cfBorder(t).color = v;
+    },
+  },
+});
+
+export class CFFillProxy extends Obj {
+  protected readonly className = "ConditionalRangeFill";
+  protected declare readonly props: Record<string, PropDef>;
+}
+defineProps(CFFillProxy, {
+  color: {
+    get: (t: OneCF) => t.cf.format.fill,
+    set: (t: OneCF, v: string) => {
+      guardWrite(t.sheet, "changing a conditional format");
+      checkColor(v);
+      t.cf.format.fill = v;
+    },
+  },
+});
+
+export class CFFontProxy extends Obj {
+  protected readonly className = "ConditionalRangeFont";
+  protected declare readonly props: Record<string, PropDef>;
+}
+defineProps(CFFontProxy, {
+  color: {
+    get: (t: OneCF) => t.cf.format.fontColor,
+    set: (t: OneCF, v: string) => {
+      guardWrite(t.sheet, "changing a conditional format");
+      checkColor(v);
+      t.cf.format.fontColor = v;
+    },
+  },
+  bold: {
+    get: (t: OneCF) => t.cf.format.bold,
+    set: (t: OneCF, v: boolean) => {
+      guardWrite(t.sheet, "changing a conditional format");
+      t.cf.format.bold = v;
+    },
+  },
+  italic: {
+    get: (t: OneCF) => t.cf.format.italic,
+    set: (t: OneCF, v: boolean) => {
+      guardWrite(t.sheet, "changing a conditional format");
+      t.cf.format.italic = v;
+    },
+  },
+});
