@@ -3,6 +3,7 @@
  * custom rule reached with `custom` / `customOrNullObject`.
  */
 import { intersects, type Rect } from "./addresses";
+import { ItemCollectionProxy } from "./collection";
 import { CFFormatProxy, CFRuleProxy } from "./conditional-format-style";
 import type { FakeContext } from "./context";
 import { fail } from "./errors";
@@ -17,51 +18,15 @@ export interface CFTarget {
   rects: Rect[];
 }
 
-export class ConditionalFormatCollectionProxy extends Obj {
+export class ConditionalFormatCollectionProxy extends ItemCollectionProxy<ConditionalFormatProxy> {
   protected readonly className = "ConditionalFormatCollection";
   protected declare readonly props: Record<string, PropDef>;
-  private _items: ConditionalFormatProxy[] | undefined;
-  private _itemPaths: string[] = [];
-  get items(): ConditionalFormatProxy[] {
-    this._read("items");
-    return this._items!;
-  }
-  override _loadPath(path: string): void {
-    if (path === "items" || path.startsWith("items/")) {
-      this._api("items");
-      if (path.startsWith("items/")) this._itemPaths.push(path.slice(6));
-      this._queueItems();
-      return;
-    }
-    super._loadPath(path);
-  }
-  private _queued = false;
-  private _queueItems(): void {
-    this._requested.add("items");
-    this.ctx.batch.pending.add(this);
-    if (this._queued) return;
-    this._queued = true;
-    // One operation expands every item path requested before the sync.
-    this.ctx.queue(() => {
-      this._queued = false;
-      const paths = this._itemPaths;
-      this._itemPaths = [];
-      const t: CFTarget | null = this._resolve();
-      if (t === null) {
-        // The collection of a null object: loaded as null, no items.
-        this._items = undefined;
-        this.ctx.executing.staged.push({ obj: this, prop: "items", value: null });
-        this.ctx.executing.response += 4;
-        return;
-      }
-      const cfs = t.sheet.cfs.filter((cf) => cf.rects.some((r) => t.rects.some((q) => intersects(r, q))));
-      this._items = cfs.map(
-        (cf) => new ConditionalFormatProxy(this.ctx, () => (t.sheet.cfs.includes(cf) ? { sheet: t.sheet, cf } : null)),
-      );
-      this.ctx.executing.staged.push({ obj: this, prop: "items", value: true });
-      this.ctx.executing.response += 10;
-      for (const item of this._items) item._loadNow(paths.length ? paths : ["type"]);
-    });
+  protected readonly defaultItemPaths = ["type"];
+  protected currentItems(): ConditionalFormatProxy[] | null {
+    const t: CFTarget | null = this._resolve();
+    if (t === null) return null;
+    const cfs = t.sheet.cfs.filter((cf) => cf.rects.some((r) => t.rects.some((q) => intersects(r, q))));
+    return cfs.map((cf) => new ConditionalFormatProxy(this.ctx, () => (t.sheet.cfs.includes(cf) ? { sheet: t.sheet, cf } : null)));
   }
   add(type: string): ConditionalFormatProxy {
     this.ctx.requireApi("ConditionalFormatCollection.add");
