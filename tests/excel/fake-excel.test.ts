@@ -393,3 +393,36 @@ describe("the fake as the e2e page gets it", () => {
     expect(fake.stats.syncs).toBe(1);
   });
 });
+
+describe("what typing the fake against @types/office-js brought in", () => {
+  test("load takes Office's LoadOption: select and expand as strings or lists; top and skip are refused, not ignored", async () => {
+    const fake = book();
+    fake.workbook.load({ name: "T", values: [[1]], protected: true });
+    await fake.run(async (ctx) => {
+      const listed = ctx.workbook.worksheets.load({ select: ["items/name"], expand: "items/protection" });
+      const range = ctx.workbook.worksheets.getItem("S").getRange("A1:B1").load({ select: ["values", "address"] });
+      await ctx.sync();
+      expect(listed.items.map((w: { name: string }) => w.name)).toEqual(["S", "T"]);
+      expect(listed.items.map((w: { protection: { protected: boolean } }) => w.protection.protected)).toEqual([false, true]);
+      expect([range.values, range.address]).toEqual([[["a", 1]], "S!A1:B1"]);
+      expect(() => ctx.workbook.worksheets.load({ select: "items/name", top: 1 })).toThrow(expect.objectContaining({ code: "NotImplemented" }));
+    });
+  });
+
+  test("isSetSupported takes the version as Office does, a string or a number", () => {
+    const fake = new FakeExcel({ apiVersion: "1.9" });
+    // 1.9 >= 1.8 and 1.9 < 1.10 (as strings); the number 1.1 is version 1.1, not 1.10.
+    expect([fake.isSetSupported("ExcelApi", "1.8"), fake.isSetSupported("ExcelApi", "1.10")]).toEqual([true, false]);
+    expect([fake.isSetSupported("ExcelApi", 1.1), fake.isSetSupported("ExcelApi", 1.9), fake.isSetSupported("ExcelApi", 2)]).toEqual([true, true, false]);
+  });
+
+  test("optional arguments Office allows but the fake does not model are refused rather than guessed", async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      for (const call of [() => ws.freezePanes.freezeRows(), () => ws.freezePanes.freezeColumns(), () => ws.getRanges()]) {
+        expect(call).toThrow(expect.objectContaining({ code: "NotImplemented" }));
+      }
+    });
+  });
+});

@@ -4,12 +4,13 @@ import { fail } from "./errors";
 import type { OneCF } from "./conditional-formats";
 import { defineProps, guardWrite, Obj, type PropDef, type Resolver } from "./proxy";
 import { checkColor } from "./range-format";
+import type { Modelled } from "./office-types";
 
-export class CFRuleProxy extends Obj {
+export class CFRuleProxy extends Obj implements Modelled<Excel.ConditionalFormatRule, "load"> {
   protected readonly className = "ConditionalFormatRule";
   protected declare readonly props: Record<string, PropDef>;
 }
-defineProps(CFRuleProxy, {
+defineProps<Excel.ConditionalFormatRule>(CFRuleProxy, {
   formula: {
     get: (t: OneCF | null) => (t ? t.cf.formula : null),
     set: (t: OneCF, v: string) => {
@@ -20,7 +21,10 @@ defineProps(CFRuleProxy, {
   },
 });
 
-export class CFFormatProxy extends Obj {
+export class CFFormatProxy
+  extends Obj
+  implements Modelled<Excel.ConditionalRangeFormat, "load" | "fill" | "font" | "borders">
+{
   protected readonly className = "ConditionalRangeFormat";
   protected declare readonly props: Record<string, PropDef>;
   declare readonly fill: CFFillProxy;
@@ -33,13 +37,16 @@ export class CFFormatProxy extends Obj {
     this._nav("borders", new CFBorderCollectionProxy(ctx, () => this._live()));
   }
 }
-defineProps(CFFormatProxy, {});
+defineProps<Excel.ConditionalRangeFormat>(CFFormatProxy, {});
 
 export const CF_EDGES = new Set(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"]);
 /** Conditional formats take only thin lines (Excel refuses Medium, Thick, Double there). */
 export const CF_BORDER_STYLES = new Set(["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot"]);
 
-export class CFBorderCollectionProxy extends Obj {
+export class CFBorderCollectionProxy
+  extends Obj
+  implements Modelled<Excel.ConditionalRangeBorderCollection, "load" | "getItem">
+{
   protected readonly className = "ConditionalRangeBorderCollection";
   protected declare readonly props: Record<string, PropDef>;
   getItem(index: string): CFBorderProxy {
@@ -48,27 +55,27 @@ export class CFBorderCollectionProxy extends Obj {
     return new CFBorderProxy(this.ctx, () => ({ one: this._live() as OneCF, edge: index }));
   }
 }
-defineProps(CFBorderCollectionProxy, {});
+defineProps<Excel.ConditionalRangeBorderCollection>(CFBorderCollectionProxy, {});
 
 export interface CFEdge {
   one: OneCF;
   edge: string;
 }
 
-export function cfBorder(t: CFEdge): { style: string; color: string | null } {
+export function cfBorder(t: CFEdge): { style: Excel.ConditionalRangeBorder["style"]; color: string | null } {
   const f = t.one.cf.format;
   const borders = (f.borders ??= {});
   return (borders[t.edge] ??= { style: "None", color: null });
 }
 
-export class CFBorderProxy extends Obj {
+export class CFBorderProxy extends Obj implements Modelled<Excel.ConditionalRangeBorder, "load"> {
   protected readonly className = "ConditionalRangeBorder";
   protected declare readonly props: Record<string, PropDef>;
 }
-defineProps(CFBorderProxy, {
+defineProps<Excel.ConditionalRangeBorder>(CFBorderProxy, {
   style: {
     get: (t: CFEdge) => t.one.cf.format.borders?.[t.edge]?.style ?? "None",
-    set: (t: CFEdge, v: string) => {
+    set: (t: CFEdge, v: Excel.ConditionalRangeBorder["style"]) => {
       guardWrite(t.one.sheet, "changing a conditional format");
       if (!CF_BORDER_STYLES.has(v)) fail("InvalidArgument", `The border style '${v}' is not allowed in a conditional format.`);
       cfBorder(t).style = v;
@@ -84,11 +91,11 @@ defineProps(CFBorderProxy, {
   },
 });
 
-export class CFFillProxy extends Obj {
+export class CFFillProxy extends Obj implements Modelled<Excel.ConditionalRangeFill, "load"> {
   protected readonly className = "ConditionalRangeFill";
   protected declare readonly props: Record<string, PropDef>;
 }
-defineProps(CFFillProxy, {
+defineProps<Excel.ConditionalRangeFill>(CFFillProxy, {
   color: {
     get: (t: OneCF) => t.cf.format.fill,
     set: (t: OneCF, v: string) => {
@@ -99,11 +106,11 @@ defineProps(CFFillProxy, {
   },
 });
 
-export class CFFontProxy extends Obj {
+export class CFFontProxy extends Obj implements Modelled<Excel.ConditionalRangeFont, "load"> {
   protected readonly className = "ConditionalRangeFont";
   protected declare readonly props: Record<string, PropDef>;
 }
-defineProps(CFFontProxy, {
+defineProps<Excel.ConditionalRangeFont>(CFFontProxy, {
   color: {
     get: (t: OneCF) => t.cf.format.fontColor,
     set: (t: OneCF, v: string) => {

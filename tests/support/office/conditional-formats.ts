@@ -10,6 +10,7 @@ import { fail } from "./errors";
 import { nextRuleId, type CFModel, type SheetModel } from "./model";
 import { defineProps, guardWrite, Obj, type PropDef, type Resolver } from "./proxy";
 import { RangeProxy } from "./range";
+import type { Modelled } from "./office-types";
 
 // ---- conditional formats
 
@@ -18,7 +19,10 @@ export interface CFTarget {
   rects: Rect[];
 }
 
-export class ConditionalFormatCollectionProxy extends ItemCollectionProxy<ConditionalFormatProxy> {
+export class ConditionalFormatCollectionProxy
+  extends ItemCollectionProxy<ConditionalFormatProxy>
+  implements Modelled<Excel.ConditionalFormatCollection, "load" | "items" | "add" | "clearAll" | "getCount">
+{
   protected readonly className = "ConditionalFormatCollection";
   protected declare readonly props: Record<string, PropDef>;
   protected readonly defaultItemPaths = ["type"];
@@ -28,7 +32,7 @@ export class ConditionalFormatCollectionProxy extends ItemCollectionProxy<Condit
     const cfs = t.sheet.cfs.filter((cf) => cf.rects.some((r) => t.rects.some((q) => intersects(r, q))));
     return cfs.map((cf) => new ConditionalFormatProxy(this.ctx, () => (t.sheet.cfs.includes(cf) ? { sheet: t.sheet, cf } : null)));
   }
-  add(type: string): ConditionalFormatProxy {
+  add(type: Excel.ConditionalFormat["type"]): ConditionalFormatProxy {
     this.ctx.requireApi("ConditionalFormatCollection.add");
     let made: { sheet: SheetModel; cf: CFModel } | undefined;
     this.ctx.queue(() => {
@@ -56,14 +60,17 @@ export class ConditionalFormatCollectionProxy extends ItemCollectionProxy<Condit
     fail("NotImplemented", "getCount is not used.");
   }
 }
-defineProps(ConditionalFormatCollectionProxy, {});
+defineProps<Excel.ConditionalFormatCollection>(ConditionalFormatCollectionProxy, {});
 
 export interface OneCF {
   sheet: SheetModel;
   cf: CFModel;
 }
 
-export class ConditionalFormatProxy extends Obj {
+export class ConditionalFormatProxy
+  extends Obj
+  implements Modelled<Excel.ConditionalFormat, "load" | "isNullObject" | "custom" | "customOrNullObject" | "delete" | "getRange">
+{
   protected readonly className = "ConditionalFormat";
   protected declare readonly props: Record<string, PropDef>;
   declare readonly custom: CustomCFProxy;
@@ -107,7 +114,7 @@ export class ConditionalFormatProxy extends Obj {
     );
   }
 }
-defineProps(ConditionalFormatProxy, {
+defineProps<Excel.ConditionalFormat>(ConditionalFormatProxy, {
   type: { get: (t: OneCF) => t.cf.type },
   id: { get: (t: OneCF) => t.cf.id },
   priority: { get: (t: OneCF) => t.sheet.cfs.indexOf(t.cf) },
@@ -120,7 +127,10 @@ defineProps(ConditionalFormatProxy, {
   },
 });
 
-export class CustomCFProxy extends Obj {
+export class CustomCFProxy
+  extends Obj
+  implements Modelled<Excel.CustomConditionalFormat, "load" | "isNullObject" | "rule" | "format">
+{
   protected readonly className = "CustomConditionalFormat";
   protected declare readonly props: Record<string, PropDef>;
   declare readonly rule: CFRuleProxy;
@@ -143,4 +153,4 @@ export class CustomCFProxy extends Obj {
     super._loadPath(path);
   }
 }
-defineProps(CustomCFProxy, {});
+defineProps<Excel.CustomConditionalFormat>(CustomCFProxy, {});

@@ -8,6 +8,7 @@ import { FakeOfficeError, fail } from "./errors";
 import type { FakeExcel } from "./host";
 import type { SyncStat } from "./options";
 import { OP_OVERHEAD } from "./payload";
+import type { Modelled } from "./office-types";
 import type { Obj } from "./proxy";
 import { WorkbookProxy } from "./workbook";
 
@@ -24,7 +25,7 @@ export class Batch {
   response = 0;
 }
 
-export class FakeContext {
+export class FakeContext implements Modelled<Excel.RequestContext, "workbook" | "sync" | "trackedObjects"> {
   readonly workbook: any;
   /** The batch being queued by the add-in. */
   batch = new Batch();

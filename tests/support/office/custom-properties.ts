@@ -3,6 +3,7 @@ import { fail } from "./errors";
 import type { SheetModel } from "./model";
 import { jsonSize } from "./payload";
 import { defineProps, guardWrite, Obj, type PropDef } from "./proxy";
+import type { Modelled } from "./office-types";
 
 /** Keys are case-insensitive, as in Excel: the stored key keeps its first spelling. */
 export function propertyKey(sheet: SheetModel, k: string): string | undefined {
@@ -10,7 +11,10 @@ export function propertyKey(sheet: SheetModel, k: string): string | undefined {
   return [...sheet.customProperties.keys()].find((x) => x.toLowerCase() === lower);
 }
 
-export class CustomPropertyCollectionProxy extends Obj {
+export class CustomPropertyCollectionProxy
+  extends Obj
+  implements Modelled<Excel.WorksheetCustomPropertyCollection, "load" | "add" | "getItem" | "getItemOrNullObject">
+{
   protected readonly className = "WorksheetCustomPropertyCollection";
   protected declare readonly props: Record<string, PropDef>;
   add(k: string, value: string): CustomPropertyProxy {
@@ -38,9 +42,12 @@ export class CustomPropertyCollectionProxy extends Obj {
     return found === undefined ? null : { sheet, key: found };
   }
 }
-defineProps(CustomPropertyCollectionProxy, {});
+defineProps<Excel.WorksheetCustomPropertyCollection>(CustomPropertyCollectionProxy, {});
 
-export class CustomPropertyProxy extends Obj {
+export class CustomPropertyProxy
+  extends Obj
+  implements Modelled<Excel.WorksheetCustomProperty, "load" | "isNullObject" | "delete">
+{
   protected readonly className = "WorksheetCustomProperty";
   protected declare readonly props: Record<string, PropDef>;
   delete(): void {
@@ -52,7 +59,7 @@ export class CustomPropertyProxy extends Obj {
     });
   }
 }
-defineProps(CustomPropertyProxy, {
+defineProps<Excel.WorksheetCustomProperty>(CustomPropertyProxy, {
   key: { get: (t: { key: string }) => t.key },
   value: {
     get: (t: { sheet: SheetModel; key: string }) => t.sheet.customProperties.get(t.key) ?? null,

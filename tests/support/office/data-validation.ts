@@ -4,8 +4,9 @@ import { fail } from "./errors";
 import type { ValidationModel } from "./model";
 import { defineProps, guardWrite, Obj, type PropDef } from "./proxy";
 import type { RangeTarget } from "./range-grid";
+import type { Modelled } from "./office-types";
 
-export class DataValidationProxy extends Obj {
+export class DataValidationProxy extends Obj implements Modelled<Excel.DataValidation, "load" | "clear"> {
   protected readonly className = "DataValidation";
   protected declare readonly props: Record<string, PropDef>;
   clear(): void {
@@ -26,7 +27,7 @@ export function validationFor(t: RangeTarget): ValidationModel {
   }
   return v;
 }
-defineProps(DataValidationProxy, {
+defineProps<Excel.DataValidation>(DataValidationProxy, {
   rule: {
     get: (t: RangeTarget) => t.sheet.validations.find((x) => intersects(x.rect, t.rect))?.rule ?? null,
     set: (t: RangeTarget, v: unknown) => {

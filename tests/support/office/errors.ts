@@ -1,7 +1,7 @@
 /** The errors the fake host throws, shaped like Office's (`OfficeExtension.Error`). */
 
 /** Mimics OfficeExtension.Error: `name`, `code`, `message`, `debugInfo`. */
-export class FakeOfficeError extends Error {
+export class FakeOfficeError extends Error implements Pick<OfficeExtension.Error, "name" | "code" | "message" | "debugInfo"> {
   readonly code: string;
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
   constructor(code: string, message: string, location?: string) {

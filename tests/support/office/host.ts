@@ -4,11 +4,12 @@
  */
 import { versionAtLeast } from "./api-sets";
 import { FakeContext } from "./context";
+import type { Modelled } from "./office-types";
 import type { FakeOptions, FakeStats, Fault } from "./options";
 import { WEB_LIMIT } from "./payload";
 import { FakeWorkbook } from "./workbook-model";
 
-export class FakeExcel {
+export class FakeExcel implements Modelled<Office.RequirementSetSupport, "isSetSupported"> {
   workbook: FakeWorkbook;
   readonly platform: "web" | "desktop";
   apiVersion: string;
@@ -85,9 +86,10 @@ export class FakeExcel {
   runOptions: { delayForCellEdit?: boolean }[] = [];
 
   /** `Office.context.requirements.isSetSupported`. */
-  isSetSupported = (name: string, version?: string): boolean => {
+  isSetSupported = (name: string, version?: string | number): boolean => {
     if (name !== "ExcelApi") return name === "SharedRuntime" || name === "CustomFunctionsRuntime";
-    return versionAtLeast(this.apiVersion, version ?? "1.1");
+    // Office takes the version as a string ("1.12") or a number (1.1); a number cannot say 1.10.
+    return versionAtLeast(this.apiVersion, version === undefined ? "1.1" : String(version));
   };
 
   /**

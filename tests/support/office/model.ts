@@ -14,14 +14,14 @@ export interface CellFormat {
   fontName?: string;
   fontSize?: number;
   wrapText?: boolean;
-  horizontalAlignment?: string;
-  verticalAlignment?: string;
-  borderBottom?: string;
+  horizontalAlignment?: Excel.RangeFormat["horizontalAlignment"];
+  verticalAlignment?: Excel.RangeFormat["verticalAlignment"];
+  borderBottom?: Excel.RangeBorder["style"];
 }
 
 export interface CFModel {
   id: string;
-  type: string;
+  type: Excel.ConditionalFormat["type"];
   rects: Rect[];
   formula: string | null;
   format: {
@@ -30,7 +30,7 @@ export interface CFModel {
     bold: boolean | null;
     italic: boolean | null;
     /** Set edges only (`EdgeTop` ...), absent when the rule has no border. */
-    borders?: Record<string, { style: string; color: string | null }>;
+    borders?: Record<string, { style: Excel.ConditionalRangeBorder["style"]; color: string | null }>;
   };
   stopIfTrue: boolean;
 }

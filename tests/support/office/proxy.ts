@@ -6,6 +6,7 @@
 import type { FakeContext } from "./context";
 import { fail } from "./errors";
 import type { SheetModel } from "./model";
+import type { PropertyNames } from "./office-types";
 import { jsonSize } from "./payload";
 
 // ------------------------------------------------------------------ proxy objects
@@ -15,10 +16,18 @@ export type Resolver = () => any;
 /** Signal (not an error of Office's): the object a target is resolved from is a null object. */
 export class NullParent {}
 
-export interface PropDef {
-  get?: (target: any, self: any) => unknown;
-  set?: (target: any, value: any, self: any) => void;
+/**
+ * A scalar property: how it is read from the target and written to it. Method syntax on
+ * purpose: a setter may take a wider type than Office's (e.g. any string for a border style)
+ * and check the value itself, as Excel does.
+ */
+export interface PropDef<V = any> {
+  get?(target: any, self: any): V | null;
+  set?(target: any, value: V, self: any): void;
 }
+
+/** The table `defineProps` takes for Office's class T: only T's properties, with T's value types. */
+export type PropTable<T> = { [K in PropertyNames<T>]?: PropDef<T[K]> };
 
 /** Base of every proxy: load/sync bookkeeping, lazy target resolution. */
 export abstract class Obj {
@@ -158,13 +167,14 @@ export abstract class Obj {
     }, jsonSize(value) + prop.length);
   }
 
-  /** `load("a,b")`, `load(["a","b"])`, `load({select, expand})`, or `load()` for every scalar. */
-  load(spec?: string | string[] | { select?: string; expand?: string }): this {
+  /** `load("a,b")`, `load(["a","b"])`, `load({select, expand})` (each a string or a list), or `load()` for every scalar. */
+  load(spec?: string | string[] | OfficeExtension.LoadOption): this {
+    const list = (x: string | string[] | undefined): string[] => (x === undefined ? [] : Array.isArray(x) ? x : x.split(","));
     let paths: string[];
     if (spec === undefined) paths = Object.keys(this.props).filter((p) => this.props[p].get);
-    else if (typeof spec === "string") paths = spec.split(",");
-    else if (Array.isArray(spec)) paths = spec;
-    else paths = [...(spec.select ?? "").split(","), ...(spec.expand ?? "").split(",")];
+    else if (typeof spec === "string" || Array.isArray(spec)) paths = list(spec);
+    else if (spec.top !== undefined || spec.skip !== undefined) fail("NotImplemented", "load with top or skip is not modelled.");
+    else paths = [...list(spec.select), ...list(spec.expand)];
     for (const raw of paths.map((p) => p.trim()).filter(Boolean)) this._loadPath(raw);
     return this;
   }
@@ -215,9 +225,9 @@ export abstract class Obj {
 }
 
 /** Declares property accessors on a proxy class from its `props` table. */
-export function defineProps(cls: any, props: Record<string, PropDef>): void {
+export function defineProps<T>(cls: any, props: PropTable<T>): void {
   cls.prototype.props = props;
-  for (const [name, def] of Object.entries(props)) {
+  for (const [name, def] of Object.entries(props as Record<string, PropDef>)) {
     Object.defineProperty(cls.prototype, name, {
       configurable: true,
       get(this: Obj) {

@@ -6,8 +6,12 @@ import { fail } from "./errors";
 import type { SheetModel } from "./model";
 import { defineProps, Obj, type PropDef, type Resolver } from "./proxy";
 import type { FakeWorkbook } from "./workbook-model";
+import type { Modelled } from "./office-types";
 
-export class RangeAreasProxy extends Obj {
+export class RangeAreasProxy
+  extends Obj
+  implements Modelled<Excel.RangeAreas, "load" | "conditionalFormats" | "select">
+{
   protected readonly className = "RangeAreas";
   protected declare readonly props: Record<string, PropDef>;
   declare readonly conditionalFormats: ConditionalFormatCollectionProxy;
@@ -25,7 +29,7 @@ export class RangeAreasProxy extends Obj {
     });
   }
 }
-defineProps(RangeAreasProxy, {
+defineProps<Excel.RangeAreas>(RangeAreasProxy, {
   address: {
     get: (t: { sheet: SheetModel; rects: Rect[] }) =>
       t.rects.map((r) => `${quoteSheet(t.sheet.name)}!${rectAddress(r)}`).join(","),

@@ -3,8 +3,9 @@ import type { FakeContext } from "./context";
 import { fail } from "./errors";
 import { defineProps, guardWrite, Obj, type PropDef, type Resolver } from "./proxy";
 import { firstFormat, setFormat, type RangeTarget } from "./range-grid";
+import type { Modelled } from "./office-types";
 
-export class RangeFillProxy extends Obj {
+export class RangeFillProxy extends Obj implements Modelled<Excel.RangeFill, "load" | "clear"> {
   protected readonly className = "RangeFill";
   protected declare readonly props: Record<string, PropDef>;
   clear(): void {
@@ -15,9 +16,9 @@ export class RangeFillProxy extends Obj {
     });
   }
 }
-defineProps(RangeFillProxy, {
+defineProps<Excel.RangeFill>(RangeFillProxy, {
   color: {
-    get: (t: RangeTarget) => firstFormat(t, "fill"),
+    get: (t: RangeTarget) => firstFormat(t, "fill") ?? null,
     set: (t: RangeTarget, v: string) => {
       checkColor(v);
       setFormat(t, { fill: v });
@@ -25,11 +26,11 @@ defineProps(RangeFillProxy, {
   },
 });
 
-export class RangeFontProxy extends Obj {
+export class RangeFontProxy extends Obj implements Modelled<Excel.RangeFont, "load"> {
   protected readonly className = "RangeFont";
   protected declare readonly props: Record<string, PropDef>;
 }
-defineProps(RangeFontProxy, {
+defineProps<Excel.RangeFont>(RangeFontProxy, {
   bold: { get: (t: RangeTarget) => firstFormat(t, "bold") ?? false, set: (t: RangeTarget, v: boolean) => setFormat(t, { bold: v }) },
   italic: { get: (t: RangeTarget) => firstFormat(t, "italic") ?? false, set: (t: RangeTarget, v: boolean) => setFormat(t, { italic: v }) },
   color: {
@@ -43,20 +44,23 @@ defineProps(RangeFontProxy, {
   size: { get: (t: RangeTarget) => firstFormat(t, "fontSize") ?? 11, set: (t: RangeTarget, v: number) => setFormat(t, { fontSize: v }) },
 });
 
-export class RangeBorderProxy extends Obj {
+export class RangeBorderProxy extends Obj implements Modelled<Excel.RangeBorder, "load"> {
   protected readonly className = "RangeBorder";
   protected declare readonly props: Record<string, PropDef>;
 }
-defineProps(RangeBorderProxy, {
+defineProps<Excel.RangeBorder>(RangeBorderProxy, {
   style: {
     get: (t: RangeTarget) => firstFormat(t, "borderBottom") ?? "None",
-    set: (t: RangeTarget, v: string) => setFormat(t, { borderBottom: v }),
+    set: (t: RangeTarget, v: Excel.RangeBorder["style"]) => setFormat(t, { borderBottom: v }),
   },
   color: { get: () => "#000000", set: (t: RangeTarget) => guardWrite(t.sheet, "setting borders") },
   weight: { get: () => "Thin", set: (t: RangeTarget) => guardWrite(t.sheet, "setting borders") },
 });
 
-export class RangeBorderCollectionProxy extends Obj {
+export class RangeBorderCollectionProxy
+  extends Obj
+  implements Modelled<Excel.RangeBorderCollection, "load" | "getItem">
+{
   protected readonly className = "RangeBorderCollection";
   protected declare readonly props: Record<string, PropDef>;
   getItem(index: string): RangeBorderProxy {
@@ -65,9 +69,12 @@ export class RangeBorderCollectionProxy extends Obj {
     return new RangeBorderProxy(this.ctx, () => this._live());
   }
 }
-defineProps(RangeBorderCollectionProxy, {});
+defineProps<Excel.RangeBorderCollection>(RangeBorderCollectionProxy, {});
 
-export class RangeFormatProxy extends Obj {
+export class RangeFormatProxy
+  extends Obj
+  implements Modelled<Excel.RangeFormat, "load" | "fill" | "font" | "borders" | "autofitColumns" | "autofitRows">
+{
   protected readonly className = "RangeFormat";
   protected declare readonly props: Record<string, PropDef>;
   declare readonly fill: RangeFillProxy;
@@ -96,7 +103,7 @@ export class RangeFormatProxy extends Obj {
     });
   }
 }
-defineProps(RangeFormatProxy, {
+defineProps<Excel.RangeFormat>(RangeFormatProxy, {
   columnWidth: {
     get: (t: RangeTarget) => t.sheet.columnWidths.get(t.rect.c0) ?? 48,
     set: (t: RangeTarget, v: number) => {
@@ -114,11 +121,11 @@ defineProps(RangeFormatProxy, {
   wrapText: { get: (t: RangeTarget) => firstFormat(t, "wrapText") ?? false, set: (t: RangeTarget, v: boolean) => setFormat(t, { wrapText: v }) },
   horizontalAlignment: {
     get: (t: RangeTarget) => firstFormat(t, "horizontalAlignment") ?? "General",
-    set: (t: RangeTarget, v: string) => setFormat(t, { horizontalAlignment: v }),
+    set: (t: RangeTarget, v: Excel.RangeFormat["horizontalAlignment"]) => setFormat(t, { horizontalAlignment: v }),
   },
   verticalAlignment: {
     get: (t: RangeTarget) => firstFormat(t, "verticalAlignment") ?? "Bottom",
-    set: (t: RangeTarget, v: string) => setFormat(t, { verticalAlignment: v }),
+    set: (t: RangeTarget, v: Excel.RangeFormat["verticalAlignment"]) => setFormat(t, { verticalAlignment: v }),
   },
 });
 

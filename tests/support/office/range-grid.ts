@@ -57,7 +57,12 @@ export function setFormat(t: RangeTarget, patch: Partial<CellFormat>): void {
     }
 }
 
-export function firstFormat(t: RangeTarget, prop: keyof CellFormat): unknown {
+/** The target of a range the add-in passes back to the host (always one of the fake's proxies). */
+export function targetOfRange(range: Excel.Range): RangeTarget {
+  return (range as unknown as Obj)._live();
+}
+
+export function firstFormat<K extends keyof CellFormat>(t: RangeTarget, prop: K): CellFormat[K] | null {
   const f = t.sheet.formats.get(key(t.rect.r0, t.rect.c0));
   return f?.[prop] ?? null;
 }

@@ -11,8 +11,12 @@ import { defineProps, guardWrite, Obj, type PropDef, type Resolver } from "./pro
 import { RangeFormatProxy } from "./range-format";
 import { checkGetSize, grid, writeGrid, type RangeTarget } from "./range-grid";
 import type { FakeWorkbook } from "./workbook-model";
+import type { Modelled } from "./office-types";
 
-export class RangeProxy extends Obj {
+export class RangeProxy
+  extends Obj
+  implements Modelled<Excel.Range, "load" | "isNullObject" | "format" | "conditionalFormats" | "dataValidation" | "getCell" | "getResizedRange" | "getOffsetRange" | "getRow" | "getColumn" | "select" | "clear">
+{
   protected readonly className = "Range";
   protected declare readonly props: Record<string, PropDef>;
   declare readonly format: RangeFormatProxy;
@@ -105,7 +109,7 @@ export class RangeProxy extends Obj {
     });
   }
 }
-defineProps(RangeProxy, {
+defineProps<Excel.Range>(RangeProxy, {
   address: { get: (t: RangeTarget) => `${quoteSheet(t.sheet.name)}!${rectAddress(t.rect)}` },
   rowCount: { get: (t: RangeTarget) => t.rect.r1 - t.rect.r0 + 1 },
   columnCount: { get: (t: RangeTarget) => t.rect.c1 - t.rect.c0 + 1 },

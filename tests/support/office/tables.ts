@@ -4,14 +4,14 @@ import { fail } from "./errors";
 import type { SheetModel, TableModel } from "./model";
 import { jsonSize } from "./payload";
 import { defineProps, guardWrite, Obj, type PropDef } from "./proxy";
-import type { RangeProxy } from "./range";
-import type { RangeTarget } from "./range-grid";
+import { targetOfRange } from "./range-grid";
 import type { FakeWorkbook } from "./workbook-model";
+import type { Modelled } from "./office-types";
 
-export class TableCollectionProxy extends Obj {
+export class TableCollectionProxy extends Obj implements Modelled<Excel.TableCollection, "load" | "add"> {
   protected readonly className = "TableCollection";
   protected declare readonly props: Record<string, PropDef>;
-  add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
+  add(address: string | Excel.Range, hasHeaders: boolean): TableProxy {
     this._api("add");
     let made: TableModel | undefined;
     this.ctx.queue(() => {
@@ -22,7 +22,7 @@ export class TableCollectionProxy extends Obj {
         const bang = address.lastIndexOf("!");
         rect = parseRect(bang >= 0 ? address.slice(bang + 1) : address);
       } else {
-        rect = (address._live() as RangeTarget).rect;
+        rect = targetOfRange(address).rect;
       }
       const wb: FakeWorkbook = this.ctx.host.workbook;
       for (const sh of wb.sheets)
@@ -40,13 +40,13 @@ export class TableCollectionProxy extends Obj {
     return new TableProxy(this.ctx, () => made, false, true);
   }
 }
-defineProps(TableCollectionProxy, {});
+defineProps<Excel.TableCollection>(TableCollectionProxy, {});
 
-export class TableProxy extends Obj {
+export class TableProxy extends Obj implements Modelled<Excel.Table, "load"> {
   protected readonly className = "Table";
   protected declare readonly props: Record<string, PropDef>;
 }
-defineProps(TableProxy, {
+defineProps<Excel.Table>(TableProxy, {
   name: {
     get: (t: TableModel) => t.name,
     set: (t: TableModel, v: string, self: TableProxy) => {

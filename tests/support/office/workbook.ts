@@ -11,8 +11,12 @@ import { jsonSize } from "./payload";
 import { defineProps, Obj, type PropDef, type Resolver } from "./proxy";
 import { RangeProxy } from "./range";
 import { WorksheetCollectionProxy } from "./worksheets";
+import type { Modelled } from "./office-types";
 
-export class WorkbookProxy extends Obj {
+export class WorkbookProxy
+  extends Obj
+  implements Modelled<Excel.Workbook, "load" | "worksheets" | "application" | "tables" | "names" | "getSelectedRange">
+{
   protected readonly className = "Workbook";
   protected declare readonly props: Record<string, PropDef>;
   declare readonly worksheets: WorksheetCollectionProxy;
@@ -44,10 +48,13 @@ export class WorkbookProxy extends Obj {
     );
   }
 }
-defineProps(WorkbookProxy, {});
+defineProps<Excel.Workbook>(WorkbookProxy, {});
 
 /** A workbook-level collection read only for its items' names (tables, defined names). */
-export class NameListProxy extends Obj {
+export class NameListProxy
+  extends Obj
+  implements Modelled<Excel.TableCollection & Excel.NamedItemCollection, "load" | "items">
+{
   protected readonly className: string;
   protected declare readonly props: Record<string, PropDef>;
   private _items: { name: string }[] | undefined;
@@ -77,9 +84,12 @@ export class NameListProxy extends Obj {
     });
   }
 }
-defineProps(NameListProxy, {});
+defineProps<Excel.TableCollection & Excel.NamedItemCollection>(NameListProxy, {});
 
-export class ApplicationProxy extends Obj {
+export class ApplicationProxy
+  extends Obj
+  implements Modelled<Excel.Application, "load" | "cultureInfo" | "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync">
+{
   protected readonly className = "Application";
   protected declare readonly props: Record<string, PropDef>;
   declare readonly cultureInfo: CultureInfoProxy;
@@ -96,10 +106,10 @@ export class ApplicationProxy extends Obj {
     this.ctx.queue(() => undefined);
   }
 }
-defineProps(ApplicationProxy, { calculationMode: { get: () => "Automatic" } });
+defineProps<Excel.Application>(ApplicationProxy, { calculationMode: { get: () => "Automatic" } });
 
 /** `application.cultureInfo` (ExcelApi 1.11): only the decimal separator is modelled. */
-export class CultureInfoProxy extends Obj {
+export class CultureInfoProxy extends Obj implements Modelled<Excel.CultureInfo, "load" | "numberFormat"> {
   protected readonly className = "CultureInfo";
   protected declare readonly props: Record<string, PropDef>;
   declare readonly numberFormat: NumberFormatInfoProxy;
@@ -108,10 +118,10 @@ export class CultureInfoProxy extends Obj {
     this._nav("numberFormat", new NumberFormatInfoProxy(ctx, resolver));
   }
 }
-defineProps(CultureInfoProxy, {});
+defineProps<Excel.CultureInfo>(CultureInfoProxy, {});
 
-export class NumberFormatInfoProxy extends Obj {
+export class NumberFormatInfoProxy extends Obj implements Modelled<Excel.NumberFormatInfo, "load"> {
   protected readonly className = "NumberFormatInfo";
   protected declare readonly props: Record<string, PropDef>;
 }
-defineProps(NumberFormatInfoProxy, { numberDecimalSeparator: { get: (host: FakeExcel) => host.decimalSeparator } });
+defineProps<Excel.NumberFormatInfo>(NumberFormatInfoProxy, { numberDecimalSeparator: { get: (host: FakeExcel) => host.decimalSeparator } });

@@ -10,16 +10,20 @@ import { RangeProxy } from "./range";
 import { RangeAreasProxy } from "./range-areas";
 import { TableCollectionProxy } from "./tables";
 import type { FakeWorkbook } from "./workbook-model";
+import type { Modelled } from "./office-types";
 
-export class WorksheetProtectionProxy extends Obj {
+export class WorksheetProtectionProxy extends Obj implements Modelled<Excel.WorksheetProtection, "load"> {
   protected readonly className = "WorksheetProtection";
   protected declare readonly props: Record<string, PropDef>;
 }
-defineProps(WorksheetProtectionProxy, {
+defineProps<Excel.WorksheetProtection>(WorksheetProtectionProxy, {
   protected: { get: (s: SheetModel) => s.protected },
 });
 
-export class WorksheetProxy extends Obj {
+export class WorksheetProxy
+  extends Obj
+  implements Modelled<Excel.Worksheet, "load" | "isNullObject" | "protection" | "freezePanes" | "tables" | "customProperties" | "getRange" | "getRanges" | "getUsedRange" | "getUsedRangeOrNullObject" | "getNextOrNullObject" | "activate" | "delete">
+{
   protected readonly className = "Worksheet";
   protected declare readonly props: Record<string, PropDef>;
   declare readonly protection: WorksheetProtectionProxy;
@@ -46,8 +50,9 @@ export class WorksheetProxy extends Obj {
       true,
     );
   }
-  getRanges(address: string): RangeAreasProxy {
+  getRanges(address?: string): RangeAreasProxy {
     this.ctx.requireApi("Worksheet.getRanges");
+    if (address === undefined) fail("NotImplemented", "getRanges() without addresses is not modelled.");
     return new RangeAreasProxy(this.ctx, () => {
       const s: SheetModel = this._live();
       const rects = address.split(",").map((a) => parseRect(a));
@@ -116,7 +121,7 @@ export class WorksheetProxy extends Obj {
     });
   }
 }
-defineProps(WorksheetProxy, {
+defineProps<Excel.Worksheet>(WorksheetProxy, {
   name: {
     get: (s: SheetModel) => s.name,
     set: (s: SheetModel, v: string, self: WorksheetProxy) => {

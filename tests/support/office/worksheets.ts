@@ -6,8 +6,12 @@ import { ItemCollectionProxy } from "./collection";
 import { defineProps, type PropDef } from "./proxy";
 import type { FakeWorkbook } from "./workbook-model";
 import { WorksheetProxy } from "./worksheet";
+import type { Modelled } from "./office-types";
 
-export class WorksheetCollectionProxy extends ItemCollectionProxy<WorksheetProxy> {
+export class WorksheetCollectionProxy
+  extends ItemCollectionProxy<WorksheetProxy>
+  implements Modelled<Excel.WorksheetCollection, "load" | "items" | "getItem" | "getItemOrNullObject" | "getFirst" | "getActiveWorksheet" | "add">
+{
   protected readonly className = "WorksheetCollection";
   protected declare readonly props: Record<string, PropDef>;
   protected readonly defaultItemPaths = ["name"];
@@ -53,4 +57,4 @@ export class WorksheetCollectionProxy extends ItemCollectionProxy<WorksheetProxy
     return new WorksheetProxy(this.ctx, () => created, false, true);
   }
 }
-defineProps(WorksheetCollectionProxy, {});
+defineProps<Excel.WorksheetCollection>(WorksheetCollectionProxy, {});
