@@ -10,7 +10,7 @@ import { readXlsxGrids } from "../../src/cli/xlsx-read";
 import type { KpiResult, ValidationReport } from "../../src/core/types";
 import { simpleXlsx, serial } from "../fixtures/workbooks/build";
 import { zip } from "../support/xlsx-files";
-import { kpi, sha256, tempDir, type RunResult, type CheckJson } from "../support/cli";
+import { expectRefusedOneLine, kpi, sha256, tempDir, type CheckJson } from "../support/cli";
 import { rawXlsx, type RawCell } from "../support/raw-xlsx";
 
 let dir: string;
@@ -20,12 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-function refusedOneLine(r: RunResult, message?: RegExp): void {
-  const lines = r.stderr.split("\n").filter((l) => l !== "");
-  expect({ code: r.code, stdout: r.stdout, lines: lines.length }).toEqual({ code: 2, stdout: "", lines: 1 });
-  expect(lines[0]).not.toMatch(/\bat .+:\d+:\d+|Errore interno|Internal error/);
-  if (message) expect(lines[0]).toMatch(message);
-}
+const refusedOneLine = expectRefusedOneLine;
 
 /** A KPI table: header, then rows of [indicator, weight, target, value]. */
 function kpiCells(rows: readonly (readonly [string, number, string, RawCell["value"] | null, number?])[]): RawCell[] {

@@ -14,7 +14,7 @@ import { join } from "path";
 import { deflateRawSync } from "zlib";
 import { COMMANDS } from "../../src/cli/commands";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
-import { kpi, sha256, tempDir, type RunResult } from "../support/cli";
+import { expectRefusedOneLine, kpi, sha256, tempDir, type RunResult } from "../support/cli";
 import { brokenSheetXmlXlsx, emptySheetXlsx, encryptedXlsx, missingSheetPartXlsx, noSheetsXlsx } from "../support/xlsx-files";
 
 /** Commands that read a workbook, with the option that writes an output file (if any). */
@@ -34,11 +34,7 @@ afterEach(() => cleanup());
 
 /** Exit 2, nothing on stdout, one line on stderr, no stack trace, not the "internal error" path. */
 function expectRefused(r: RunResult, message?: RegExp): void {
-  const lines = r.stderr.split("\n").filter((l) => l !== "");
-  expect({ code: r.code, stdout: r.stdout, lines: lines.length }).toEqual({ code: 2, stdout: "", lines: 1 });
-  expect(lines[0]).toMatch(/^kpi: \S/);
-  expect(lines[0]).not.toMatch(/\bat .+:\d+:\d+|Errore interno|Internal error/);
-  if (message) expect(lines[0]).toMatch(message);
+  expect(expectRefusedOneLine(r, message)).toMatch(/^kpi: \S/);
 }
 
 /** Runs `kpi <command> input.xlsx -o out.*` on `bytes`: refused, input unchanged, nothing written. */
