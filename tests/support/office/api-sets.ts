@@ -8,7 +8,7 @@ import { EXCEL_API } from "../../../src/excel/requirements";
 /**
  * Members the fake models that the add-in does not call (tests and helpers use them), with
  * the set Microsoft's reference gives each. Kept apart from the add-in's table so that the
- * table lists exactly what the add-in calls (tests/excel/requirements.test.ts checks that).
+ * table lists exactly what the add-in calls (tests/excel/versions.test.ts checks that).
  */
 export const FAKE_ONLY_API: Readonly<Record<string, string>> = {
   "Workbook.getSelectedRange": "1.1",
