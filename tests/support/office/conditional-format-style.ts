@@ -95,42 +95,28 @@ export class CFFillProxy extends Obj implements Modelled<Excel.ConditionalRangeF
   protected readonly className = "ConditionalRangeFill";
   protected declare readonly props: Record<string, PropDef>;
 }
-defineProps<Excel.ConditionalRangeFill>(CFFillProxy, {
-  color: {
-    get: (t: OneCF) => t.cf.format.fill,
-    set: (t: OneCF, v: string) => {
-      guardWrite(t.sheet, "changing a conditional format");
-      checkColor(v);
-      t.cf.format.fill = v;
-    },
-  },
-});
+defineProps<Excel.ConditionalRangeFill>(CFFillProxy, { color: lookProp("fill", checkColor) });
 
 export class CFFontProxy extends Obj implements Modelled<Excel.ConditionalRangeFont, "load"> {
   protected readonly className = "ConditionalRangeFont";
   protected declare readonly props: Record<string, PropDef>;
 }
 defineProps<Excel.ConditionalRangeFont>(CFFontProxy, {
-  color: {
-    get: (t: OneCF) => t.cf.format.fontColor,
-    set: (t: OneCF, v: string) => {
-      guardWrite(t.sheet, "changing a conditional format");
-      checkColor(v);
-      t.cf.format.fontColor = v;
-    },
-  },
-  bold: {
-    get: (t: OneCF) => t.cf.format.bold,
-    set: (t: OneCF, v: boolean) => {
-      guardWrite(t.sheet, "changing a conditional format");
-      t.cf.format.bold = v;
-    },
-  },
-  italic: {
-    get: (t: OneCF) => t.cf.format.italic,
-    set: (t: OneCF, v: boolean) => {
-      guardWrite(t.sheet, "changing a conditional format");
-      t.cf.format.italic = v;
-    },
-  },
+  color: lookProp("fontColor", checkColor),
+  bold: lookProp("bold"),
+  italic: lookProp("italic"),
 });
+
+/** A part of a rule's look (`cf.format[field]`): written only on an unprotected sheet, and checked by `check` when given. */
+function lookProp(field: "fill" | "fontColor", check: (v: unknown) => void): PropDef<string>;
+function lookProp(field: "bold" | "italic"): PropDef<boolean>;
+function lookProp(field: "fill" | "fontColor" | "bold" | "italic", check?: (v: unknown) => void): PropDef {
+  return {
+    get: (t: OneCF) => t.cf.format[field],
+    set: (t: OneCF, v: never) => {
+      guardWrite(t.sheet, "changing a conditional format");
+      check?.(v);
+      t.cf.format[field] = v;
+    },
+  };
+}
