@@ -61,6 +61,16 @@ export function zipRaw(parts: readonly RawPart[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
+/**
+ * A ZIP archive of parts, stored without compression.
+ *
+ * @example
+ *   zipStored([{ name: "hello.txt", data: Buffer.from("hello") }]); // a ZIP that is no workbook
+ */
+export function zipStored(parts: readonly ZipPart[]): Buffer {
+  return zipRaw(parts.map((p) => ({ name: p.name, method: 0, crc: crc32(p.data), size: p.data.length, raw: p.data })));
+}
+
 /** A ZIP archive of parts, deflated. */
 export function zip(parts: readonly ZipPart[]): Buffer {
   return zipRaw(parts.map((p) => ({ name: p.name, method: 8, crc: crc32(p.data), size: p.data.length, raw: deflateRawSync(p.data) })));
