@@ -12,9 +12,10 @@ export interface ZipPart {
   readonly data: Buffer;
 }
 
-interface RawPart {
+export interface RawPart {
   readonly name: string;
-  readonly method: 0 | 8;
+  /** 0 stored, 8 deflated; any other number makes a part no reader can expand. */
+  readonly method: number;
   readonly crc: number;
   readonly size: number;
   readonly raw: Buffer;
