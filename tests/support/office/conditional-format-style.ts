@@ -8,7 +8,6 @@ import type { Modelled } from "./office-types";
 
 export class CFRuleProxy extends Obj implements Modelled<Excel.ConditionalFormatRule, "load"> {
   protected readonly className = "ConditionalFormatRule";
-  protected declare readonly props: Record<string, PropDef>;
 }
 defineProps<Excel.ConditionalFormatRule>(CFRuleProxy, {
   formula: {
@@ -26,7 +25,6 @@ export class CFFormatProxy
   implements Modelled<Excel.ConditionalRangeFormat, "load" | "fill" | "font" | "borders">
 {
   protected readonly className = "ConditionalRangeFormat";
-  protected declare readonly props: Record<string, PropDef>;
   declare readonly fill: CFFillProxy;
   declare readonly font: CFFontProxy;
   declare readonly borders: CFBorderCollectionProxy;
@@ -48,7 +46,6 @@ export class CFBorderCollectionProxy
   implements Modelled<Excel.ConditionalRangeBorderCollection, "load" | "getItem">
 {
   protected readonly className = "ConditionalRangeBorderCollection";
-  protected declare readonly props: Record<string, PropDef>;
   getItem(index: string): CFBorderProxy {
     this.ctx.requireApi("ConditionalRangeBorderCollection.getItem");
     if (!CF_EDGES.has(index)) fail("InvalidArgument", `A conditional format has no border '${index}'.`);
@@ -70,7 +67,6 @@ export function cfBorder(t: CFEdge): { style: Excel.ConditionalRangeBorder["styl
 
 export class CFBorderProxy extends Obj implements Modelled<Excel.ConditionalRangeBorder, "load"> {
   protected readonly className = "ConditionalRangeBorder";
-  protected declare readonly props: Record<string, PropDef>;
 }
 defineProps<Excel.ConditionalRangeBorder>(CFBorderProxy, {
   style: {
@@ -93,13 +89,11 @@ defineProps<Excel.ConditionalRangeBorder>(CFBorderProxy, {
 
 export class CFFillProxy extends Obj implements Modelled<Excel.ConditionalRangeFill, "load"> {
   protected readonly className = "ConditionalRangeFill";
-  protected declare readonly props: Record<string, PropDef>;
 }
 defineProps<Excel.ConditionalRangeFill>(CFFillProxy, { color: lookProp("fill", checkColor) });
 
 export class CFFontProxy extends Obj implements Modelled<Excel.ConditionalRangeFont, "load"> {
   protected readonly className = "ConditionalRangeFont";
-  protected declare readonly props: Record<string, PropDef>;
 }
 defineProps<Excel.ConditionalRangeFont>(CFFontProxy, {
   color: lookProp("fontColor", checkColor),

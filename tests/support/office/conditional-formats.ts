@@ -8,7 +8,7 @@ import { CFFormatProxy, CFRuleProxy } from "./conditional-format-style";
 import type { FakeContext } from "./context";
 import { fail } from "./errors";
 import { nextRuleId, type CFModel, type SheetModel } from "./model";
-import { defineProps, guardWrite, Obj, type PropDef, type Resolver } from "./proxy";
+import { defineProps, guardWrite, Obj, type Resolver } from "./proxy";
 import { RangeProxy } from "./range";
 import type { Modelled } from "./office-types";
 
@@ -24,7 +24,6 @@ export class ConditionalFormatCollectionProxy
   implements Modelled<Excel.ConditionalFormatCollection, "load" | "items" | "add" | "clearAll" | "getCount">
 {
   protected readonly className = "ConditionalFormatCollection";
-  protected declare readonly props: Record<string, PropDef>;
   protected readonly defaultItemPaths = ["type"];
   protected currentItems(): ConditionalFormatProxy[] | null {
     const t: CFTarget | null = this._resolve();
@@ -72,7 +71,6 @@ export class ConditionalFormatProxy
   implements Modelled<Excel.ConditionalFormat, "load" | "isNullObject" | "custom" | "customOrNullObject" | "delete" | "getRange">
 {
   protected readonly className = "ConditionalFormat";
-  protected declare readonly props: Record<string, PropDef>;
   declare readonly custom: CustomCFProxy;
   declare readonly customOrNullObject: CustomCFProxy;
   constructor(ctx: FakeContext, resolver: Resolver, nullable = false, queued = false) {
@@ -132,7 +130,6 @@ export class CustomCFProxy
   implements Modelled<Excel.CustomConditionalFormat, "load" | "isNullObject" | "rule" | "format">
 {
   protected readonly className = "CustomConditionalFormat";
-  protected declare readonly props: Record<string, PropDef>;
   declare readonly rule: CFRuleProxy;
   declare readonly format: CFFormatProxy;
   /**

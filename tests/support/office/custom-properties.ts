@@ -2,7 +2,7 @@
 import { fail } from "./errors";
 import type { SheetModel } from "./model";
 import { jsonSize } from "./payload";
-import { defineProps, guardWrite, Obj, type PropDef } from "./proxy";
+import { defineProps, guardWrite, Obj } from "./proxy";
 import type { Modelled } from "./office-types";
 
 /** Keys are case-insensitive, as in Excel: the stored key keeps its first spelling. */
@@ -16,7 +16,6 @@ export class CustomPropertyCollectionProxy
   implements Modelled<Excel.WorksheetCustomPropertyCollection, "load" | "add" | "getItem" | "getItemOrNullObject">
 {
   protected readonly className = "WorksheetCustomPropertyCollection";
-  protected declare readonly props: Record<string, PropDef>;
   add(k: string, value: string): CustomPropertyProxy {
     this.ctx.requireApi("WorksheetCustomPropertyCollection.add");
     this.ctx.queue(() => {
@@ -49,7 +48,6 @@ export class CustomPropertyProxy
   implements Modelled<Excel.WorksheetCustomProperty, "load" | "isNullObject" | "delete">
 {
   protected readonly className = "WorksheetCustomProperty";
-  protected declare readonly props: Record<string, PropDef>;
   delete(): void {
     this._api("delete");
     this.ctx.queue(() => {

@@ -2,13 +2,12 @@
 import { intersects, rectAddress } from "./addresses";
 import { fail } from "./errors";
 import type { ValidationModel } from "./model";
-import { defineProps, guardWrite, Obj, type PropDef } from "./proxy";
+import { defineProps, guardWrite, Obj } from "./proxy";
 import type { RangeTarget } from "./range-grid";
 import type { Modelled } from "./office-types";
 
 export class DataValidationProxy extends Obj implements Modelled<Excel.DataValidation, "load" | "clear"> {
   protected readonly className = "DataValidation";
-  protected declare readonly props: Record<string, PropDef>;
   clear(): void {
     this.ctx.requireApi("DataValidation.clear");
     this.ctx.queue(() => {

@@ -1,7 +1,7 @@
 /** `worksheet.freezePanes`: rows and columns kept in view. */
 import { parseRect } from "./addresses";
 import type { SheetModel } from "./model";
-import { defineProps, guardWrite, Obj, type PropDef } from "./proxy";
+import { defineProps, guardWrite, Obj } from "./proxy";
 import { targetOfRange } from "./range-grid";
 import { fail } from "./errors";
 import type { Modelled } from "./office-types";
@@ -11,7 +11,6 @@ export class FreezePanesProxy
   implements Modelled<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze">
 {
   protected readonly className = "WorksheetFreezePanes";
-  protected declare readonly props: Record<string, PropDef>;
   freezeRows(count?: number): void {
     this.ctx.requireApi("WorksheetFreezePanes.freezeRows");
     if (count === undefined) fail("NotImplemented", "freezeRows() without a count is not modelled.");

@@ -56,7 +56,8 @@ export abstract class Obj {
     }
   }
 
-  protected abstract readonly props: Record<string, PropDef>;
+  /** The class's scalar properties, set on its prototype by `defineProps`. */
+  protected declare readonly props: Record<string, PropDef>;
   protected abstract readonly className: string;
 
   /** Refuses a method or property of this class the host's API set lacks (`FakeContext.requireApi`). */

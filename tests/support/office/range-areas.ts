@@ -4,7 +4,7 @@ import { ConditionalFormatCollectionProxy } from "./conditional-formats";
 import type { FakeContext } from "./context";
 import { fail } from "./errors";
 import type { SheetModel } from "./model";
-import { defineProps, Obj, type PropDef, type Resolver } from "./proxy";
+import { defineProps, Obj, type Resolver } from "./proxy";
 import type { FakeWorkbook } from "./workbook-model";
 import type { Modelled } from "./office-types";
 
@@ -13,7 +13,6 @@ export class RangeAreasProxy
   implements Modelled<Excel.RangeAreas, "load" | "conditionalFormats" | "select">
 {
   protected readonly className = "RangeAreas";
-  protected declare readonly props: Record<string, PropDef>;
   declare readonly conditionalFormats: ConditionalFormatCollectionProxy;
   constructor(ctx: FakeContext, resolver: Resolver) {
     super(ctx, resolver, false, true);

@@ -1,13 +1,12 @@
 /** `range.format`: fill, font, the bottom border, column widths, row heights, alignment. */
 import type { FakeContext } from "./context";
 import { fail } from "./errors";
-import { defineProps, guardWrite, Obj, type PropDef, type Resolver } from "./proxy";
+import { defineProps, guardWrite, Obj, type Resolver } from "./proxy";
 import { firstFormat, setFormat, type RangeTarget } from "./range-grid";
 import type { Modelled } from "./office-types";
 
 export class RangeFillProxy extends Obj implements Modelled<Excel.RangeFill, "load" | "clear"> {
   protected readonly className = "RangeFill";
-  protected declare readonly props: Record<string, PropDef>;
   clear(): void {
     this._api("clear");
     this.ctx.queue(() => {
@@ -28,7 +27,6 @@ defineProps<Excel.RangeFill>(RangeFillProxy, {
 
 export class RangeFontProxy extends Obj implements Modelled<Excel.RangeFont, "load"> {
   protected readonly className = "RangeFont";
-  protected declare readonly props: Record<string, PropDef>;
 }
 defineProps<Excel.RangeFont>(RangeFontProxy, {
   bold: { get: (t: RangeTarget) => firstFormat(t, "bold") ?? false, set: (t: RangeTarget, v: boolean) => setFormat(t, { bold: v }) },
@@ -46,7 +44,6 @@ defineProps<Excel.RangeFont>(RangeFontProxy, {
 
 export class RangeBorderProxy extends Obj implements Modelled<Excel.RangeBorder, "load"> {
   protected readonly className = "RangeBorder";
-  protected declare readonly props: Record<string, PropDef>;
 }
 defineProps<Excel.RangeBorder>(RangeBorderProxy, {
   style: {
@@ -62,7 +59,6 @@ export class RangeBorderCollectionProxy
   implements Modelled<Excel.RangeBorderCollection, "load" | "getItem">
 {
   protected readonly className = "RangeBorderCollection";
-  protected declare readonly props: Record<string, PropDef>;
   getItem(index: string): RangeBorderProxy {
     this._api("getItem");
     if (index !== "EdgeBottom") fail("NotImplemented", `The fake supports only the bottom border, not ${index}.`);
@@ -76,7 +72,6 @@ export class RangeFormatProxy
   implements Modelled<Excel.RangeFormat, "load" | "fill" | "font" | "borders" | "autofitColumns" | "autofitRows">
 {
   protected readonly className = "RangeFormat";
-  protected declare readonly props: Record<string, PropDef>;
   declare readonly fill: RangeFillProxy;
   declare readonly font: RangeFontProxy;
   declare readonly borders: RangeBorderCollectionProxy;

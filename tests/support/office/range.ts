@@ -7,7 +7,7 @@ import { DataValidationProxy } from "./data-validation";
 import { fail } from "./errors";
 import type { FakeExcel } from "./host";
 import { getCell, setCell } from "./model";
-import { defineProps, guardWrite, Obj, type PropDef, type Resolver } from "./proxy";
+import { defineProps, guardWrite, Obj, type Resolver } from "./proxy";
 import { RangeFormatProxy } from "./range-format";
 import { checkGetSize, grid, writeGrid, type RangeTarget } from "./range-grid";
 import type { FakeWorkbook } from "./workbook-model";
@@ -18,7 +18,6 @@ export class RangeProxy
   implements Modelled<Excel.Range, "load" | "isNullObject" | "format" | "conditionalFormats" | "dataValidation" | "getCell" | "getResizedRange" | "getOffsetRange" | "getRow" | "getColumn" | "select" | "clear">
 {
   protected readonly className = "Range";
-  protected declare readonly props: Record<string, PropDef>;
   declare readonly format: RangeFormatProxy;
   declare readonly conditionalFormats: ConditionalFormatCollectionProxy;
   declare readonly dataValidation: DataValidationProxy;

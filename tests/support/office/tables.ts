@@ -3,14 +3,13 @@ import { intersects, parseRect, type Rect } from "./addresses";
 import { fail } from "./errors";
 import type { SheetModel, TableModel } from "./model";
 import { jsonSize } from "./payload";
-import { defineProps, guardWrite, Obj, type PropDef } from "./proxy";
+import { defineProps, guardWrite, Obj } from "./proxy";
 import { targetOfRange } from "./range-grid";
 import type { FakeWorkbook } from "./workbook-model";
 import type { Modelled } from "./office-types";
 
 export class TableCollectionProxy extends Obj implements Modelled<Excel.TableCollection, "load" | "add"> {
   protected readonly className = "TableCollection";
-  protected declare readonly props: Record<string, PropDef>;
   add(address: string | Excel.Range, hasHeaders: boolean): TableProxy {
     this._api("add");
     let made: TableModel | undefined;
@@ -44,7 +43,6 @@ defineProps<Excel.TableCollection>(TableCollectionProxy, {});
 
 export class TableProxy extends Obj implements Modelled<Excel.Table, "load"> {
   protected readonly className = "Table";
-  protected declare readonly props: Record<string, PropDef>;
 }
 defineProps<Excel.Table>(TableProxy, {
   name: {

@@ -8,7 +8,7 @@ import { fail } from "./errors";
 import type { FakeExcel } from "./host";
 import type { FakeWorkbook } from "./workbook-model";
 import { jsonSize } from "./payload";
-import { defineProps, Obj, type PropDef, type Resolver } from "./proxy";
+import { defineProps, Obj, type Resolver } from "./proxy";
 import { RangeProxy } from "./range";
 import { WorksheetCollectionProxy } from "./worksheets";
 import type { Modelled } from "./office-types";
@@ -18,7 +18,6 @@ export class WorkbookProxy
   implements Modelled<Excel.Workbook, "load" | "worksheets" | "application" | "tables" | "names" | "getSelectedRange">
 {
   protected readonly className = "Workbook";
-  protected declare readonly props: Record<string, PropDef>;
   declare readonly worksheets: WorksheetCollectionProxy;
   declare readonly application: ApplicationProxy;
   declare readonly tables: NameListProxy;
@@ -56,7 +55,6 @@ export class NameListProxy
   implements Modelled<Excel.TableCollection & Excel.NamedItemCollection, "load" | "items">
 {
   protected readonly className: string;
-  protected declare readonly props: Record<string, PropDef>;
   private _items: { name: string }[] | undefined;
   constructor(
     ctx: FakeContext,
@@ -91,7 +89,6 @@ export class ApplicationProxy
   implements Modelled<Excel.Application, "load" | "cultureInfo" | "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync">
 {
   protected readonly className = "Application";
-  protected declare readonly props: Record<string, PropDef>;
   declare readonly cultureInfo: CultureInfoProxy;
   constructor(ctx: FakeContext, resolver: Resolver) {
     super(ctx, resolver);
@@ -111,7 +108,6 @@ defineProps<Excel.Application>(ApplicationProxy, { calculationMode: { get: () =>
 /** `application.cultureInfo` (ExcelApi 1.11): only the decimal separator is modelled. */
 export class CultureInfoProxy extends Obj implements Modelled<Excel.CultureInfo, "load" | "numberFormat"> {
   protected readonly className = "CultureInfo";
-  protected declare readonly props: Record<string, PropDef>;
   declare readonly numberFormat: NumberFormatInfoProxy;
   constructor(ctx: FakeContext, resolver: Resolver) {
     super(ctx, resolver);
@@ -122,6 +118,5 @@ defineProps<Excel.CultureInfo>(CultureInfoProxy, {});
 
 export class NumberFormatInfoProxy extends Obj implements Modelled<Excel.NumberFormatInfo, "load"> {
   protected readonly className = "NumberFormatInfo";
-  protected declare readonly props: Record<string, PropDef>;
 }
 defineProps<Excel.NumberFormatInfo>(NumberFormatInfoProxy, { numberDecimalSeparator: { get: (host: FakeExcel) => host.decimalSeparator } });

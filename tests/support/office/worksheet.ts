@@ -5,7 +5,7 @@ import { CustomPropertyCollectionProxy } from "./custom-properties";
 import { fail } from "./errors";
 import { FreezePanesProxy } from "./freeze-panes";
 import { BAD_SHEET_CHARS, usedRect, type SheetModel } from "./model";
-import { defineProps, guardWrite, Obj, type PropDef, type Resolver } from "./proxy";
+import { defineProps, guardWrite, Obj, type Resolver } from "./proxy";
 import { RangeProxy } from "./range";
 import { RangeAreasProxy } from "./range-areas";
 import { TableCollectionProxy } from "./tables";
@@ -14,7 +14,6 @@ import type { Modelled } from "./office-types";
 
 export class WorksheetProtectionProxy extends Obj implements Modelled<Excel.WorksheetProtection, "load"> {
   protected readonly className = "WorksheetProtection";
-  protected declare readonly props: Record<string, PropDef>;
 }
 defineProps<Excel.WorksheetProtection>(WorksheetProtectionProxy, {
   protected: { get: (s: SheetModel) => s.protected },
@@ -25,7 +24,6 @@ export class WorksheetProxy
   implements Modelled<Excel.Worksheet, "load" | "isNullObject" | "protection" | "freezePanes" | "tables" | "customProperties" | "getRange" | "getRanges" | "getUsedRange" | "getUsedRangeOrNullObject" | "getNextOrNullObject" | "activate" | "delete">
 {
   protected readonly className = "Worksheet";
-  protected declare readonly props: Record<string, PropDef>;
   declare readonly protection: WorksheetProtectionProxy;
   declare readonly freezePanes: FreezePanesProxy;
   declare readonly tables: TableCollectionProxy;

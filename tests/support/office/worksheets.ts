@@ -3,7 +3,7 @@ import type { FakeContext } from "./context";
 import type { SheetModel } from "./model";
 import { jsonSize } from "./payload";
 import { ItemCollectionProxy } from "./collection";
-import { defineProps, type PropDef } from "./proxy";
+import { defineProps } from "./proxy";
 import type { FakeWorkbook } from "./workbook-model";
 import { WorksheetProxy } from "./worksheet";
 import type { Modelled } from "./office-types";
@@ -13,7 +13,6 @@ export class WorksheetCollectionProxy
   implements Modelled<Excel.WorksheetCollection, "load" | "items" | "getItem" | "getItemOrNullObject" | "getFirst" | "getActiveWorksheet" | "add">
 {
   protected readonly className = "WorksheetCollection";
-  protected declare readonly props: Record<string, PropDef>;
   protected readonly defaultItemPaths = ["name"];
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.host.workbook);
