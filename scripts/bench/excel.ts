@@ -1,7 +1,7 @@
 /**
  * Excel adapter: `context.sync()` calls and request/response payload bytes of Validate
  * (`runValidate`) and Clear (`clearMarks`) on workbooks of N KPI rows, counted by the
- * fake Excel host of tests/excel/fake-excel.ts (strict load/sync semantics; on the "web"
+ * fake Excel host of tests/support/office/ (strict load/sync semantics; on the "web"
  * platform it rejects any request or response above 5 MB, as Excel on the web does).
  * Times are the fake's plus the engine's, for reference only: real Excel adds its own.
  */
@@ -10,7 +10,7 @@ import type { SheetGrid } from "../../src/core";
 import { runValidate } from "../../src/excel/actions/validate";
 import type { ExcelHost } from "../../src/excel/host";
 import { clearMarks } from "../../src/excel/actions/clear";
-import { FakeExcel, type FakeCell, type FakeStats } from "../../tests/excel/fake-excel";
+import { FakeExcel, type FakeCell, type FakeStats } from "../../tests/support/office";
 import { kpiGrids } from "./grids";
 
 export const MB4 = 4 * 1024 * 1024;

@@ -9,7 +9,7 @@ import { achievement, conditionForYear, isKpiError, isMet, parseTarget, type Con
 import { cell, measured, year } from "../../src/functions/coerce";
 import { orRaise, run } from "../../src/functions/excel-errors";
 import { clearTargetCache, targetCacheSize } from "../../src/functions/target-cache";
-import { installCustomFunctions } from "../../tests/functions/support/custom-functions";
+import { installCustomFunctions } from "../../tests/support/custom-functions";
 import { seedTemplates } from "./grids";
 import { timeSideBySide, type Timing } from "./timing";
 

@@ -319,7 +319,7 @@ long enough to time.
   same loop calling a plain comparison function \`(value, threshold) => value >= threshold\` with the
   threshold already parsed (the same call path, so the ratio is the functions' own cost). The "re-parsed" rows run the same
   body without the target cache (src/functions/target-cache.ts) for comparison.
-- Excel adapter: Validate and Clear through src/excel against the fake host of tests/excel/fake-excel.ts,
+- Excel adapter: Validate and Clear through src/excel against the fake host of tests/support/office/,
   which counts \`context.sync()\` calls and the JSON size of each request and response, and on "web"
   rejects any over 5 MB like Excel on the web. Allowed syncs: 2 plus one per 4 MB moved (request +
   response). Times are the fake's and the engine's, not Excel's.

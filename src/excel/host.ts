@@ -3,7 +3,7 @@ import { hasFeature } from "./requirements";
 /**
  * The one seam between the adapter and Office: `Excel.run`, the API-set check and the
  * platform. The pane builds it from the globals (`officeHost()`); tests and the benchmark
- * pass the fake host from tests/excel/fake-excel.ts instead (directly, or through `hostFrom`
+ * pass the fake host from tests/support/office/ instead (directly, or through `hostFrom`
  * like the pane), so every function in src/excel/ runs unchanged against both.
  */
 

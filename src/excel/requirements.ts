@@ -2,7 +2,7 @@
  * Every Office.js member the add-in uses, with the ExcelApi requirement set Microsoft's
  * reference gives it (learn.microsoft.com/javascript/api/excel, "[API set: ExcelApi 1.x]" on
  * each member). This is the ONE place those versions live: each feature of the adapter asks
- * for exactly the members it calls (`hasFeature`), and the test host (tests/excel/fake-excel.ts)
+ * for exactly the members it calls (`hasFeature`), and the test host (tests/support/office/)
  * takes its versions from this table too, so a call newer than the host fails there as it
  * would in Excel.
  *

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { DIST, distFile, readDist, ROOT } from "./support/dist";
+import { DIST, distFile, readDist, ROOT } from "../support/dist";
 
 describe("dist/", () => {
   test("taskpane.html is the shared runtime page: office.js from the CDN, then functions, taskpane", () => {

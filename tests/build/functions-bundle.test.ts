@@ -3,9 +3,9 @@
  * Office global is a stand-in `CustomFunctions`; its `associate` records what registers.
  */
 import * as vm from "vm";
-import { ErrorCode, makeCustomFunctions, StandInError } from "../functions/support/custom-functions";
+import { ErrorCode, makeCustomFunctions, StandInError } from "../support/custom-functions";
 import { formatMessage } from "../../src/core";
-import { readDist, readJson } from "./support/dist";
+import { readDist, readJson } from "../support/dist";
 
 type Fn = (...args: unknown[]) => unknown;
 

@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { readJson, ROOT } from "./support/dist";
+import { readJson, ROOT } from "../support/dist";
 
 type P = [name: string, optional?: "optional", matrix?: "matrix"];
 

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { readJson, ROOT } from "./support/dist";
+import { readJson, ROOT } from "../support/dist";
 
 const { localizeMetadata, renderHelpPage, withoutDataTypes } = require(path.join(ROOT, "scripts/localized-metadata-plugin.js")) as {
   localizeMetadata(metadata: unknown, translations: unknown): { metadata: FunctionsMeta | null; errors: string[] };

@@ -9,7 +9,7 @@
 import { execFileSync, spawnSync } from "child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
 import { join } from "path";
-import { REPO, sha256, tempDir } from "./helpers";
+import { REPO, sha256, tempDir } from "../support/cli";
 
 jest.setTimeout(180_000);
 

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import { handMadeWorkbook, handMadeXlsx } from "../fixtures/workbooks/build";
-import { kpi, sha256, tempDir, type CheckJson } from "./helpers";
+import { kpi, sha256, tempDir, type CheckJson } from "../support/cli";
 
 let dir: string;
 let cleanup: () => void;

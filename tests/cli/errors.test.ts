@@ -1,7 +1,8 @@
 import { linkSync, mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
-import { kpi, sha256, tempDir } from "./helpers";
+import { kpi, sha256, tempDir } from "../support/cli";
+import { zipStored } from "../support/xlsx-files";
 
 let dir: string;
 let cleanup: () => void;
@@ -107,36 +108,7 @@ describe("kpi arguments", () => {
   });
 });
 
-/** A one-entry stored ZIP archive, written by hand (no library). */
+/** A one-entry stored ZIP archive (tests/support/xlsx-files.ts writes it by hand, no library). */
 function zipOf(name: string, content: string): Buffer {
-  const data = Buffer.from(content);
-  const nameBytes = Buffer.from(name);
-  let crc = 0xffffffff;
-  for (const byte of data) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-  }
-  crc = (crc ^ 0xffffffff) >>> 0;
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + nameBytes.length, 12);
-  end.writeUInt32LE(30 + nameBytes.length + data.length, 16);
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
+  return zipStored([{ name, data: Buffer.from(content) }]);
 }

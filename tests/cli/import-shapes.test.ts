@@ -10,8 +10,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildDocx, type Part } from "../fixtures/plans/docx";
-import { hasLibreOffice, SOFFICE } from "../helpers/libreoffice";
-import { kpi, REPO, tempDir, type CheckJson } from "./helpers";
+import { hasLibreOffice, SOFFICE } from "../support/libreoffice";
+import { kpi, REPO, tempDir, type CheckJson } from "../support/cli";
 
 jest.setTimeout(300_000);
 

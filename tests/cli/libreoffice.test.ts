@@ -8,8 +8,8 @@ import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { MARK_STYLES } from "../../src/cli/xlsx-marks";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
-import { convertWithLibreOffice, hasLibreOffice, xlsxToCsvSheets } from "../helpers/libreoffice";
-import { kpi, tempDir } from "./helpers";
+import { convertWithLibreOffice, hasLibreOffice, xlsxToCsvSheets } from "../support/libreoffice";
+import { kpi, tempDir } from "../support/cli";
 
 jest.setTimeout(240_000);
 

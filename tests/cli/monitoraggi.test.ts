@@ -5,8 +5,8 @@
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
-import { kpi, SEED, tempDir } from "./helpers";
+import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
+import { kpi, SEED, tempDir } from "../support/cli";
 
 jest.setTimeout(240_000);
 

@@ -7,9 +7,9 @@
 import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { otherBodiesRawXlsx, otherBodiesXlsx } from "../fixtures/workbooks/other-bodies";
-import { unzip } from "../hardening/support/xlsx-files";
-import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
-import { kpi, tempDir, type CheckJson } from "./helpers";
+import { unzip } from "../support/xlsx-files";
+import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
+import { kpi, tempDir, type CheckJson } from "../support/cli";
 
 jest.setTimeout(240_000);
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { kpi, tempDir } from "./helpers";
+import { kpi, tempDir } from "../support/cli";
 
 let dir: string;
 let cleanup: () => void;

@@ -9,9 +9,9 @@ import { writeMarkedCopy } from "../../src/cli/xlsx-marks";
 import { readXlsxGrids } from "../../src/cli/xlsx-read";
 import type { KpiResult, ValidationReport } from "../../src/core/types";
 import { simpleXlsx, serial } from "../fixtures/workbooks/build";
-import { zip } from "../hardening/support/xlsx-files";
-import { kpi, sha256, tempDir, type RunResult, type CheckJson } from "./helpers";
-import { rawXlsx, type RawCell } from "./raw-xlsx";
+import { zip } from "../support/xlsx-files";
+import { expectRefusedOneLine, kpi, sha256, tempDir, type CheckJson } from "../support/cli";
+import { rawXlsx, type RawCell } from "../support/raw-xlsx";
 
 let dir: string;
 let cleanup: () => void;
@@ -20,12 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-function refusedOneLine(r: RunResult, message?: RegExp): void {
-  const lines = r.stderr.split("\n").filter((l) => l !== "");
-  expect({ code: r.code, stdout: r.stdout, lines: lines.length }).toEqual({ code: 2, stdout: "", lines: 1 });
-  expect(lines[0]).not.toMatch(/\bat .+:\d+:\d+|Errore interno|Internal error/);
-  if (message) expect(lines[0]).toMatch(message);
-}
+const refusedOneLine = expectRefusedOneLine;
 
 /** A KPI table: header, then rows of [indicator, weight, target, value]. */
 function kpiCells(rows: readonly (readonly [string, number, string, RawCell["value"] | null, number?])[]): RawCell[] {
@@ -144,7 +139,7 @@ describe("files of other formats are named as such", () => {
 
 describe("messages never quote a library's own words", () => {
   test("a sheet part whose size or checksum in the ZIP directory is wrong: our words, not the inflater's", async () => {
-    const { unzip, zipRaw } = await import("../hardening/support/xlsx-files");
+    const { unzip, zipRaw } = await import("../support/xlsx-files");
     const { crc32, deflateRawSync } = await import("zlib");
     const parts = [...unzip(rawXlsx(kpiCells([["a", 100, ">= 1", 2]]))).entries()].map(([name, data]) => ({ name, method: 8 as const, crc: crc32(data), size: data.length, raw: deflateRawSync(data) }));
     const bad = (change: (p: (typeof parts)[number]) => (typeof parts)[number]) => zipRaw(parts.map((p) => (p.name === "xl/worksheets/sheet1.xml" ? change(p) : p)));

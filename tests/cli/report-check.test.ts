@@ -8,8 +8,8 @@ import { join } from "path";
 import { rulesSheet } from "../../src/core/rules";
 import type { WorkbookSpec } from "../../src/core/workbook/description";
 import { writeXlsx } from "../../src/cli/xlsx-write";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import { kpi, tempDir } from "./helpers";
+import { seedWorkbook } from "../support/seed-values";
+import { kpi, tempDir } from "../support/cli";
 
 interface Entry {
   code: string;

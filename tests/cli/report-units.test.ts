@@ -3,50 +3,27 @@
  * `kpi check --json` and in the Relazione, and the unit scorecards in `kpi check --json`
  * (`units`) and `kpi report --unita`, on real .xlsx files written by ExcelJS.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { pathToFileURL } from "url";
 import { writeXlsx } from "../../src/cli/xlsx-write";
 import type { WorkbookSpec } from "../../src/core/workbook/description";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import { kpi, REPO, tempDir } from "./helpers";
-
-const CHROMIUM = "/usr/bin/chromium";
+import { seedWorkbook } from "../support/seed-values";
+import { axeViolations, hasChromium, withOfflinePage } from "../support/chromium";
+import { kpi, REPO, tempDir } from "../support/cli";
 
 /**
  * Renders an HTML file in headless Chromium (no request leaves the file), screenshots one
  * section for the docs and returns axe-core's serious or critical violations.
  */
 async function renderSection(htmlPath: string, selector: string, screenshot: string): Promise<string[]> {
-  const { chromium } = require("playwright-core") as typeof import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 1500 }, deviceScaleFactor: 1 });
-    const blocked: string[] = [];
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("file:")) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    await page.goto(pathToFileURL(htmlPath).href);
+  return withOfflinePage(htmlPath, async (page, blocked) => {
     expect(blocked).toEqual([]);
     mkdirSync(join(REPO, "docs/screenshots"), { recursive: true });
     await page.locator(selector).screenshot({ path: screenshot });
     expect(readFileSync(screenshot).subarray(1, 4).toString("latin1")).toBe("PNG");
-    await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
-    const violations = await page.evaluate(async () => {
-      const w = globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } };
-      return (await w.axe.run()).violations.map((v) => `${v.id} (${v.impact})`);
-    });
+    const violations = await axeViolations(page);
     return violations.filter((v) => /serious|critical/.test(v));
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 let work: { dir: string; cleanup: () => void };
@@ -127,7 +104,7 @@ describe("deviation reasons", () => {
     expect(section).not.toContain("Adozione del regolamento");
     // Without --unita no unit section.
     expect(html).not.toContain("Risultati per unità organizzativa");
-    if (existsSync(CHROMIUM)) {
+    if (hasChromium()) {
       expect(await renderSection(join(work.dir, "rel.html"), "section.deviations", join(REPO, "docs/screenshots/relazione-motivazioni.png"))).toEqual([]);
     }
   });
@@ -171,7 +148,7 @@ describe("unit scorecards on the sample plan", () => {
     expect(section).toContain("conta per tutte le unità");
     // The deviations section is there too, before the units (the seed has no reason column: every reason is missing).
     expect(html.indexOf("Scostamenti e motivazioni")).toBeLessThan(start);
-    if (existsSync(CHROMIUM)) {
+    if (hasChromium()) {
       expect(await renderSection(join(work.dir, "u.html"), "section.units", join(REPO, "docs/screenshots/relazione-unita.png"))).toEqual([]);
     }
   });

@@ -1,6 +1,6 @@
 /**
  * `kpi report` end to end: the seed plan's workbook (built by the import, with the 2021
- * values of tests/core/rollup/seed-values.ts typed in) written to a real .xlsx, the report
+ * values of tests/support/seed-values.ts typed in) written to a real .xlsx, the report
  * written as HTML, its figures checked against the roll-up computed by hand in
  * tests/core/rollup/seed.test.ts, then rendered by headless Chromium: a screenshot for the
  * docs (docs/screenshots/relazione.png), a PDF to check that it paginates on A4, and an
@@ -8,13 +8,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { pathToFileURL } from "url";
 import { rulesSheet } from "../../src/core/rules";
 import { writeXlsx } from "../../src/cli/xlsx-write";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import { kpi, REPO, tempDir } from "./helpers";
+import { seedWorkbook } from "../support/seed-values";
+import { axeViolations, hasChromium, withOfflinePage } from "../support/chromium";
+import { kpi, REPO, tempDir } from "../support/cli";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOT = join(REPO, "docs/screenshots/relazione.png");
 
 let work: { dir: string; cleanup: () => void };
@@ -102,26 +101,11 @@ describe("kpi report on the seed workbook", () => {
   });
 
   it("renders in headless Chromium: screenshot for the docs, A4 PDF over several pages, no serious accessibility issue", async () => {
-    if (!existsSync(CHROMIUM)) {
+    if (!hasChromium()) {
       console.warn("Chromium not found: rendering skipped");
       return;
     }
-    const { chromium } = require("playwright-core") as typeof import("playwright-core");
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
-    try {
-      const context = await browser.newContext({ viewport: { width: 1000, height: 1500 }, deviceScaleFactor: 1 });
-      const blocked: string[] = [];
-      await context.route("**/*", (route) => {
-        const url = route.request().url();
-        if (url.startsWith("file:")) return route.continue();
-        blocked.push(url);
-        return route.abort();
-      });
-      const page = await context.newPage();
-      await page.goto(pathToFileURL(htmlPath).href);
+    await withOfflinePage(htmlPath, async (page, blocked) => {
       expect(blocked).toEqual([]);
 
       mkdirSync(join(REPO, "docs/screenshots"), { recursive: true });
@@ -136,17 +120,9 @@ describe("kpi report on the seed workbook", () => {
       expect(pages).toBeGreaterThanOrEqual(5);
       expect(pages).toBeLessThan(20);
 
-      const axe = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-      await page.addScriptTag({ content: axe });
-      const violations = await page.evaluate(async () => {
-        const w = globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } };
-        const result = await w.axe.run();
-        return result.violations.map((v) => `${v.id} (${v.impact})`);
-      });
+      const violations = await axeViolations(page);
       expect(violations.filter((v) => /serious|critical/.test(v))).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });
 

@@ -8,7 +8,7 @@ import { join } from "path";
 import { parsePlan } from "../../src/core/plan/parse";
 import { parseTarget } from "../../src/core/targets";
 import { isKpiError } from "../../src/core/errors";
-import { kpi, SEED, sha256, tempDir } from "./helpers";
+import { kpi, SEED, sha256, tempDir } from "../support/cli";
 
 interface PlanJson {
   nodes: { code: string; kind: string; title: string; parent: string | null; units: string[] }[];

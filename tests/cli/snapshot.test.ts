@@ -11,8 +11,8 @@ import { entryData, readZip } from "../../src/cli/zip";
 import { HISTORY_HEADER } from "../../src/core/history-sheet";
 import { handMadeXlsx, simpleXlsx } from "../fixtures/workbooks/build";
 import { otherBodiesRawXlsx } from "../fixtures/workbooks/other-bodies";
-import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
-import { kpi, sha256, tempDir } from "./helpers";
+import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
+import { kpi, sha256, tempDir } from "../support/cli";
 
 jest.setTimeout(240_000);
 

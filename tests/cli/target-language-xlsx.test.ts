@@ -6,9 +6,9 @@
 import ExcelJS from "exceljs";
 import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
-import { unzip } from "../hardening/support/xlsx-files";
-import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
-import { kpi, tempDir, type CheckJson } from "./helpers";
+import { unzip } from "../support/xlsx-files";
+import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
+import { kpi, tempDir, type CheckJson } from "../support/cli";
 
 jest.setTimeout(180_000);
 

@@ -17,9 +17,9 @@ import { readXlsxExcelJs } from "../../src/cli/xlsx-read-exceljs";
 import { writeXlsx } from "../../src/cli/xlsx-write";
 import { analyseWorkbook, rollupJson } from "../../src/core";
 import { handMadeXlsx, simpleXlsx } from "../fixtures/workbooks/build";
-import { unzip, zipRaw } from "../hardening/support/xlsx-files";
-import { SEED } from "./helpers";
-import { rawXlsx } from "./raw-xlsx";
+import { unzip, zipRaw } from "../support/xlsx-files";
+import { SEED } from "../support/cli";
+import { rawXlsx } from "../support/raw-xlsx";
 
 /** A grid with sparse format rows written out as ExcelJS' reader gave them (null-filled). */
 function normalised(sheets: readonly SheetGrid[]): unknown {

@@ -14,7 +14,7 @@ import { writeXlsx } from "../../src/cli/xlsx-write";
 import { entryData, readZip } from "../../src/cli/zip";
 import { parsePlan } from "../../src/core/plan/parse";
 import { buildWorkbook } from "../../src/core/workbook/build";
-import { hasLibreOffice, xlsxToCsvSheets } from "../helpers/libreoffice";
+import { hasLibreOffice, xlsxToCsvSheets } from "../support/libreoffice";
 
 const ROOT = join(__dirname, "../..");
 const spec = buildWorkbook(parsePlan(readFileSync(join(ROOT, "seeds/000_30336ea7c660fe63.txt"), "utf8")));

@@ -9,8 +9,8 @@ import { entryData, readZip } from "../../src/cli/zip";
 import { replaceEntry, writeZip } from "../../src/cli/zip-write";
 import { parsePlan } from "../../src/core/plan/parse";
 import { buildWorkbook } from "../../src/core/workbook/build";
-import { hasLibreOffice, xlsxToCsvSheets } from "../helpers/libreoffice";
-import { kpi, SEED, tempDir } from "./helpers";
+import { hasLibreOffice, xlsxToCsvSheets } from "../support/libreoffice";
+import { kpi, SEED, tempDir } from "../support/cli";
 
 jest.setTimeout(240_000);
 

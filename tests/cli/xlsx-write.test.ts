@@ -10,7 +10,7 @@ import { entryData, readZip } from "../../src/cli/zip";
 import { parsePlan } from "../../src/core/plan/parse";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import type { WorkbookSpec } from "../../src/core/workbook/description";
-import { hasLibreOffice, xlsxToCsvSheets } from "../helpers/libreoffice";
+import { hasLibreOffice, xlsxToCsvSheets } from "../support/libreoffice";
 
 const seed = readFileSync(join(__dirname, "../../seeds/000_30336ea7c660fe63.txt"), "utf8");
 const spec = buildWorkbook(parsePlan(seed));

@@ -1,13 +1,13 @@
 /**
  * Unit scorecards on the sample plan: the import's workbook with the chosen 2021 values of
- * ./rollup/seed-values.ts, whose node results are worked out in ./rollup/seed.test.ts.
+ * ../support/seed-values.ts, whose node results are worked out in ./rollup/seed.test.ts.
  * The units each node lists come from the plan's "Unità organizzative coinvolte", written
  * by the import into the Albero sheet.
  */
 import { analyseWorkbook } from "../../src/core/analyse";
 import { rulesSheet } from "../../src/core/rules";
 import { unitName, unitScores, unitsJson, workbookUnitScores, type UnitScore } from "../../src/core/scorecards";
-import { gridsOf, seedWorkbook } from "./rollup/seed-values";
+import { gridsOf, seedWorkbook } from "../support/seed-values";
 
 const scores = (extra: Parameters<typeof seedWorkbook>[0] = []) => workbookUnitScores(analyseWorkbook(gridsOf(seedWorkbook(extra)), { year: 2021 }));
 const get = (list: readonly UnitScore[], unit: string): UnitScore => {

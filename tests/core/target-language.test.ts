@@ -2,15 +2,13 @@ import {
   conditionForYear,
   formatCondition,
   formatTarget,
-  isKpiError,
   parseTarget,
   targetErrors,
   targetYears,
   type Condition,
-  type KpiError,
-  type Target,
   type TargetOptions,
 } from "../../src/core";
+import { err, ok } from "../support/targets";
 
 /**
  * The wording of targets in plans other than the sample one. Expected serials are computed here
@@ -18,14 +16,6 @@ import {
  */
 const serial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
-function ok(x: unknown): Target {
-  if (isKpiError(x)) throw new Error(`unexpected error: ${x.message.en}`);
-  return x as Target;
-}
-function err(x: unknown): KpiError {
-  if (!isKpiError(x)) throw new Error(`expected an error, got ${JSON.stringify(x)}`);
-  return x;
-}
 /** The one condition of a target without years. */
 function only(text: string, options?: TargetOptions): Condition | null {
   const t = ok(parseTarget(text, options));

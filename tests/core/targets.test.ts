@@ -3,21 +3,10 @@ import {
   dateToSerial,
   formatCondition,
   formatTarget,
-  isKpiError,
   parseTarget,
   targetYears,
-  type KpiError,
-  type Target,
 } from "../../src/core";
-
-function ok(x: unknown): Target {
-  if (isKpiError(x)) throw new Error(`unexpected error: ${x.message.en}`);
-  return x as Target;
-}
-function err(x: unknown): KpiError {
-  if (!isKpiError(x)) throw new Error(`expected an error, got ${JSON.stringify(x)}`);
-  return x;
-}
+import { err, ok } from "../support/targets";
 
 describe("parseTarget", () => {
   it.each([

@@ -2,8 +2,8 @@
  * @jest-environment node
  *
  * The BUILT task pane (dist/taskpane.html, `npm run build`) in Debian's Chromium, driven by
- * playwright-core, with a stand-in Office host (tests/e2e/office-stub.js over the fake of
- * tests/excel/fake-excel.ts) served in place of Microsoft's CDN. Every other request that
+ * playwright-core, with a stand-in Office host (tests/support/office-script.ts: the fake of
+ * tests/support/office/ and office-stub.js) served in place of Microsoft's CDN. Every other request that
  * leaves 127.0.0.1 is aborted and recorded, and the test fails if there was any.
  *
  * The workbook is the sample plan (seeds/) built by the core and written by the add-in's own
@@ -16,7 +16,6 @@ import http from "http";
 import type { AddressInfo } from "net";
 import { extname, join } from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import ts from "typescript";
 import { conditionForYear, isKpiError, parseTarget, type ValidationReport } from "../../src/core";
 import type { RollupResultNode } from "../../src/core/rollup/rollup";
 import { parsePlan } from "../../src/core/plan/parse";
@@ -25,8 +24,9 @@ import { workbookUnitScores, type UnitScore } from "../../src/core/scorecards";
 import { importWorkbook } from "../../src/excel/actions/import";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import { achievementText, rowsAddress } from "../../src/taskpane/tree-model";
-import { FakeExcel, parseRect, type FakeCell } from "../excel/fake-excel";
-import { colName, hostOf, kpiWorkbook } from "../excel/fixtures";
+import { FakeExcel, parseRect, type FakeCell } from "../support/office";
+import { colName, hostOf, kpiWorkbook } from "../support/excel-fixtures";
+import { officeScript } from "../support/office-script";
 
 jest.setTimeout(180_000);
 
@@ -135,7 +135,7 @@ async function buildFixture(): Promise<Fixture> {
 
   // The oracle: the engine on a copy of the same cells (through the same reader).
   const oracle = async (lang: "it" | "en") => {
-    const copy = new FakeExcel({ platform: "desktop" }, (await import("../excel/fake-excel")).FakeWorkbook.fromJSON(workbook));
+    const copy = new FakeExcel({ platform: "desktop" }, (await import("../support/office")).FakeWorkbook.fromJSON(workbook));
     return runValidate(hostOf(copy), { lang, mark: false });
   };
   const it = await oracle("it");
@@ -163,27 +163,12 @@ async function monitoringFixture(): Promise<{ workbook: unknown; report: Validat
     }
   }
   const workbook = JSON.parse(JSON.stringify(fake.workbook.toJSON()));
-  const copy = new FakeExcel({ platform: "desktop" }, (await import("../excel/fake-excel")).FakeWorkbook.fromJSON(workbook));
+  const copy = new FakeExcel({ platform: "desktop" }, (await import("../support/office")).FakeWorkbook.fromJSON(workbook));
   const { report } = await runValidate(hostOf(copy), { lang: "it", mark: false });
   return { workbook, report };
 }
 
 // ------------------------------------------------------------------ serving dist/ and the stub
-
-function stubSource(): string {
-  const transpile = (path: string): string =>
-    ts.transpileModule(readFileSync(join(ROOT, path), "utf8"), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2019 },
-    }).outputText;
-  // The fake's one import is the add-in's requirement table (import-free itself).
-  const requirements = transpile("src/excel/requirements.ts");
-  const fake = transpile("tests/excel/fake-excel.ts");
-  const wrapped =
-    `(function(){var req={exports:{}};(function(module,exports){\n${requirements}\n})(req,req.exports);` +
-    `var require=function(name){if(/requirements$/.test(name))return req.exports;throw new Error("office stub: no module "+name);};` +
-    `var module={exports:{}};var exports=module.exports;\n${fake}\nwindow.FakeExcelLib=module.exports;})();\n`;
-  return wrapped + readFileSync(join(__dirname, "office-stub.js"), "utf8");
-}
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -245,7 +230,7 @@ describeBrowser("the task pane in Chromium", () => {
     if (!existsSync(join(DIST, "taskpane.html"))) {
       throw new Error("dist/taskpane.html is missing: run `npm run build` first (npm test does).");
     }
-    stub = stubSource();
+    stub = officeScript();
     axe = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     fixture = await buildFixture();
     server = await serveDist();

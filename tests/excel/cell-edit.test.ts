@@ -10,8 +10,8 @@ import { createController } from "../../src/taskpane/controller";
 import { en } from "../../src/taskpane/i18n/en";
 import { it as itStrings } from "../../src/taskpane/i18n/it";
 import { createStore } from "../../src/taskpane/state";
-import { FakeExcel } from "./fake-excel";
-import { kpiRows, markedCells, officeHostOf } from "./fixtures";
+import { FakeExcel } from "../support/office";
+import { kpiRows, markedCells, officeHostOf } from "../support/excel-fixtures";
 
 function book(apiVersion = "1.14"): FakeExcel {
   const fake = new FakeExcel({ platform: "desktop", apiVersion });

@@ -1,7 +1,7 @@
 /**
  * The pane checks a workbook exactly as `kpi check` does: the workbook's own measurement
  * rules (`Impostazioni`), the same report, the same roll-up through its tree. Both run here
- * on the same workbook (the seed plan with the values of tests/core/rollup/seed-values.ts):
+ * on the same workbook (the seed plan with the values of tests/support/seed-values.ts):
  * the pane through the fake Excel host, the CLI on the .xlsx of the same description.
  */
 import { writeFileSync } from "fs";
@@ -13,9 +13,9 @@ import type { WorkbookSpec } from "../../src/core/workbook/description";
 import { changedAfterFreezeJson, checkJson } from "../../src/cli/output/check-json";
 import { writeXlsx } from "../../src/cli/xlsx-write";
 import { runValidate } from "../../src/excel/actions/validate";
-import { kpi, tempDir } from "../cli/helpers";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import { fakeFromSpec, hostOf } from "./fixtures";
+import { kpi, tempDir } from "../support/cli";
+import { seedWorkbook } from "../support/seed-values";
+import { fakeFromSpec, hostOf } from "../support/excel-fixtures";
 
 let work: { dir: string; cleanup: () => void };
 beforeAll(() => {

@@ -3,7 +3,10 @@
  * adapter tests prove nothing: these tests pin its load/sync rules, its payload limit,
  * its partial application of a failing batch, API versions and protection.
  */
-import { coerceInput, FakeExcel, FakeWorkbook, jsonSize, parseRect, rectAddress } from "./fake-excel";
+import vm from "vm";
+import * as office from "../support/office";
+import { coerceInput, FakeExcel, FakeWorkbook, jsonSize, parseRect, rectAddress } from "../support/office";
+import { officeLibraryScript } from "../support/office-script";
 
 function book(options = {}): FakeExcel {
   const fake = new FakeExcel(options);
@@ -361,6 +364,65 @@ describe("what the summary and the marks' borders need", () => {
     await ltsc.run(async (ctx) => {
       const areas = ctx.workbook.worksheets.getItem("S").getRanges("2:3,5:5");
       expect(() => areas.select()).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+    });
+  });
+});
+
+describe("the fake as the e2e page gets it", () => {
+  test("the browser script built from tests/support/office/ exports what the modules export and enforces load/sync the same way", async () => {
+    const window: { FakeExcelLib?: typeof office } = {};
+    vm.runInNewContext(officeLibraryScript(), { window, setTimeout });
+    const lib = window.FakeExcelLib!;
+    expect(Object.keys(lib).sort()).toEqual(Object.keys(office).sort());
+    const fake = new lib.FakeExcel();
+    fake.workbook.load({ name: "S", values: [["a", 1]] });
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("A1:B1").load("values");
+      expect(() => r.values).toThrow(/context.sync\(\) has not been called/);
+      await ctx.sync();
+      expect(r.values).toEqual([["a", 1]]);
+    });
+    // The requirement table came along: a member of ExcelApi 1.6 is refused by a 1.5 host.
+    const old = new lib.FakeExcel({ apiVersion: "1.5" });
+    old.workbook.load({ name: "S", values: [[1]] });
+    await old.run(async (ctx) => {
+      expect(() => ctx.workbook.worksheets.getItem("S").getRange("A1").conditionalFormats.add("Custom")).toThrow(
+        expect.objectContaining({ code: "ApiNotFound" }),
+      );
+    });
+    expect(fake.stats.syncs).toBe(1);
+  });
+});
+
+describe("what typing the fake against @types/office-js brought in", () => {
+  test("load takes Office's LoadOption: select and expand as strings or lists; top and skip are refused, not ignored", async () => {
+    const fake = book();
+    fake.workbook.load({ name: "T", values: [[1]], protected: true });
+    await fake.run(async (ctx) => {
+      const listed = ctx.workbook.worksheets.load({ select: ["items/name"], expand: "items/protection" });
+      const range = ctx.workbook.worksheets.getItem("S").getRange("A1:B1").load({ select: ["values", "address"] });
+      await ctx.sync();
+      expect(listed.items.map((w: { name: string }) => w.name)).toEqual(["S", "T"]);
+      expect(listed.items.map((w: { protection: { protected: boolean } }) => w.protection.protected)).toEqual([false, true]);
+      expect([range.values, range.address]).toEqual([[["a", 1]], "S!A1:B1"]);
+      expect(() => ctx.workbook.worksheets.load({ select: "items/name", top: 1 })).toThrow(expect.objectContaining({ code: "NotImplemented" }));
+    });
+  });
+
+  test("isSetSupported takes the version as Office does, a string or a number", () => {
+    const fake = new FakeExcel({ apiVersion: "1.9" });
+    // 1.9 >= 1.8 and 1.9 < 1.10 (as strings); the number 1.1 is version 1.1, not 1.10.
+    expect([fake.isSetSupported("ExcelApi", "1.8"), fake.isSetSupported("ExcelApi", "1.10")]).toEqual([true, false]);
+    expect([fake.isSetSupported("ExcelApi", 1.1), fake.isSetSupported("ExcelApi", 1.9), fake.isSetSupported("ExcelApi", 2)]).toEqual([true, true, false]);
+  });
+
+  test("optional arguments Office allows but the fake does not model are refused rather than guessed", async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      for (const call of [() => ws.freezePanes.freezeRows(), () => ws.freezePanes.freezeColumns(), () => ws.getRanges()]) {
+        expect(call).toThrow(expect.objectContaining({ code: "NotImplemented" }));
+      }
     });
   });
 });

@@ -7,8 +7,8 @@
 import type { SheetSpec, WorkbookSpec } from "../../src/core/workbook/description";
 import { formulaLocale, isKpiFormula, KPI_ITALIAN, localItalianFormula } from "../../src/excel/formulas";
 import { importWorkbook } from "../../src/excel/actions/import";
-import { FakeExcel, type FakeOptions } from "./fake-excel";
-import { hostOf } from "./fixtures";
+import { FakeExcel, type FakeOptions } from "../support/office";
+import { hostOf } from "../support/excel-fixtures";
 
 const TREND = 'IF(OR(C2="",B2=""),"",KPI.TREND_PCT(C2,B2))';
 

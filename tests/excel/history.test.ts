@@ -6,8 +6,8 @@
 import { HISTORY_HEADER } from "../../src/core/history-sheet";
 import { runValidate } from "../../src/excel/actions/validate";
 import { freezeMonitoring, FreezeRefused, frozenInput } from "../../src/excel/actions/freeze";
-import { FakeExcel, type FakeCell } from "./fake-excel";
-import { hostOf, kpiRows } from "./fixtures";
+import { FakeExcel, type FakeCell } from "../support/office";
+import { hostOf, kpiRows } from "../support/excel-fixtures";
 
 const T1 = "2026-06-30 09:05:07";
 const T2 = "2026-07-01 10:00:00";
@@ -132,7 +132,7 @@ describe("the pane and the CLI read each other's Storico", () => {
   test("a sheet written by kpi snapshot is recognised by Validate and appended to by the pane", async () => {
     const { writeFileSync, readFileSync } = await import("fs");
     const { join } = await import("path");
-    const { kpi, tempDir } = await import("../cli/helpers");
+    const { kpi, tempDir } = await import("../support/cli");
     const { readXlsx } = await import("../../src/cli/xlsx-read");
     const { simpleXlsx } = await import("../fixtures/workbooks/build");
     const work = tempDir("kpi-pane-cli-history-");

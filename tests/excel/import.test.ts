@@ -6,8 +6,8 @@ import type { CellSpec, WorkbookSpec } from "../../src/core/workbook/description
 import { safeSheetName } from "../../src/core";
 import { freeTableName, importWorkbook, ImportError } from "../../src/excel/actions/import";
 import { rangeSize, textInput, widthInPoints } from "../../src/excel/cell-input";
-import { coerceInput, FakeExcel, parseRect } from "./fake-excel";
-import { hostOf } from "./fixtures";
+import { coerceInput, FakeExcel, parseRect } from "../support/office";
+import { hostOf } from "../support/excel-fixtures";
 
 const SEED = readFileSync(join(__dirname, "../../seeds/000_30336ea7c660fe63.txt"), "utf8");
 const seedSpec = (): WorkbookSpec => buildWorkbook(parsePlan(SEED));

@@ -8,8 +8,8 @@ import { markFormula, markKindOf } from "../../src/excel/mark-inventory";
 import { planMarks } from "../../src/excel/mark-plan";
 import { MARK_STYLES } from "../../src/excel/marks";
 import type { KpiResult } from "../../src/core";
-import { FakeExcel } from "./fake-excel";
-import { expectedStatus, hostOf, kpiRows, kpiWorkbook, markedCells, ourRules } from "./fixtures";
+import { FakeExcel } from "../support/office";
+import { expectedStatus, hostOf, kpiRows, kpiWorkbook, markedCells, ourRules } from "../support/excel-fixtures";
 
 const snap = (fake: FakeExcel): string => JSON.stringify(fake.snapshot());
 

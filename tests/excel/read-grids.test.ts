@@ -1,8 +1,8 @@
 import { SHEETS_PER_ROUND } from "../../src/excel/discover";
 import { cellsPerSync, measureBytes, nextGroup, WEB_BUDGET } from "../../src/excel/payload-budget";
 import { localAddress, readWorkbook } from "../../src/excel/read-grids";
-import { FakeExcel, type FakeOptions } from "./fake-excel";
-import { hostOf, kpiRows } from "./fixtures";
+import { FakeExcel, type FakeOptions } from "../support/office";
+import { hostOf, kpiRows } from "../support/excel-fixtures";
 
 describe("nextGroup", () => {
   test("a range that fits is one chunk; empty sheets are skipped", () => {

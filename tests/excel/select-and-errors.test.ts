@@ -3,8 +3,8 @@ import { codeLine, describeHostError } from "../../src/taskpane/host-error-text"
 import { selectRange } from "../../src/excel/actions/select";
 import { en } from "../../src/taskpane/i18n/en";
 import { it as itStrings } from "../../src/taskpane/i18n/it";
-import { FakeExcel } from "./fake-excel";
-import { hostOf } from "./fixtures";
+import { FakeExcel } from "../support/office";
+import { hostOf } from "../support/excel-fixtures";
 
 describe("selectRange", () => {
   function book(): FakeExcel {

@@ -7,8 +7,8 @@
 import { runValidate } from "../../src/excel/actions/validate";
 import { cellsUsable, MAX_CELLS_PER_GET } from "../../src/excel/payload-budget";
 import { readWorkbook } from "../../src/excel/read-grids";
-import { FakeExcel } from "./fake-excel";
-import { expectedStatus, hostOf, kpiRows, markedCells } from "./fixtures";
+import { FakeExcel } from "../support/office";
+import { expectedStatus, hostOf, kpiRows, markedCells } from "../support/excel-fixtures";
 
 jest.setTimeout(120_000);
 

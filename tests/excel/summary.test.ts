@@ -10,10 +10,10 @@ import { runValidate } from "../../src/excel/actions/validate";
 import { SummaryError, type SummaryOutcome } from "../../src/excel/actions/own-sheet";
 import { buildSummary } from "../../src/excel/actions/summary";
 import { gridCells, isSummaryName, markerValue, parseMarker, SHEET_MARKER, specCells, summaryFingerprint } from "../../src/excel/own-sheet-marker";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import { FakeExcel } from "./fake-excel";
-import { fakeFromSpec, hostOf, kpiRows } from "./fixtures";
-import { measureSummary, type MeasuredSummary } from "./measure";
+import { seedWorkbook } from "../support/seed-values";
+import { FakeExcel } from "../support/office";
+import { fakeFromSpec, hostOf, kpiRows } from "../support/excel-fixtures";
+import { measureSummary, type MeasuredSummary } from "../support/excel-measure";
 
 const DAY = "2022-03-31";
 const snap = (fake: FakeExcel): string => JSON.stringify(fake.snapshot());

@@ -14,7 +14,7 @@
  *              remembered), R' = R or R - 1 (the first time's first chunk is sized by a
  *              cautious guess, later ones by the density measured).
  */
-import { measureActions, type Measured } from "./measure";
+import { measureActions, type Measured } from "../support/excel-measure";
 
 const SIZES = [10, 1_000, 100_000];
 const WEB_LIMIT = 5 * 1024 * 1024;

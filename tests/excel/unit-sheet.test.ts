@@ -9,9 +9,9 @@ import { runValidate } from "../../src/excel/actions/validate";
 import { buildSummary } from "../../src/excel/actions/summary";
 import { parseMarker, SHEET_MARKER, specCells, summaryFingerprint } from "../../src/excel/own-sheet-marker";
 import { buildUnitSheet } from "../../src/excel/actions/unit-sheet";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import { FakeExcel } from "./fake-excel";
-import { fakeFromSpec, hostOf, kpiWorkbook } from "./fixtures";
+import { seedWorkbook } from "../support/seed-values";
+import { FakeExcel } from "../support/office";
+import { fakeFromSpec, hostOf, kpiWorkbook } from "../support/excel-fixtures";
 
 const DAY = "2022-03-31";
 const seedFake = (platform: "web" | "desktop" = "desktop") => fakeFromSpec(seedWorkbook(), { platform });

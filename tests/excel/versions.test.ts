@@ -17,8 +17,8 @@ import { createController } from "../../src/taskpane/controller";
 import { en } from "../../src/taskpane/i18n/en";
 import { it as itStrings } from "../../src/taskpane/i18n/it";
 import { createStore } from "../../src/taskpane/state";
-import { FAKE_ONLY_API, FakeContext, FakeExcel } from "./fake-excel";
-import { kpiRows, markedCells, officeHostOf } from "./fixtures";
+import { FAKE_ONLY_API, FakeContext, FakeExcel } from "../support/office";
+import { kpiRows, markedCells, officeHostOf } from "../support/excel-fixtures";
 
 jest.setTimeout(120_000);
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { ErrorCode, thrown } from "./support/setup";
+import { ErrorCode, thrown } from "../support/functions-setup";
 import { formatMessage } from "../../src/core";
 import { ACHIEVEMENT } from "../../src/functions/functions";
 

@@ -1,4 +1,4 @@
-import { ErrorCode, thrown } from "./support/setup";
+import { ErrorCode, thrown } from "../support/functions-setup";
 import { AT_RISK } from "../../src/functions/functions";
 
 /** Excel serial of a date, computed independently of the engine (1900 system, after 1900-03-01). */

@@ -1,4 +1,4 @@
-import { ErrorCode, thrown } from "./support/setup";
+import { ErrorCode, thrown } from "../support/functions-setup";
 import { formatMessage, kpiError, type KpiError } from "../../src/core";
 import { displayLanguage, run, toExcelError } from "../../src/functions/excel-errors";
 import { TREND_PCT } from "../../src/functions/functions";

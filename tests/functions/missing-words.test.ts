@@ -1,4 +1,4 @@
-import { column } from "./support/setup";
+import { column } from "../support/functions-setup";
 import { ROLLUP } from "../../src/functions/functions";
 
 // KPI.ROLLUP's [missing] argument is documented as the Regole sheet's *Valori mancanti*

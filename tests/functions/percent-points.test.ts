@@ -1,5 +1,5 @@
-import { ErrorCode } from "./support/setup";
-import { StandInError } from "./support/custom-functions";
+import { ErrorCode } from "../support/functions-setup";
+import { StandInError } from "../support/custom-functions";
 import fc from "fast-check";
 import { formatMessage } from "../../src/core";
 import { PERCENT_POINTS, TARGET_MET } from "../../src/functions/functions";

@@ -1,4 +1,4 @@
-import { ErrorCode, thrown } from "./support/setup";
+import { ErrorCode, thrown } from "../support/functions-setup";
 import { ACHIEVEMENT, TARGET_MET, TARGET_VALUE } from "../../src/functions/functions";
 
 /** Excel serial of a date, computed apart from the engine (1900 system, after 1900-03-01). */

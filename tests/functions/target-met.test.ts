@@ -1,4 +1,4 @@
-import { ErrorCode, thrown } from "./support/setup";
+import { ErrorCode, thrown } from "../support/functions-setup";
 import { formatMessage } from "../../src/core";
 import { TARGET_MET } from "../../src/functions/functions";
 

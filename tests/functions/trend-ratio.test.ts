@@ -1,4 +1,4 @@
-import { ErrorCode, thrown } from "./support/setup";
+import { ErrorCode, thrown } from "../support/functions-setup";
 import { formatMessage } from "../../src/core";
 import { TREND_RATIO } from "../../src/functions/functions";
 

@@ -1,4 +1,4 @@
-import { column, ErrorCode, thrown } from "./support/setup";
+import { column, ErrorCode, thrown } from "../support/functions-setup";
 import { formatMessage } from "../../src/core";
 import { WEIGHTS_OK } from "../../src/functions/functions";
 

@@ -11,11 +11,11 @@
 import { spawnSync } from "child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join } from "path";
-import { sha256, tempDir } from "../cli/helpers";
-import { bombXlsx, writeLargeXlsx } from "./support/xlsx-files";
+import { sha256, tempDir } from "../support/cli";
+import { bombXlsx, writeLargeXlsx } from "../support/xlsx-files";
 
 const ROOT = join(__dirname, "../..");
-const REGISTER = join(__dirname, "support/ts-register.js");
+const REGISTER = join(__dirname, "../support/ts-register.js");
 const KPI = join(ROOT, "src/cli/kpi.ts");
 
 interface Run {

@@ -7,11 +7,11 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from "child_process";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { tempDir } from "../cli/helpers";
+import { tempDir } from "../support/cli";
 import { simpleXlsx } from "../fixtures/workbooks/build";
 
 const ROOT = join(__dirname, "../..");
-const REGISTER = join(__dirname, "support/ts-register.js");
+const REGISTER = join(__dirname, "../support/ts-register.js");
 const KPI = join(ROOT, "src/cli/kpi.ts");
 const SEED = join(ROOT, "seeds/000_30336ea7c660fe63.txt");
 const ENV = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LANG: "it_IT.UTF-8" };

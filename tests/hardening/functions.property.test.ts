@@ -5,12 +5,12 @@
  * `CustomFunctions.Error` whose code is one of Excel's and which carries a message exactly
  * where Excel shows one (#VALUE!, #N/A). Never a plain Error, never NaN or Infinity.
  */
-import { ErrorCode } from "../functions/support/setup";
+import { ErrorCode } from "../support/functions-setup";
 import fc from "fast-check";
 import { formatMessage } from "../../src/core";
-import { StandInError } from "../functions/support/custom-functions";
+import { StandInError } from "../support/custom-functions";
 import * as functions from "../../src/functions/functions";
-import { anyMatrix, anyScalar, cellValueObject, excelArgument, numberText, targetText } from "./support/arbitraries";
+import { anyMatrix, anyScalar, cellValueObject, excelArgument, numberText, targetText } from "../support/arbitraries";
 
 const RUNS = { numRuns: 400 };
 const CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));

@@ -8,14 +8,14 @@
  *  - a failed Validate either rejects with the workbook exactly as before, or reports the
  *    marks as rolled back (workbook exactly as before) or as possibly remaining (then our
  *    tagged rules are the only difference).
- * The fake host is the strict one of tests/excel/fake-excel.ts.
+ * The fake host is the strict one of tests/support/office/.
  */
 import fc from "fast-check";
 import { runValidate } from "../../src/excel/actions/validate";
 import { clearMarks } from "../../src/excel/actions/clear";
 import { MARK_TAG } from "../../src/excel/mark-inventory";
-import { FakeExcel, type FakeCell, type SheetInit } from "../excel/fake-excel";
-import { hostOf } from "../excel/fixtures";
+import { FakeExcel, type FakeCell, type SheetInit } from "../support/office";
+import { hostOf } from "../support/excel-fixtures";
 
 const COLORS = ["#FFFF00", "#C0C0C0", "#DDEBF7", "#FF00FF", "#00B050"];
 

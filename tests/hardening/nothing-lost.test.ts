@@ -17,9 +17,9 @@ import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { COMMANDS } from "../../src/cli/commands";
 import { writeXlsx } from "../../src/cli/xlsx-write";
-import { kpi, SEED, sha256, tempDir } from "../cli/helpers";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import { unzip } from "./support/xlsx-files";
+import { kpi, SEED, sha256, tempDir } from "../support/cli";
+import { seedWorkbook } from "../support/seed-values";
+import { unzip } from "../support/xlsx-files";
 
 let dir: string;
 let cleanup: () => void;

@@ -12,7 +12,7 @@ import { isKpiError, parseNumber, parseNumberText, parseTarget, type CellValue, 
 import { parsePlan } from "../../src/core/plan/parse";
 import { validateWorkbook } from "../../src/core/validate";
 import { buildWorkbook } from "../../src/core/workbook/build";
-import { anyNumber, anyText, numberText, targetText } from "./support/arbitraries";
+import { anyNumber, anyText, numberText, targetText } from "../support/arbitraries";
 
 const SEED = readFileSync(join(__dirname, "../../seeds/000_30336ea7c660fe63.txt"), "utf8");
 const SEED_LINES = SEED.split("\n");

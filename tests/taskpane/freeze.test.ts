@@ -6,36 +6,17 @@
  * own section, each a link to its cell.
  */
 import { HISTORY_HEADER } from "../../src/core/history-sheet";
-import type { ExcelHost } from "../../src/excel/host";
-import { createController } from "../../src/taskpane/controller";
 import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
 import type { Strings } from "../../src/taskpane/i18n";
-import { createStore } from "../../src/taskpane/state";
-import { mountApp } from "../../src/taskpane/view/app";
-import { FakeExcel } from "../excel/fake-excel";
-import { hostOf, kpiRows } from "../excel/fixtures";
+import { FakeExcel } from "../support/office";
+import { kpiRows } from "../support/excel-fixtures";
+import { mountPane } from "../support/pane";
 
 /** 30 June 2026, 09:05:07 local time: the clock the controller reads. */
 const NOW = new Date(2026, 5, 30, 9, 5, 7);
 
-function pane(fake: FakeExcel, strings: Strings = it, lang: "it" | "en" = "it") {
-  document.body.replaceChildren();
-  const root = document.createElement("main");
-  document.body.append(root);
-  const store = createStore();
-  const host: ExcelHost = hostOf(fake);
-  const controller = createController({ host, store, strings, lang, now: () => NOW });
-  const app = mountApp(root, strings, lang, controller);
-  store.subscribe((s) => app.update(s));
-  app.update(store.get());
-  const $ = (sel: string) => root.querySelector(sel) as HTMLElement;
-  const idle = async () => {
-    await new Promise((r) => setTimeout(r, 0));
-    while (store.get().busy) await new Promise((r) => setTimeout(r, 5));
-  };
-  return { root, store, controller, $, idle };
-}
+const pane = (fake: FakeExcel, strings: Strings = it, lang: "it" | "en" = "it") => mountPane(fake, { strings, lang, now: () => NOW });
 
 function book(): FakeExcel {
   const fake = new FakeExcel({ platform: "web" });

@@ -7,33 +7,14 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { parsePlan } from "../../src/core/plan/parse";
 import { buildWorkbook } from "../../src/core/workbook/build";
-import type { ExcelHost } from "../../src/excel/host";
-import { createController } from "../../src/taskpane/controller";
 import { it } from "../../src/taskpane/i18n/it";
-import { createStore, type PaneState } from "../../src/taskpane/state";
-import { mountApp } from "../../src/taskpane/view/app";
-import { FakeExcel } from "../excel/fake-excel";
-import { hostOf, kpiRows, markedCells } from "../excel/fixtures";
+import { FakeExcel } from "../support/office";
+import { kpiRows, markedCells } from "../support/excel-fixtures";
+import { mountPane } from "../support/pane";
 
 const SEED = readFileSync(join(__dirname, "../../seeds/000_30336ea7c660fe63.txt"), "utf8");
 
-function pane(fake: FakeExcel | null) {
-  document.body.replaceChildren();
-  const root = document.createElement("main");
-  root.id = "app";
-  document.body.append(root);
-  const store = createStore();
-  const host: ExcelHost | null = fake ? hostOf(fake) : null;
-  const controller = createController({ host, store, strings: it, lang: "it" });
-  const app = mountApp(root, it, "it", controller);
-  const seen: PaneState[] = [];
-  store.subscribe((s) => {
-    seen.push(s);
-    app.update(s);
-  });
-  app.update(store.get());
-  return { root, store, controller, seen, $: (sel: string) => root.querySelector(sel) as HTMLElement };
-}
+const pane = (fake: FakeExcel | null) => mountPane(fake);
 
 function book(): FakeExcel {
   const fake = new FakeExcel({ platform: "web" });

@@ -4,15 +4,12 @@
  * The period selector: monitoring dates (`Valore 2026 al 30/06`) in the whole pane (store +
  * controller + view) against the fake Excel host, with the at-risk mark on the sheet.
  */
-import type { ExcelHost } from "../../src/excel/host";
-import { createController } from "../../src/taskpane/controller";
 import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
 import type { Strings } from "../../src/taskpane/i18n";
-import { createStore } from "../../src/taskpane/state";
-import { mountApp } from "../../src/taskpane/view/app";
-import { FakeExcel, type FakeCell } from "../excel/fake-excel";
-import { hostOf, markedCells } from "../excel/fixtures";
+import { FakeExcel, type FakeCell } from "../support/office";
+import { markedCells } from "../support/excel-fixtures";
+import { mountPane } from "../support/pane";
 
 const HEADER: FakeCell[] = ["Codice", "Indicatore", "Algoritmo", "Peso", "Target 2026", "Valore 2026 al 30/06", "Valore 2026 al 30/09", "Valore 2026"];
 
@@ -42,18 +39,7 @@ function monitoredRows(n: number): FakeCell[][] {
   return rows;
 }
 
-function pane(fake: FakeExcel, strings: Strings = it, lang: "it" | "en" = "it") {
-  document.body.replaceChildren();
-  const root = document.createElement("main");
-  document.body.append(root);
-  const store = createStore();
-  const host: ExcelHost = hostOf(fake);
-  const controller = createController({ host, store, strings, lang });
-  const app = mountApp(root, strings, lang, controller);
-  store.subscribe((s) => app.update(s));
-  app.update(store.get());
-  return { root, store, controller, $: (sel: string) => root.querySelector(sel) as HTMLElement };
-}
+const pane = (fake: FakeExcel, strings: Strings = it, lang: "it" | "en" = "it") => mountPane(fake, { strings, lang });
 
 function book(n = 4): FakeExcel {
   const fake = new FakeExcel({ platform: "desktop" });

@@ -11,10 +11,10 @@ import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
 import { achievementText, buildTreeView, rowsAddress, type TreeNodeView, type TreeView } from "../../src/taskpane/tree-model";
 import { renderTreeCard } from "../../src/taskpane/view/tree";
-import { seedWorkbook } from "../core/rollup/seed-values";
+import { seedWorkbook } from "../support/seed-values";
 import { untitledTables } from "../core/rollup/untitled-tables";
-import type { FakeExcel } from "../excel/fake-excel";
-import { fakeFromSpec, hostOf } from "../excel/fixtures";
+import type { FakeExcel } from "../support/office";
+import { fakeFromSpec, hostOf } from "../support/excel-fixtures";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 

@@ -5,37 +5,16 @@
  * the button next to Crea riepilogo, its phases, the sheet written in one Excel.run with
  * 2 syncs, the notice, the update in place, and a failed write explained.
  */
-import type { ExcelHost } from "../../src/excel/host";
-import { createController } from "../../src/taskpane/controller";
 import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
-import { createStore, type PaneState } from "../../src/taskpane/state";
-import { mountApp } from "../../src/taskpane/view/app";
-import { seedWorkbook } from "../core/rollup/seed-values";
-import type { FakeExcel } from "../excel/fake-excel";
-import { fakeFromSpec, hostOf, kpiWorkbook } from "../excel/fixtures";
+import { seedWorkbook } from "../support/seed-values";
+import type { FakeExcel } from "../support/office";
+import { fakeFromSpec, kpiWorkbook } from "../support/excel-fixtures";
+import { mountPane } from "../support/pane";
 
-function pane(fake: FakeExcel) {
-  document.body.replaceChildren();
-  const root = document.createElement("main");
-  document.body.append(root);
-  const store = createStore();
-  const host: ExcelHost = hostOf(fake);
-  const controller = createController({ host, store, strings: it, lang: "it" });
-  const app = mountApp(root, it, "it", controller);
-  const seen: PaneState[] = [];
-  store.subscribe((s) => {
-    seen.push(s);
-    app.update(s);
-  });
-  app.update(store.get());
-  return { root, store, controller, seen, $: (sel: string) => root.querySelector(sel) as HTMLElement };
-}
+const pane = (fake: FakeExcel) => mountPane(fake);
 
-const idle = async (p: ReturnType<typeof pane>) => {
-  await new Promise((r) => setTimeout(r, 0));
-  while (p.store.get().busy) await new Promise((r) => setTimeout(r, 5));
-};
+const idle = (p: ReturnType<typeof pane>) => p.idle();
 
 test("Crea schede unità sits next to Crea riepilogo and writes the Schede unità sheet in 2 syncs", async () => {
   const fake = await fakeFromSpec(seedWorkbook(), { platform: "desktop" });

@@ -1,6 +1,6 @@
 /**
  * The `Riepilogo` sheet (src/core/workbook/summary.ts) built from the seed plan's roll-up
- * (tests/core/rollup/seed-values.ts, figures computed by hand in seed.test.ts), written with
+ * (tests/support/seed-values.ts, figures computed by hand in seed.test.ts), written with
  * ExcelJS and opened by LibreOffice.
  */
 import { findKpiTables } from "../../../src/core/reader/find-tables";
@@ -11,8 +11,8 @@ import type { CellSpec, FormulaSpec, SheetSpec } from "../../../src/core/workboo
 import { summarySheet } from "../../../src/core/workbook/summary";
 import { readXlsx } from "../../../src/cli/xlsx-read";
 import { writeXlsx } from "../../../src/cli/xlsx-write";
-import { hasLibreOffice, xlsxToCsvSheets } from "../../helpers/libreoffice";
-import { gridsOf, seedWorkbook } from "../rollup/seed-values";
+import { hasLibreOffice, xlsxToCsvSheets } from "../../support/libreoffice";
+import { gridsOf, seedWorkbook } from "../../support/seed-values";
 
 const sheets = gridsOf(seedWorkbook());
 const report = validateWorkbook(sheets, { year: 2021 });

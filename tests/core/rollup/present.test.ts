@@ -25,7 +25,7 @@ import { validateWorkbook } from "../../../src/core/validate";
 import { summarySheet } from "../../../src/core/workbook/summary";
 import { it as IT } from "../../../src/taskpane/i18n/it";
 import { buildTreeView, type TreeNodeView } from "../../../src/taskpane/tree-model";
-import { gridsOf, seedWorkbook } from "./seed-values";
+import { gridsOf, seedWorkbook } from "../../support/seed-values";
 import { untitledTables } from "./untitled-tables";
 
 const node = (over: Partial<RollupResultNode>): RollupResultNode => ({

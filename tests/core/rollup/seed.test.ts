@@ -1,13 +1,13 @@
 /**
  * The whole plan in seeds/: parsePlan -> buildWorkbook -> a chosen set of 2021 values typed
- * into the `Valore 2021` cells (./seed-values.ts, each value's achievement noted there) ->
+ * into the `Valore 2021` cells (tests/support/seed-values.ts, each value's achievement noted there) ->
  * validateWorkbook -> rollupWorkbook. Every expected figure below is computed by hand in
  * the comments, from the plan's weights and 2021 targets.
  */
 import { rollupJson, rollupWorkbook, type WorkbookRollup } from "../../../src/core/rollup";
 import type { MeasurementRules } from "../../../src/core/types";
 import { validateWorkbook } from "../../../src/core/validate";
-import { gridsOf, seedWorkbook } from "./seed-values";
+import { gridsOf, seedWorkbook } from "../../support/seed-values";
 
 function run(rules?: Partial<MeasurementRules>): WorkbookRollup & { get: (code: string) => number | null } {
   const sheets = gridsOf(seedWorkbook());

@@ -5,7 +5,7 @@ import type { CellValue, SheetGrid } from "../../../src/core/types";
 import { validateWorkbook } from "../../../src/core/validate";
 import type { CellSpec, SheetSpec } from "../../../src/core/workbook/description";
 import { UNIT_SHEET, unitSheet } from "../../../src/core/workbook/unit-sheet";
-import { gridsOf, seedWorkbook } from "../rollup/seed-values";
+import { gridsOf, seedWorkbook } from "../../support/seed-values";
 
 const grid = (spec: SheetSpec): SheetGrid => ({
   name: spec.name,

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { dateToSerial } from "../../../src/core/dates";
-import { parsePlan } from "../../../src/core/plan/parse";
-import type { CellValue, SheetGrid } from "../../../src/core/types";
-import { buildWorkbook } from "../../../src/core/workbook/build";
-import type { CellSpec, SheetSpec, WorkbookSpec } from "../../../src/core/workbook/description";
+import { dateToSerial } from "../../src/core/dates";
+import { parsePlan } from "../../src/core/plan/parse";
+import type { CellValue, SheetGrid } from "../../src/core/types";
+import { buildWorkbook } from "../../src/core/workbook/build";
+import type { CellSpec, SheetSpec, WorkbookSpec } from "../../src/core/workbook/description";
 
-export const SEED = join(__dirname, "../../../seeds/000_30336ea7c660fe63.txt");
+export const SEED = join(__dirname, "../../seeds/000_30336ea7c660fe63.txt");
 
 /** The 2021 values: [owner, start of the indicator's text, value]. Everything else stays blank. */
 export const VALUES_2021: readonly (readonly [string, string, number])[] = [

@@ -2,7 +2,7 @@
  * A stand-in for Office.js, served by the e2e test in place of
  * https://appsforoffice.microsoft.com/lib/1/hosted/office.js.
  *
- * The response is tests/excel/fake-excel.ts transpiled to a script that sets
+ * The response is tests/support/office/ transpiled to a script that sets
  * `window.FakeExcelLib`, followed by this file. The fake enforces Office's load/sync rules
  * and counts syncs; this file dresses it as the globals the add-in uses: `Office`
  * (onReady, context.displayLanguage / platform / requirements, actions), `Excel.run`,
@@ -21,7 +21,7 @@
 (function () {
   "use strict";
   var lib = window.FakeExcelLib;
-  if (!lib) throw new Error("office-stub.js: FakeExcelLib is missing (serve fake-excel first)");
+  if (!lib) throw new Error("office-stub.js: FakeExcelLib is missing (serve tests/support/office first)");
   var config = window.__OFFICE_STUB_CONFIG__ || {};
   var workbook = config.workbook ? lib.FakeWorkbook.fromJSON(config.workbook) : new lib.FakeWorkbook();
   var platform = config.platform === "desktop" ? "desktop" : "web";

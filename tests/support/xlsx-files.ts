@@ -12,9 +12,10 @@ export interface ZipPart {
   readonly data: Buffer;
 }
 
-interface RawPart {
+export interface RawPart {
   readonly name: string;
-  readonly method: 0 | 8;
+  /** 0 stored, 8 deflated; any other number makes a part no reader can expand. */
+  readonly method: number;
   readonly crc: number;
   readonly size: number;
   readonly raw: Buffer;
@@ -59,6 +60,16 @@ export function zipRaw(parts: readonly RawPart[]): Buffer {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/**
+ * A ZIP archive of parts, stored without compression.
+ *
+ * @example
+ *   zipStored([{ name: "hello.txt", data: Buffer.from("hello") }]); // a ZIP that is no workbook
+ */
+export function zipStored(parts: readonly ZipPart[]): Buffer {
+  return zipRaw(parts.map((p) => ({ name: p.name, method: 0, crc: crc32(p.data), size: p.data.length, raw: p.data })));
 }
 
 /** A ZIP archive of parts, deflated. */

@@ -5,7 +5,7 @@
  * LibreOffice's `date1904="true"`. Zipped with the hardening tests' own ZIP writer, never
  * with the CLI's.
  */
-import { zip, type ZipPart } from "../hardening/support/xlsx-files";
+import { zip, type ZipPart } from "./xlsx-files";
 
 export interface RawCell {
   /** A1 address. */

@@ -6,8 +6,8 @@
 import { runValidate } from "../../src/excel/actions/validate";
 import { clearMarks } from "../../src/excel/actions/clear";
 import { buildSummary } from "../../src/excel/actions/summary";
-import type { FakeOptions, FakeStats } from "./fake-excel";
-import { hostOf, kpiWorkbook } from "./fixtures";
+import type { FakeOptions, FakeStats } from "./office";
+import { hostOf, kpiWorkbook } from "./excel-fixtures";
 
 export interface ActionCost {
   readonly syncs: number;

@@ -1,7 +1,7 @@
 import type { WorkbookSpec } from "../../src/core/workbook/description";
 import { hostFrom, type ExcelHost, type OfficeGlobals } from "../../src/excel/host";
 import { importWorkbook } from "../../src/excel/actions/import";
-import { FakeExcel, type FakeCell, type FakeOptions, type SheetInit } from "./fake-excel";
+import { columnName, FakeExcel, type FakeCell, type FakeOptions, type SheetInit } from "./office";
 
 /**
  * The host the pane builds (`hostFrom`, as `officeHost()` does from Office's globals) over a
@@ -67,16 +67,8 @@ export function markedCells(fake: FakeExcel, tag = "KPI-PP-MARK"): Map<string, s
   return out;
 }
 
-export function colName(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** A 0-based column's letters (`0` -> `A`), the fake's own, written apart from src/core/a1.ts. */
+export const colName = columnName;
 
 /** Our rules only (not the user's). */
 export function ourRules(fake: FakeExcel): { sheet: string; formula: string; fill: string | null }[] {

@@ -37,6 +37,22 @@ export function sha256(file: string): string {
   return createHash("sha256").update(readFileSync(file)).digest("hex");
 }
 
+/**
+ * A run the CLI refused as a user error: exit 2, nothing on stdout, exactly one line on
+ * stderr, which is no stack trace and not the "internal error" path, and matches `message`
+ * when given. Returns that line for further checks.
+ *
+ * @example
+ *   expectRefusedOneLine(await kpi(["check", "missing.xlsx"], { cwd }), /non trovato/);
+ */
+export function expectRefusedOneLine(r: RunResult, message?: RegExp): string {
+  const lines = r.stderr.split("\n").filter((l) => l !== "");
+  expect({ code: r.code, stdout: r.stdout, lines: lines.length }).toEqual({ code: 2, stdout: "", lines: 1 });
+  expect(lines[0]).not.toMatch(/\bat .+:\d+:\d+|Errore interno|Internal error/);
+  if (message) expect(lines[0]).toMatch(message);
+  return lines[0];
+}
+
 export const REPO = join(__dirname, "../..");
 export const SEED = join(REPO, "seeds/000_30336ea7c660fe63.txt");
 
