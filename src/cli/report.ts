@@ -1,11 +1,13 @@
 import {
   type Condition,
+  describe,
   formatNumberIt,
   type KpiResult,
   type Lang,
   missingReason,
   type ParsedPlan,
   type Period,
+  type Problem,
   periodKey,
   periodLabel,
   roundHalfUp,
@@ -37,7 +39,7 @@ export function conditionJson(c: Condition): { op: string; value: number | strin
  * weight, target: {op, value, unit} | null, value, status, achievement, reason}], problems: [{severity,
  * code, sheet, cell, message}], summary}`. Achievements are rounded to 2 decimals.
  */
-export function checkJson(report: ValidationReport): unknown {
+export function checkJson(report: ValidationReport, lang: Lang): unknown {
   return {
     year: report.year,
     years: report.years,
@@ -46,7 +48,7 @@ export function checkJson(report: ValidationReport): unknown {
     periods: report.periods.map(periodKey),
     groups: report.groups.map(groupJson),
     kpis: report.kpis.map(kpiJson),
-    problems: report.problems.map(problemJson),
+    problems: report.problems.map(problemJson(lang)),
     summary: report.summary,
   };
 }
@@ -67,22 +69,22 @@ const kpiJson = (k: KpiResult) => ({
   reason: k.reason ?? null,
 });
 
-const problemJson = (p: ValidationReport["problems"][number]) => ({
+const problemJson = (lang: Lang) => (p: Problem) => ({
   severity: p.severity,
   code: p.code,
   sheet: p.sheet ?? null,
   cell: p.cell ?? null,
-  message: p.message,
+  message: describe(p, lang),
 });
 
 /**
  * Writes the `kpi check --json` document, plus `extra` top-level members, piece by piece:
- * the same text as `JSON.stringify({...checkJson(report), ...extra}, null, 2)`, without ever
+ * the same text as `JSON.stringify({...checkJson(report, lang), ...extra}, null, 2)`, without ever
  * building the whole document or its text (300,000 KPI rows make a text of hundreds of MB).
  * Output goes out in chunks of about 64 KB.
- * @example writeCheckJson(report, { rollup }, (s) => process.stdout.write(s));
+ * @example writeCheckJson(report, "it", { rollup }, (s) => process.stdout.write(s));
  */
-export function writeCheckJson(report: ValidationReport, extra: Readonly<Record<string, unknown>>, write: (text: string) => void): void {
+export function writeCheckJson(report: ValidationReport, lang: Lang, extra: Readonly<Record<string, unknown>>, write: (text: string) => void): void {
   let buffer = "";
   const out = (s: string) => {
     buffer += s;
@@ -98,7 +100,7 @@ export function writeCheckJson(report: ValidationReport, extra: Readonly<Record<
     ["periods", report.periods.map(periodKey)],
     ["groups", report.groups, groupJson as (x: never) => unknown],
     ["kpis", report.kpis, kpiJson as (x: never) => unknown],
-    ["problems", report.problems, problemJson as (x: never) => unknown],
+    ["problems", report.problems, problemJson(lang) as (x: never) => unknown],
     ["summary", report.summary],
     ...Object.entries(extra).map(([k, v]): [string, unknown] => [k, v]),
   ];
@@ -144,7 +146,7 @@ function targetEntryJson(e: TargetEntry): { year: number | null; op: string | nu
  * [{severity, code, line, message}], years}`. A year without a target (`Anno: 2023 ---`) is
  * an entry with `op`, `value` and `unit` null.
  */
-export function planJson(plan: ParsedPlan): unknown {
+export function planJson(plan: ParsedPlan, lang: Lang): unknown {
   return {
     nodes: plan.nodes.map((n) => ({ code: n.code, kind: n.kind, title: n.title, parent: n.parent, units: [...n.units] })),
     kpis: plan.kpis.map((k) => ({
@@ -157,7 +159,7 @@ export function planJson(plan: ParsedPlan): unknown {
       target: k.target,
       targets: k.targets.map(targetEntryJson),
     })),
-    problems: plan.problems.map((p) => ({ severity: p.severity, code: p.code, line: p.line ?? null, message: p.message })),
+    problems: plan.problems.map((p) => ({ severity: p.severity, code: p.code, line: p.line ?? null, message: describe(p, lang) })),
     years: plan.years,
   };
 }
@@ -227,7 +229,7 @@ export function checkText(report: ValidationReport, file: string, lang: Lang): s
   const sorted = [...listed].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   for (const p of sorted.slice(0, LIMITS.listedProblems)) {
     const where = p.sheet !== undefined && p.cell !== undefined ? sheetRef(p.sheet, p.cell) : "";
-    out.push(`  ${t.severity[p.severity].padEnd(7)} ${where.padEnd(12)} ${p.message}`);
+    out.push(`  ${t.severity[p.severity].padEnd(7)} ${where.padEnd(12)} ${describe(p, lang)}`);
   }
   if (sorted.length > LIMITS.listedProblems) out.push(t.moreProblems(sorted.length - LIMITS.listedProblems));
   out.push("");
@@ -284,7 +286,7 @@ export function planText(plan: ParsedPlan, lang: Lang): string {
   for (const n of plan.nodes) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
   const out = [t.imported(plan.nodes.length, plan.kpis.length, plan.problems.length), t.nodeCounts(counts), t.planYears(plan.years)];
   for (const p of plan.problems.slice(0, LIMITS.listedProblems)) {
-    out.push(`  ${t.severity[p.severity].padEnd(7)} ${t.line(p.line).padEnd(10)} ${p.message}`);
+    out.push(`  ${t.severity[p.severity].padEnd(7)} ${t.line(p.line).padEnd(10)} ${describe(p, lang)}`);
   }
   if (plan.problems.length > LIMITS.listedProblems) out.push(t.moreProblems(plan.problems.length - LIMITS.listedProblems));
   return out.join("\n") + "\n";

@@ -4,6 +4,9 @@
  */
 
 import type { KpiError } from "./errors";
+import type { Problem } from "./problem";
+
+export type { Problem } from "./problem";
 
 /** A cell as every host can hand it over: Excel dates arrive as serial numbers. */
 export type CellValue = string | number | boolean | null;
@@ -126,18 +129,6 @@ export interface PlanKpi {
   readonly targets: readonly TargetEntry[];
   /** 1-based line in the source text. */
   readonly line: number;
-}
-
-export interface Problem {
-  readonly severity: "error" | "warning";
-  readonly code: string;
-  /** Human message, already in the requested language. */
-  readonly message: string;
-  /** Plan text: 1-based line. */
-  readonly line?: number;
-  /** Workbook: sheet name and A1 cell. */
-  readonly sheet?: string;
-  readonly cell?: string;
 }
 
 export interface ParsedPlan {

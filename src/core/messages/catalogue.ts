@@ -3,10 +3,10 @@
  * Adapters never write their own wording for an engine error: they render a message
  * reference with `describe` (./describe.ts), which reads its template here.
  */
+import { ERROR_MESSAGES } from "./errors";
 import { MONITORING_MESSAGES } from "./monitoring";
 import { PLAN_MESSAGES } from "./plan";
 import { ROLLUP_MESSAGES } from "./rollup";
-import { TARGET_MESSAGES } from "./targets";
 import { WORKBOOK_MESSAGES } from "./workbook";
 
 export type Lang = "it" | "en";
@@ -15,7 +15,7 @@ export type Lang = "it" | "en";
 export type Catalogue = Readonly<Record<string, { readonly it: string; readonly en: string }>>;
 
 export const MESSAGES = {
-  ...TARGET_MESSAGES,
+  ...ERROR_MESSAGES,
   ...PLAN_MESSAGES,
   ...WORKBOOK_MESSAGES,
   ...ROLLUP_MESSAGES,

@@ -7,6 +7,7 @@
 import { NO_OWNER_CODE } from "../rollup/owner";
 import { formatNumberIt } from "../numbers";
 import { MESSAGES, type Lang, type MessageCode } from "./catalogue";
+import { fillTemplate } from "./template";
 
 /** A message of the catalogue with its parameters, not yet in a language. */
 export interface MessageRef {
@@ -37,38 +38,13 @@ export type MessageParam = string | number | MessageRef | Decimal | Bilingual | 
 export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 /**
- * Each template split once at its placeholders: `["Valore mancante per il ", "year", "."]`
- * (text, name, text, ...). Validation can report up to one problem per row, so the
- * template is not searched again for every message.
- */
-const SPLIT: Record<Lang, Map<MessageCode, readonly string[]>> = { it: new Map(), en: new Map() };
-
-function splitTemplate(code: MessageCode, lang: Lang): readonly string[] {
-  let parts = SPLIT[lang].get(code);
-  if (parts === undefined) {
-    parts = MESSAGES[code][lang].split(/\{(\w+(?:\|[^|{}]*\|[^|{}]*)?)\}/);
-    SPLIT[lang].set(code, parts);
-  }
-  return parts;
-}
-
-/**
  * Fills a catalogue entry's placeholders, rendering nested references in the same language.
  * `{rows|riga|righe}` writes the count with the singular or the plural word ("1 riga",
  * "3 righe"), so that no message says "1 righe". Unknown placeholders are left visible on purpose.
  * @example formatMessage("PLAN_TABLE_NO_OWNER", "en", { rows: 1 }) // "… before it: 1 row ignored."
  */
 export function formatMessage(code: MessageCode, lang: Lang, params: MessageParams = {}): string {
-  const parts = splitTemplate(code, lang);
-  let text = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const [name, one, many] = parts[i].split("|");
-    if (!(name in params)) text += `{${name}}`;
-    else if (one === undefined) text += describeParam(params[name], lang);
-    else text += `${describeParam(params[name], lang)} ${countOf(params[name]) === 1 ? one : many}`;
-    text += parts[i + 1];
-  }
-  return text;
+  return fillTemplate(MESSAGES[code][lang], params, (p) => describeParam(p, lang), countOf);
 }
 
 /**

@@ -3,6 +3,7 @@
  * and its renderer (./describe.ts).
  */
 export { MESSAGES, type Lang, type MessageCode } from "./catalogue";
+export { ERROR_MESSAGES, type ErrorCode } from "./errors";
 export {
   describe,
   describeParam,

@@ -32,15 +32,6 @@ export const MONITORING_MESSAGES = {
     it: "Target non raggiunto (o a rischio) senza motivazione: scrivere la motivazione dello scostamento in questa cella (la Relazione la riporta).",
     en: "Target not met (or at risk) without a reason: write the reason for the deviation in this cell (the report prints it).",
   },
-  // Monitoring dates and the at-risk status (src/core/monitoring.ts, KPI.AT_RISK).
-  MONITORING_DATE_BAD: {
-    it: "«{text}» non è una data di monitoraggio: indicare una data, es. 30/06/2026.",
-    en: "“{text}” is not a monitoring date: give a date, e.g. 30/06/2026.",
-  },
-  MONITORING_RULE_BAD: {
-    it: "Regola di monitoraggio «{text}» sconosciuta: usare «lineare» oppure «nessuno».",
-    en: "Unknown monitoring rule “{text}”: use “linear” or “none”.",
-  },
   // The parts of the FROZEN_* messages: a stored value and the time of a freeze.
   STORED_BLANK: { it: "(vuota)", en: "(blank)" },
   STORED_TRUE: { it: "VERO", en: "TRUE" },

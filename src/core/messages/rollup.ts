@@ -1,6 +1,6 @@
 /**
  * Engine messages about the roll-up through the plan's tree and the measurement rules
- * (src/core/rollup/, src/core/rules.ts), Italian and English.
+ * (src/core/rollup/, src/core/rules/), Italian and English.
  * One domain of the catalogue (./catalogue.ts); placeholders are `{name}`.
  */
 import type { Catalogue } from "./catalogue";
@@ -47,18 +47,6 @@ export const ROLLUP_MESSAGES = {
     it: "I pesi {what} di {code} sommano a 0: la media usa pesi uguali.",
     en: "The weights {what} of {code} add up to 0: the mean uses equal weights.",
   },
-  ROLLUP_NO_DATA: {
-    it: "Nessun dato per {code}: né i suoi KPI né i codici sottostanti hanno un grado di raggiungimento.",
-    en: "No data for {code}: neither its KPIs nor the codes below it have an achievement.",
-  },
-  ROLLUP_UNKNOWN_CODE: {
-    it: "Il codice {code} non è tra i codici dell'intervallo né è il prefisso di uno di essi.",
-    en: "The code {code} is not among the range's codes, nor a prefix of one of them.",
-  },
-  ROLLUP_BAD_MISSING: {
-    it: "«{text}» non è una regola per i valori mancanti: usare «ignora» (skip) oppure «zero».",
-    en: "“{text}” is not a rule for missing values: use “skip” (ignora) or “zero”.",
-  },
   TREE_NO_HEADER: {
     it: "Il foglio {sheet} non ha l'intestazione dell'albero (almeno Codice e Padre): ogni codice dei KPI è un nodo a sé.",
     en: "The sheet {sheet} has no tree header (at least Code and Parent): each KPI code is a node of its own.",
@@ -67,7 +55,7 @@ export const ROLLUP_MESSAGES = {
     it: "Il peso «{text}» di {code} nell'albero non è un numero non negativo: ignorato.",
     en: "The weight “{text}” of {code} in the tree is not a non-negative number: ignored.",
   },
-  // Measurement rules on the settings sheet (src/core/rules.ts).
+  // Measurement rules on the settings sheet (src/core/rules/).
   RULES_UNKNOWN_KEY: {
     it: "Impostazione sconosciuta «{key}»: ignorata (valide: {keys}).",
     en: "Unknown setting “{key}”: ignored (valid: {keys}).",

@@ -11,10 +11,6 @@ export const WORKBOOK_MESSAGES = {
     it: "Target mancante: scrivere --- se per quest'anno non c'è un target.",
     en: "Missing target: write --- when there is no target for this year.",
   },
-  VALUE_CELL_ERROR: {
-    it: "La cella del valore mostra l'errore {text}.",
-    en: "The value cell shows the error {text}.",
-  },
   NO_VALUE_COLUMN: {
     it: "La tabella non ha una colonna Valore per il {year}: i valori risultano mancanti.",
     en: "The table has no Value column for {year}: the values count as missing.",

@@ -4,6 +4,7 @@
  * every text from the workbook HTML-escaped. Pure: the date of generation is passed in.
  */
 import { roundHalfUp } from "../achievement";
+import { describe } from "../messages";
 import { formatNumberIt } from "../numbers";
 import { serialToItalian } from "../dates";
 import { missingReason, needsReason } from "../reasons";
@@ -184,7 +185,7 @@ ${rulesList(input.rules)}
     parts.push(`<section class="notes" aria-labelledby="s${n4}">
 <h2 id="s${n4}"><span class="num">${n4}.</span> Note sui dati</h2>
 <ol>
-${shown.map((p) => `<li><span class="sev sev-${p.severity}">${p.severity === "error" ? "Errore" : "Avviso"}</span> ${e(p.message)}${where(p)}</li>`).join("\n")}
+${shown.map((p) => `<li><span class="sev sev-${p.severity}">${p.severity === "error" ? "Errore" : "Avviso"}</span> ${e(describe(p, "it"))}${where(p)}</li>`).join("\n")}
 </ol>
 ${notes.length > shown.length ? `<p class="more">… e altre ${notes.length - shown.length} note (elenco completo con <code>kpi check</code>).</p>` : ""}
 </section>`);

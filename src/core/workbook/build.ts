@@ -1,5 +1,5 @@
 import { isKpiError } from "../errors";
-import type { Lang } from "../messages";
+import { describe, type Lang } from "../messages";
 import { conditionForYear, formatCondition } from "../targets";
 import type { AlgorithmKind, ParsedPlan, PlanKpi, PlanNode } from "../types";
 import { isYearOverYear } from "../plan/algorithm";
@@ -100,7 +100,7 @@ export function buildWorkbook(plan: ParsedPlan, options: BuildWorkbookOptions = 
   used.add(rulesName);
   sheets.push({ ...rules, name: rulesName });
   if (plan.problems.length > 0) {
-    sheets.push(problemsSheet(safeSheetName(labels.problems.sheet, used), plan, labels));
+    sheets.push(problemsSheet(safeSheetName(labels.problems.sheet, used), plan, labels, lang));
   }
   return { sheets, properties: { title: labels.title } };
 }
@@ -331,11 +331,11 @@ function programOf(nodes: readonly PlanNode[]): Map<string, string> {
   return out;
 }
 
-function problemsSheet(name: string, plan: ParsedPlan, labels: WorkbookLabels): SheetSpec {
+function problemsSheet(name: string, plan: ParsedPlan, labels: WorkbookLabels, lang: Lang): SheetSpec {
   const P = labels.problems;
   const header = [P.line, P.severity, P.code, P.message];
   const rows: CellSpec[][] = [header];
-  for (const p of plan.problems) rows.push([p.line ?? null, P.levels[p.severity], p.code, p.message]);
+  for (const p of plan.problems) rows.push([p.line ?? null, P.levels[p.severity], p.code, describe(p, lang)]);
   const last = rows.length;
   return {
     name,

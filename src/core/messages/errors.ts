@@ -1,11 +1,13 @@
 /**
- * Engine messages about targets, numbers, weights, values and the custom functions'
- * arguments (src/core/targets.ts, numbers.ts, weights.ts, src/functions/), Italian and English.
+ * The engine's errors, Italian and English: what a function returns as a value (`KpiError`,
+ * src/core/errors.ts) when it cannot read a target, a number, a weight, a value or a custom
+ * function's argument. Kept apart from the problems' messages so that the custom functions'
+ * bundle carries only these.
  * One domain of the catalogue (./catalogue.ts); placeholders are `{name}`.
  */
 import type { Catalogue } from "./catalogue";
 
-export const TARGET_MESSAGES = {
+export const ERROR_MESSAGES = {
   EMPTY: { it: "La cella è vuota.", en: "The cell is empty." },
   NOT_A_NUMBER: {
     it: "«{text}» non è un numero.",
@@ -134,4 +136,31 @@ export const TARGET_MESSAGES = {
     it: "Il valore «{text}» non dice se è fatto: per un target SI/NO usare SI, NO, 1, 0, VERO o FALSO.",
     en: "The value “{text}” does not say whether it is done: for a SI/NO target use SI, NO, 1, 0, TRUE or FALSE.",
   },
+  // Errors of the workbook reader and of KPI.ROLLUP, KPI.AT_RISK: values too, not problems.
+  VALUE_CELL_ERROR: {
+    it: "La cella del valore mostra l'errore {text}.",
+    en: "The value cell shows the error {text}.",
+  },
+  ROLLUP_UNKNOWN_CODE: {
+    it: "Il codice {code} non è tra i codici dell'intervallo né è il prefisso di uno di essi.",
+    en: "The code {code} is not among the range's codes, nor a prefix of one of them.",
+  },
+  ROLLUP_NO_DATA: {
+    it: "Nessun dato per {code}: né i suoi KPI né i codici sottostanti hanno un grado di raggiungimento.",
+    en: "No data for {code}: neither its KPIs nor the codes below it have an achievement.",
+  },
+  ROLLUP_BAD_MISSING: {
+    it: "«{text}» non è una regola per i valori mancanti: usare «ignora» (skip) oppure «zero».",
+    en: "“{text}” is not a rule for missing values: use “skip” (ignora) or “zero”.",
+  },
+  MONITORING_DATE_BAD: {
+    it: "«{text}» non è una data di monitoraggio: indicare una data, es. 30/06/2026.",
+    en: "“{text}” is not a monitoring date: give a date, e.g. 30/06/2026.",
+  },
+  MONITORING_RULE_BAD: {
+    it: "Regola di monitoraggio «{text}» sconosciuta: usare «lineare» oppure «nessuno».",
+    en: "Unknown monitoring rule “{text}”: use “linear” or “none”.",
+  },
 } as const satisfies Catalogue;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
