@@ -75,6 +75,19 @@ describe("readRules", () => {
     expect(r.rules.threshold).toBeCloseTo(60, 10);
   });
 
+  it("a % written as text in the format (escaped, or in a [...] section) is not a percent format", () => {
+    // `0\%` shows 60 as "60%" without scaling it: the value is 60, not 60 × 100 = 6000
+    // (out of 0..100, which was reported as a bad value). The engine's one test for percent
+    // formats (isPercentFormat) says so; the settings sheet used a weaker copy of it.
+    const r = readRulesSheet({
+      name: "Impostazioni",
+      values: [["Soglia rosso", 60], ["Soglia giallo", 85]],
+      formats: [[null, "0\\%"], [null, "[$%-410]0"]],
+    });
+    expect(r.problems).toEqual([]);
+    expect(r.rules.bands).toEqual({ red: 60, amber: 85 });
+  });
+
   it("the sheet may start anywhere (origin) and keys need not be in column A", () => {
     const r = readRulesSheet({ name: "Impostazioni", values: [[null, "Soglia rosso", "abc"]], origin: { row: 4, col: 2 } });
     // The value is the cell right of the key: column 2 + 2 = E, row 4 + 1 = 5.

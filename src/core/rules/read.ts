@@ -11,6 +11,7 @@ import { isNoneText, parseNumberText } from "../numbers";
 import { problem, type Problem } from "../problem";
 import { normaliseHeader } from "../reader/headers";
 import type { CellValue, MeasurementRules, SheetGrid } from "../types";
+import { isPercentFormat } from "../validate/percent-format";
 import {
   BODY_NAMES,
   CHOICES,
@@ -196,7 +197,7 @@ export function readRulesSheet(sheet: SheetGrid): RulesRead {
 function percentNumber(raw: CellValue, format: string | null | undefined): number | null {
   let n: number | null = null;
   if (typeof raw === "number") {
-    n = format && format.replace(/"[^"]*"/g, "").includes("%") ? raw * 100 : raw;
+    n = isPercentFormat(format) ? raw * 100 : raw;
   } else if (typeof raw === "string") {
     const p = parseNumberText(raw);
     if (p !== null && !isKpiError(p)) n = p.value;
