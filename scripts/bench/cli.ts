@@ -161,9 +161,9 @@ export async function cliChild(mode: CliMode, file: string): Promise<void> {
     const sheets = await readXlsxExcelJs(readFileSync(file));
     // The same document as `kpi check --json` prints: the report, the roll-up, the unit
     // scorecards and the changes after a freeze.
-    const analysis = analyseWorkbook(sheets, { year: null, lang: "it" });
+    const analysis = analyseWorkbook(sheets, { year: null });
     const doc = {
-      ...(checkJson(analysis.report) as object),
+      ...(checkJson(analysis.report, "it") as object),
       rollup: rollupJson(analysis.rollup.nodes, { decimals: 2 }),
       units: unitsJson(workbookUnitScores(analysis), 2),
       changedAfterFreeze: changedAfterFreezeJson(analysis.history),

@@ -1,6 +1,5 @@
 import { compareWithHistory, historyProblems, type HistoryCheck } from "./history";
 import { isHistorySheet } from "./history-sheet";
-import type { Lang } from "./messages";
 import { isTreeProblem, rollupWorkbook, type WorkbookRollup } from "./rollup";
 import { readRules, type RulesRead } from "./rules";
 import type { Period, SheetGrid, ValidationReport } from "./types";
@@ -39,14 +38,13 @@ export interface AnalyseOptions {
   readonly year?: number | null;
   /** A monitoring period (`{ year: 2026, date: "06-30" }`); wins over `year`. */
   readonly period?: Period | null;
-  readonly lang?: Lang;
 }
 
 /**
  * `analyseWorkbook` in steps: it yields between validation and roll-up, so that a host with
  * a UI thread (the task pane) can let the page repaint between the two long phases.
  * @example
- * const steps = analyseWorkbookSteps(grids, { lang: "it" });
+ * const steps = analyseWorkbookSteps(grids, { year: 2021 });
  * let step = steps.next();
  * while (!step.done) { await repaint(); step = steps.next(); }
  * const { report, rollup } = step.value;
@@ -55,17 +53,16 @@ export function* analyseWorkbookSteps(
   sheets: readonly SheetGrid[],
   options: AnalyseOptions = {},
 ): Generator<"validated", WorkbookAnalysis, void> {
-  const lang = options.lang ?? "it";
   // The history of freezes is the add-in's own record, not a sheet of KPIs to check.
   const history = compareWithHistory(sheets);
   if (history.sheet !== null) sheets = sheets.filter((s) => !isHistorySheet(s));
-  const rules = readRules(sheets, { lang });
-  const checked = validateWorkbook(sheets, { year: options.year ?? null, period: options.period ?? null, rules: rules.rules, lang });
+  const rules = readRules(sheets);
+  const checked = validateWorkbook(sheets, { year: options.year ?? null, period: options.period ?? null, rules: rules.rules });
   yield "validated";
-  const rollup = rollupWorkbook(checked, sheets, { rules: rules.rules, lang });
+  const rollup = rollupWorkbook(checked, sheets, { rules: rules.rules });
   const report: ValidationReport = {
     ...checked,
-    problems: [...rules.problems, ...checked.problems, ...rollup.problems.filter(isTreeProblem), ...historyProblems(history.changes, lang)],
+    problems: [...rules.problems, ...checked.problems, ...rollup.problems.filter(isTreeProblem), ...historyProblems(history.changes)],
   };
   return { rules, report, rollup, history };
 }

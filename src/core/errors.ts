@@ -1,4 +1,6 @@
-import { formatMessage, type Lang, type MessageCode } from "./messages";
+import type { Lang, MessageRef } from "./messages";
+import { ERROR_MESSAGES, type ErrorCode } from "./messages/errors";
+import { fillTemplate } from "./messages/template";
 
 /**
  * The spreadsheet error an engine error becomes at the Excel boundary. Only `VALUE` and
@@ -6,7 +8,7 @@ import { formatMessage, type Lang, type MessageCode } from "./messages";
  */
 export type ExcelErrorKind = "VALUE" | "NA" | "DIV0" | "NUM";
 
-const EXCEL_KIND: Readonly<Partial<Record<MessageCode, ExcelErrorKind>>> = {
+const EXCEL_KIND: Readonly<Partial<Record<ErrorCode, ExcelErrorKind>>> = {
   DIV_ZERO: "DIV0",
   NO_TARGET: "NA",
   NO_TARGET_FOR_YEAR: "NA",
@@ -17,11 +19,13 @@ const EXCEL_KIND: Readonly<Partial<Record<MessageCode, ExcelErrorKind>>> = {
 
 /**
  * An engine error, returned as a value, never thrown. It carries both languages so that
- * the same result can be shown in an Italian pane and an English CLI.
+ * the same result can be shown in an Italian pane and an English CLI: the custom functions
+ * cache one error for every Excel language, and keeping the two texts here costs the
+ * functions bundle nothing (it carries the catalogue anyway, through `kpiError`).
  */
 export interface KpiError {
   readonly kind: "KpiError";
-  readonly code: MessageCode;
+  readonly code: ErrorCode;
   readonly excel: ExcelErrorKind;
   readonly message: { readonly it: string; readonly en: string };
   readonly params: Readonly<Record<string, string | number>>;
@@ -33,7 +37,7 @@ export interface KpiError {
  *   // "The year 2021 appears twice in the target."
  */
 export function kpiError(
-  code: MessageCode,
+  code: ErrorCode,
   params: Readonly<Record<string, string | number>> = {},
 ): KpiError {
   const shown = quotable(params);
@@ -41,9 +45,13 @@ export function kpiError(
     kind: "KpiError",
     code,
     excel: EXCEL_KIND[code] ?? "VALUE",
-    message: { it: formatMessage(code, "it", shown), en: formatMessage(code, "en", shown) },
+    message: { it: fill(ERROR_MESSAGES[code].it, shown), en: fill(ERROR_MESSAGES[code].en, shown) },
     params,
   };
+}
+
+function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return fillTemplate(template, params, String, (p) => (typeof p === "number" ? p : null));
 }
 
 /** Longest text quoted in a message: a pasted paragraph must not become a 10,000-character error. */
@@ -64,6 +72,25 @@ function quotable(params: Readonly<Record<string, string | number>>): Record<str
 export function isKpiError(x: unknown): x is KpiError {
   return typeof x === "object" && x !== null && (x as { kind?: unknown }).kind === "KpiError";
 }
+
+/**
+ * An error as a message reference, for a problem or a message that quotes it: long texts
+ * are shortened as in the error's own message.
+ * @example errorRef(kpiError("VALUE_NOT_NUMBER", { text: "dieci" })) // { code: "VALUE_NOT_NUMBER", params: { text: "dieci" } }
+ */
+export function errorRef(error: KpiError): ErrorRef {
+  // Validation shares one error among the rows of the same text: one reference serves them all.
+  let ref = REFS.get(error);
+  if (ref === undefined) {
+    ref = { code: error.code, params: quotable(error.params) };
+    REFS.set(error, ref);
+  }
+  return ref;
+}
+
+type ErrorRef = MessageRef & { readonly params: Readonly<Record<string, string | number>> };
+
+const REFS = new WeakMap<KpiError, ErrorRef>();
 
 /** The message of an error in one language. */
 export function messageOf(error: KpiError, lang: Lang): string {

@@ -2,11 +2,11 @@ import { parseA1 } from "./a1";
 import { localIsoDateTime } from "./dates";
 import { SheetCells, isBlankCell } from "./grid";
 import { findHistorySheet, latestFreezes, readHistory, text, type FrozenValue } from "./history-sheet";
-import { formatMessage, type Lang } from "./messages";
-import { numberText } from "./numbers";
+import { describeParam, type Lang, type MessageParam } from "./messages";
 import { periodKey } from "./monitoring";
+import { problem, type Problem } from "./problem";
 import { findKpiTables } from "./reader/find-tables";
-import type { CellValue, KpiResult, KpiTable, Problem, SheetGrid } from "./types";
+import type { CellValue, KpiResult, KpiTable, SheetGrid } from "./types";
 
 /**
  * The freeze of a monitoring period (*Congela monitoraggio*, `kpi snapshot`): the values of a
@@ -171,34 +171,50 @@ export function compareWithHistory(grids: readonly SheetGrid[]): HistoryCheck {
 }
 
 /**
- * A stored value as the user reads it in a message: `(vuota)` / `(blank)` for a blank cell,
- * numbers with the language's decimal separator, booleans as Excel shows them.
- * @example storedValueText(12.5, "it") // "12,5"
+ * A stored value as a message parameter: `(vuota)` / `(blank)` for a blank cell, numbers
+ * with the language's decimal separator, booleans as Excel shows them.
+ * @example storedValueParam(12.5) // { decimal: 12.5 }
  */
-export function storedValueText(value: CellValue, lang: Lang): string {
-  if (value === null || isBlankCell(value)) return lang === "it" ? "(vuota)" : "(blank)";
-  if (typeof value === "number") return numberText(value, lang);
-  if (typeof value === "boolean") return lang === "it" ? (value ? "VERO" : "FALSO") : value ? "TRUE" : "FALSE";
+export function storedValueParam(value: CellValue): MessageParam {
+  if (value === null || isBlankCell(value)) return { code: "STORED_BLANK" };
+  if (typeof value === "number") return { decimal: value };
+  if (typeof value === "boolean") return { code: value ? "STORED_TRUE" : "STORED_FALSE" };
   return value;
 }
 
 /**
+ * A stored value as the user reads it in a message.
+ * @example storedValueText(12.5, "it") // "12,5"
+ */
+export function storedValueText(value: CellValue, lang: Lang): string {
+  return describeParam(storedValueParam(value), lang);
+}
+
+/**
+ * The time of a freeze as a message parameter; a text that is not a freeze time is kept as it is.
+ * @example frozenAtParam("2026-06-30 09:05:07") // { code: "FROZEN_AT", params: { year: "2026", month: "06", ... } }
+ */
+export function frozenAtParam(frozenAt: string): MessageParam {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})/.exec(frozenAt);
+  if (!m) return frozenAt;
+  return { code: "FROZEN_AT", params: { year: m[1], month: m[2], day: m[3], hour: m[4], minute: m[5] } };
+}
+
+/**
  * The time of a freeze as the user reads it: `30/06/2026 09:05` in Italian, `2026-06-30 09:05`
- * in English; a text that is not a freeze time is shown as it is.
+ * in English.
  * @example frozenAtText("2026-06-30 09:05:07", "it") // "30/06/2026 09:05"
  */
 export function frozenAtText(frozenAt: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})/.exec(frozenAt);
-  if (!m) return frozenAt;
-  return lang === "it" ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}`;
+  return describeParam(frozenAtParam(frozenAt), lang);
 }
 
 /**
  * The changes as warnings of the validation report, each at its cell (a sheet that is gone
  * has no cell to go to).
- * @example historyProblems(compareWithHistory(grids).changes, "it")[0].code // "FROZEN_VALUE_CHANGED"
+ * @example historyProblems(compareWithHistory(grids).changes)[0].code // "FROZEN_VALUE_CHANGED"
  */
-export function historyProblems(changes: readonly FreezeChange[], lang: Lang): Problem[] {
+export function historyProblems(changes: readonly FreezeChange[]): Problem[] {
   return changes.map((c) => {
     const f = c.frozen;
     const params = {
@@ -206,13 +222,13 @@ export function historyProblems(changes: readonly FreezeChange[], lang: Lang): P
       cell: f.cell,
       indicator: f.indicator,
       period: f.period,
-      frozenAt: frozenAtText(f.frozenAt, lang),
-      old: storedValueText(f.value, lang),
-      now: storedValueText(c.now, lang),
+      frozenAt: frozenAtParam(f.frozenAt),
+      old: storedValueParam(f.value),
+      now: storedValueParam(c.now),
     };
-    if (c.kind === "sheet_gone") return { severity: "warning", code: "FROZEN_SHEET_GONE", message: formatMessage("FROZEN_SHEET_GONE", lang, params) };
+    if (c.kind === "sheet_gone") return problem("warning", "FROZEN_SHEET_GONE", params);
     const code = c.kind === "changed" ? "FROZEN_VALUE_CHANGED" : "FROZEN_CELL_GONE";
-    return { severity: "warning", code, message: formatMessage(code, lang, params), sheet: f.sheet, cell: f.cell };
+    return problem("warning", code, params, { sheet: f.sheet, cell: f.cell });
   });
 }
 

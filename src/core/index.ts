@@ -3,14 +3,26 @@
  * what is public is a decision made in one place.
  */
 export type * from "./types";
-export { kpiError, isKpiError, messageOf, type KpiError, type Result, type ExcelErrorKind } from "./errors";
-export { MESSAGES, formatMessage, type Lang, type MessageCode } from "./messages";
+export { kpiError, isKpiError, errorRef, messageOf, type KpiError, type Result, type ExcelErrorKind } from "./errors";
+export {
+  MESSAGES,
+  describe,
+  describeParam,
+  formatMessage,
+  ownerLabel,
+  type Lang,
+  type MessageCode,
+  type MessageParam,
+  type MessageParams,
+  type MessageRef,
+} from "./messages";
+export { problem, errorProblem, type ProblemPlace } from "./problem";
 export { parseNumber, parseNumberText, parseQuantityText, formatNumberIt, numberText, isNoneText, type Quantity } from "./numbers";
 export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText, parseDateWords, isValidDate, localIsoDate, localIsoDateTime } from "./dates";
 export { parseTarget, formatTarget, formatCondition, conditionForYear, targetYears, targetErrors, type TargetOptions } from "./targets";
 export { readYesNo } from "./target-words";
 export { DEFAULT_RULES, completeRules, achievement, isMet, bandOf, roundHalfUp } from "./achievement";
-export { parseWeight, checkWeights, isOutsideSumMark, weightsSumMessage, type WeightCheck } from "./weights";
+export { parseWeight, checkWeights, isOutsideSumMark, weightsSumRef, type WeightCheck } from "./weights";
 export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
 export { memoByText, type TextMemo } from "./memo";
 export { MISSING_WORDS, foldWord, missingRuleOf } from "./missing-words";
@@ -70,7 +82,9 @@ export {
   compareWithHistory,
   historyProblems,
   storedValueText,
+  storedValueParam,
   frozenAtText,
+  frozenAtParam,
   type FreezeChange,
   type HistoryCheck,
   type PeriodOf,

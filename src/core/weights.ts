@@ -1,7 +1,7 @@
 import { roundHalfUp } from "./achievement";
 import { isKpiError, kpiError, type KpiError, type Result } from "./errors";
-import { formatMessage, type Lang } from "./messages";
-import { formatNumberIt, parseNumber } from "./numbers";
+import type { MessageRef } from "./messages";
+import { parseNumber } from "./numbers";
 import type { CellValue } from "./types";
 
 /** Tolerances for "sums to 100" and "sums to 1": two-decimal weights such as 33,33 + 33,33 + 33,34. */
@@ -87,14 +87,12 @@ export function isOutsideSumMark(x: CellValue | undefined): boolean {
 /**
  * The message for a group whose weights miss their total, with the gap in words ("5 in
  * più" for 105, "20 in meno" for 80): a bare signed difference was read the wrong way round.
- * `difference` is `expected - sum`, as `judgeWeightSum` gives it. Figures to 2 decimals.
- * @example weightsSumMessage(105, 100, -5, "it") // "I pesi sommano a 105 invece di 100 (5 in più)."
+ * `difference` is `expected - sum`, as `judgeWeightSum` gives it. Figures to 2 decimals,
+ * written with the decimal separator of the language it is described in.
+ * @example describe(weightsSumRef(105, 100, -5), "it") // "I pesi sommano a 105 invece di 100 (5 in più)."
  */
-export function weightsSumMessage(sum: number, expected: 100 | 1, difference: number, lang: Lang): string {
-  const fmt = (x: number) => {
-    const r = Math.abs(x) < 1e12 ? roundHalfUp(x, 2) : x;
-    return lang === "it" ? formatNumberIt(r) : String(r);
-  };
-  const gap = formatMessage(difference > 0 ? "WEIGHTS_UNDER" : "WEIGHTS_OVER", lang, { amount: fmt(Math.abs(difference)) });
-  return formatMessage("WEIGHTS_SUM", lang, { sum: fmt(sum), expected, gap });
+export function weightsSumRef(sum: number, expected: 100 | 1, difference: number): MessageRef {
+  const figure = (x: number) => ({ decimal: Math.abs(x) < 1e12 ? roundHalfUp(x, 2) : x });
+  const gap = { code: difference > 0 ? "WEIGHTS_UNDER" : "WEIGHTS_OVER", params: { amount: figure(Math.abs(difference)) } } as const;
+  return { code: "WEIGHTS_SUM", params: { sum: figure(sum), expected, gap } };
 }

@@ -2,7 +2,6 @@ import {
   analyseWorkbookSteps,
   findTreeSheet,
   type HistoryCheck,
-  type Lang,
   type Period,
   type RulesRead,
   type SheetGrid,
@@ -34,7 +33,6 @@ export interface AnalyseOptions {
   readonly year?: number | null;
   /** A monitoring period (`{ year: 2026, date: "06-30" }`); wins over `year`. */
   readonly period?: Period | null;
-  readonly lang: Lang;
   /**
    * Awaited between the validation and the roll-up: lets the pane repaint, so a large
    * workbook costs two shorter pauses of the page instead of one long one.
@@ -45,10 +43,10 @@ export interface AnalyseOptions {
 /**
  * Validates and rolls up a workbook's grids with the workbook's own rules: the core's one
  * pipeline (`analyseWorkbookSteps`), with a pause between its phases for the page to repaint.
- * @example const { report, rollup } = await analyseGrids(read.grids, { lang: "it" });
+ * @example const { report, rollup } = await analyseGrids(read.grids, { year: 2022 });
  */
 export async function analyseGrids(grids: readonly SheetGrid[], options: AnalyseOptions): Promise<GridsAnalysis> {
-  const steps = analyseWorkbookSteps(grids, { year: options.year ?? null, period: options.period ?? null, lang: options.lang });
+  const steps = analyseWorkbookSteps(grids, { year: options.year ?? null, period: options.period ?? null });
   let step = steps.next();
   while (!step.done) {
     await options.pause?.();

@@ -1,4 +1,4 @@
-import { buildWorkbook, freezeStamp, frozenAtText, type Lang, parsePlan, type Period } from "../core";
+import { buildWorkbook, describe, freezeStamp, frozenAtText, type Lang, parsePlan, type Period } from "../core";
 import { clearMarks } from "../excel/actions/clear";
 import { freezeMonitoring, FreezeRefused } from "../excel/actions/freeze";
 import { importWorkbook, ImportError } from "../excel/actions/import";
@@ -242,9 +242,9 @@ export function createController({ host, store, strings, lang, now = () => new D
       }
       await exclusive("import", strings.phaseImportParsing, async (h) => {
         store.set({ importNotice: null, importError: null });
-        const plan = parsePlan(text, { lang });
+        const plan = parsePlan(text);
         if (plan.nodes.length === 0) {
-          store.set({ importNotice: { tone: "warning", lines: [strings.importNotPlan, ...plan.problems.slice(0, 3).map((p) => p.message)] } });
+          store.set({ importNotice: { tone: "warning", lines: [strings.importNotPlan, ...plan.problems.slice(0, 3).map((p) => describe(p, lang))] } });
           return;
         }
         store.set({ busy: { action: "import", text: strings.phaseImportBuilding } });

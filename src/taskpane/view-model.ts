@@ -1,5 +1,6 @@
 import {
   type Condition,
+  describe,
   formatCondition,
   type KpiResult,
   type Lang,
@@ -169,8 +170,8 @@ export function buildReportView(report: ValidationReport, strings: Strings, lang
     return {
       key: `${p.code}:${p.sheet ?? ""}!${p.cell ?? i}`,
       code: k?.owner ?? null,
-      title: k ? k.indicator || p.message : p.message,
-      detail: k ? p.message : "",
+      title: k ? k.indicator || describe(p, lang) : describe(p, lang),
+      detail: k ? describe(p, lang) : "",
       sheet: p.sheet ?? null,
       address,
       where: p.sheet && address ? location(p.sheet, address) : null,

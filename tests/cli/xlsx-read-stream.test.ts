@@ -48,7 +48,7 @@ describe("the streaming reader gives ExcelJS' grids", () => {
     const bytes = await writeXlsx(buildWorkbook(parsePlan(readFileSync(SEED, "utf8"))));
     const sheets = await same(bytes);
     // The same analysis: 93 KPI rows of the plan in the check.
-    const { report } = analyseWorkbook(sheets, { year: null, lang: "it" });
+    const { report } = analyseWorkbook(sheets, { year: null });
     expect(report.summary.rows).toBe(93);
   });
 
@@ -171,13 +171,13 @@ describe("what only the streaming reader reads", () => {
 describe("check --json streamed", () => {
   test("the streamed text is exactly JSON.stringify's of the same document", async () => {
     const sheets = await readXlsxExcelJs(await handMadeXlsx());
-    const { report, rollup } = analyseWorkbook(sheets, { year: null, lang: "it" });
+    const { report, rollup } = analyseWorkbook(sheets, { year: null });
     const extra = { rollup: rollupJson(rollup.nodes, { decimals: 2 }) };
     let text = "";
-    writeCheckJson(report, extra, (s) => {
+    writeCheckJson(report, "it", extra, (s) => {
       text += s;
     });
-    expect(text).toBe(JSON.stringify({ ...(checkJson(report) as object), ...extra }, null, 2) + "\n");
+    expect(text).toBe(JSON.stringify({ ...(checkJson(report, "it") as object), ...extra }, null, 2) + "\n");
     expect(report.kpis.length).toBeGreaterThan(3);
   });
 
@@ -188,22 +188,22 @@ describe("check --json streamed", () => {
       value: i % 3 === 0 ? null : i / 2, status: i % 3 === 0 ? "missing" : "met", achievement: i % 3 === 0 ? null : 100, valueCell: `D${i + 2}`, targetCell: `C${i + 2}`,
     }));
     const groups = Array.from({ length: 1200 }, (_, i) => ({ owner: `O${i}`, sheet: "S", rows: [i + 2, i + 3], weightSum: 100, ok: true, difference: 0 }));
-    const problems = Array.from({ length: 1001 }, (_, i) => ({ severity: "warning", code: "X", message: `p${i}]`, sheet: "S", cell: `A${i + 1}` }));
+    const problems = Array.from({ length: 1001 }, (_, i) => ({ severity: "warning", code: "NOT_A_NUMBER", params: { text: `p${i}]` }, sheet: "S", cell: `A${i + 1}` }));
     const report = { year: 2026, years: [2026], period: { year: 2026, date: null }, periods: [{ year: 2026, date: null }], groups, kpis, problems, summary: { tables: 1, rows: 2501, met: 1667, unmet: 0, missing: 834, noTarget: 0, invalid: 0 } };
     let text = "";
     let pieces = 0;
-    writeCheckJson(report as never, { rollup: [] }, (s) => {
+    writeCheckJson(report as never, "it", { rollup: [] }, (s) => {
       text += s;
       pieces++;
     });
-    expect(text).toBe(JSON.stringify({ ...(checkJson(report as never) as object), rollup: [] }, null, 2) + "\n");
+    expect(text).toBe(JSON.stringify({ ...(checkJson(report as never, "it") as object), rollup: [] }, null, 2) + "\n");
     expect(pieces).toBeGreaterThan(1); // written in pieces, not as one text
   });
 
   test("an empty report streams as JSON.stringify writes it too (empty lists)", () => {
     const report = { year: null, years: [], period: null, periods: [], groups: [], kpis: [], problems: [], summary: { tables: 0, rows: 0, met: 0, unmet: 0, missing: 0, noTarget: 0, invalid: 0 } };
     let text = "";
-    writeCheckJson(report as never, { rollup: [] }, (s) => {
+    writeCheckJson(report as never, "it", { rollup: [] }, (s) => {
       text += s;
     });
     expect(text).toBe(JSON.stringify({ ...report, rollup: [] }, null, 2) + "\n");

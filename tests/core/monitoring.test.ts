@@ -4,6 +4,7 @@ import { analyseWorkbook } from "../../src/core/analyse";
 import { marksFor } from "../../src/core/marks";
 import { dateToSerial } from "../../src/core/dates";
 import type { Condition, SheetGrid } from "../../src/core/types";
+import { describe as describeIn } from "../../src/core";
 
 const atLeast = (value: number, unit: Condition["unit"] = "number"): Condition => ({ op: ">=", value, unit });
 const june = { year: 2026, date: "06-30" };
@@ -175,7 +176,7 @@ describe("validateWorkbook at a monitoring date", () => {
     const r = validateWorkbook([grid], { period: { year: 2026, date: "03-31" } });
     expect(r.kpis.map((k) => k.status)).toEqual(["missing", "missing", "on_track", "missing"]);
     const note = r.problems.find((p) => p.code === "NO_VALUE_COLUMN");
-    expect(note?.message).toContain("31/03/2026");
+    expect(describeIn(note!, "it")).toContain("31/03/2026");
   });
 });
 

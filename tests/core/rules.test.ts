@@ -2,6 +2,7 @@ import { DEFAULT_RULES } from "../../src/core/achievement";
 import { findRulesSheet, readRules, readRulesSheet, rulesSheet } from "../../src/core/rules";
 import type { CellValue, MeasurementRules, SheetGrid } from "../../src/core/types";
 import type { CellSpec, SheetSpec } from "../../src/core/workbook/description";
+import { describe as describeIn } from "../../src/core";
 
 function sheet(rows: CellValue[][], name = "Impostazioni"): SheetGrid {
   return { name, values: rows };
@@ -74,6 +75,19 @@ describe("readRules", () => {
     expect(r.rules.threshold).toBeCloseTo(60, 10);
   });
 
+  it("a % written as text in the format (escaped, or in a [...] section) is not a percent format", () => {
+    // `0\%` shows 60 as "60%" without scaling it: the value is 60, not 60 × 100 = 6000
+    // (out of 0..100, which was reported as a bad value). The engine's one test for percent
+    // formats (isPercentFormat) says so; the settings sheet used a weaker copy of it.
+    const r = readRulesSheet({
+      name: "Impostazioni",
+      values: [["Soglia rosso", 60], ["Soglia giallo", 85]],
+      formats: [[null, "0\\%"], [null, "[$%-410]0"]],
+    });
+    expect(r.problems).toEqual([]);
+    expect(r.rules.bands).toEqual({ red: 60, amber: 85 });
+  });
+
   it("the sheet may start anywhere (origin) and keys need not be in column A", () => {
     const r = readRulesSheet({ name: "Impostazioni", values: [[null, "Soglia rosso", "abc"]], origin: { row: 4, col: 2 } });
     // The value is the cell right of the key: column 2 + 2 = E, row 4 + 1 = 5.
@@ -99,7 +113,7 @@ describe("readRules", () => {
       ["RULES_BAD_VALUE", "B5"],
       ["RULES_BAD_VALUE", "B6"],
     ]);
-    expect(r.problems[0].message).toBe("«quadratico» non è un valore valido per «Minore è meglio»: atteso rapporto oppure lineare; vale il predefinito (rapporto).");
+    expect(describeIn(r.problems[0], "it")).toBe("«quadratico» non è un valore valido per «Minore è meglio»: atteso rapporto oppure lineare; vale il predefinito (rapporto).");
     expect(r.problems.every((p) => p.severity === "error")).toBe(true);
   });
 
@@ -130,8 +144,8 @@ describe("readRules", () => {
   });
 
   it("messages follow the language", () => {
-    const r = readRules([sheet([["Valori mancanti", "media"]])], { lang: "en" });
-    expect(r.problems[0].message).toBe("“media” is not a valid value for “Valori mancanti”: expected skip or zero; the default (skip) applies.");
+    const r = readRules([sheet([["Valori mancanti", "media"]])]);
+    expect(describeIn(r.problems[0], "en")).toBe("“media” is not a valid value for “Valori mancanti”: expected skip or zero; the default (skip) applies.");
   });
 
   it("finds the sheet by name, case-insensitively", () => {
@@ -167,7 +181,7 @@ describe("rulesSheet", () => {
     ["en", custom],
     ["en", DEFAULT_RULES],
   ] as const)("reads back what it writes (%s)", (lang, rules) => {
-    const back = readRulesSheet(gridOf(rulesSheet(rules, { lang })), { lang });
+    const back = readRulesSheet(gridOf(rulesSheet(rules, { lang })));
     expect(back.problems).toEqual([]);
     expect(back.rules).toEqual(rules);
   });
@@ -190,7 +204,7 @@ describe("rulesSheet", () => {
   it("the unit rule (Risultato unità) is read back, tutte by default, capofila or lead when set", () => {
     expect(readRulesSheet(gridOf(rulesSheet())).unitRule).toBe("all");
     expect(readRulesSheet(gridOf(rulesSheet({}, { unitRule: "lead" }))).unitRule).toBe("lead");
-    expect(readRulesSheet(gridOf(rulesSheet({}, { unitRule: "lead", lang: "en" })), { lang: "en" }).unitRule).toBe("lead");
+    expect(readRulesSheet(gridOf(rulesSheet({}, { unitRule: "lead", lang: "en" }))).unitRule).toBe("lead");
     expect(readRules([sheet([["Risultato unità", "Capofila"]])]).unitRule).toBe("lead");
     expect(readRules([sheet([["Unit result", "all"]])]).unitRule).toBe("all");
     expect(readRules([]).unitRule).toBe("all");
@@ -198,17 +212,17 @@ describe("rulesSheet", () => {
     const bad = readRules([sheet([["Risultato unità", "metà"]])]);
     expect(bad.unitRule).toBe("all");
     expect(bad.problems.map((p) => [p.code, p.cell])).toEqual([["RULES_BAD_VALUE", "B1"]]);
-    expect(bad.problems[0].message).toContain("tutte oppure capofila");
+    expect(describeIn(bad.problems[0], "it")).toContain("tutte oppure capofila");
   });
 
   it("Monitoraggio: «nessuno» is read back, «lineare» is the default (absent), a typo is an error at its cell", () => {
     expect(readRulesSheet(gridOf(rulesSheet({ monitoring: "none" }))).rules.monitoring).toBe("none");
-    expect(readRulesSheet(gridOf(rulesSheet({ monitoring: "none" }, { lang: "en" })), { lang: "en" }).rules.monitoring).toBe("none");
+    expect(readRulesSheet(gridOf(rulesSheet({ monitoring: "none" }, { lang: "en" }))).rules.monitoring).toBe("none");
     expect(readRules([sheet([["Monitoraggio", "lineare"]])]).rules.monitoring).toBeUndefined();
     const bad = readRules([sheet([["Monitoraggio", "a occhio"]])]);
     expect(bad.rules.monitoring).toBeUndefined();
     expect(bad.problems.map((p) => [p.code, p.cell])).toEqual([["RULES_BAD_VALUE", "B1"]]);
-    expect(bad.problems[0].message).toContain("lineare oppure nessuno");
+    expect(describeIn(bad.problems[0], "it")).toContain("lineare oppure nessuno");
   });
 
   it("a partial set of rules is completed with the defaults", () => {

@@ -5,6 +5,7 @@
  */
 import type { CellValue, SheetGrid } from "../../src/core/types";
 import { validateWorkbook } from "../../src/core/validate";
+import { describe as describeIn } from "../../src/core";
 
 const sheet = (name: string, values: CellValue[][]): SheetGrid => ({ name, values });
 const codes = (r: { problems: readonly { code: string; cell?: string }[] }) => r.problems.map((p) => `${p.cell} ${p.code}`);
@@ -21,7 +22,7 @@ describe("tables without weights", () => {
     ]);
     expect(report.groups).toEqual([]);
     expect(codes(report)).toEqual(["A1 TABLE_NO_WEIGHT_COLUMN"]);
-    expect(report.problems[0].message).toBe("Tabella senza colonna Peso: i pesi non sono controllati.");
+    expect(describeIn(report.problems[0], "it")).toBe("Tabella senza colonna Peso: i pesi non sono controllati.");
     // 12 >= 10 met, 4 < 5 unmet (4/5 = 80%), 2 >= 2 met.
     expect(report.kpis.map((k) => [k.status, k.weight, k.achievement])).toEqual([
       ["met", null, 100],
@@ -37,10 +38,10 @@ describe("tables without weights", () => {
         ["a", null, ">= 1"],
         ["b", "  ", ">= 1"],
       ]),
-    ], { lang: "en" });
+    ]);
     expect(report.groups).toEqual([]);
     expect(codes(report)).toEqual(["A1:B1 TABLE_WEIGHTS_BLANK"]);
-    expect(report.problems[0].message).toBe("No weights in this table: the weights are not checked.");
+    expect(describeIn(report.problems[0], "en")).toBe("No weights in this table: the weights are not checked.");
   });
 
   it("keeps a dash or an X (a prerequisite) outside the sum, and still checks the other weights", () => {
@@ -60,7 +61,7 @@ describe("tables without weights", () => {
       ["OS1", 100, true, [2, 3, 4, 5]],
       ["OS2", 70, false, [6, 7]],
     ]);
-    expect(report.problems.filter((p) => p.code.startsWith("WEIGHT")).map((p) => [p.cell, p.code, p.message])).toEqual([
+    expect(report.problems.filter((p) => p.code.startsWith("WEIGHT")).map((p) => [p.cell, p.code, describeIn(p, "it")])).toEqual([
       ["C6:C7", "WEIGHTS_SUM", "I pesi sommano a 70 invece di 100 (30 in meno)."],
     ]);
     expect(report.kpis.slice(0, 2).map((k) => k.weight)).toEqual([null, null]);
@@ -102,7 +103,7 @@ describe("tables with weights but no target", () => {
     expect(report.groups.map((g) => [g.owner, g.weightSum, g.ok, g.rows.length])).toEqual([["OS1", 100, true, 9]]);
     expect(report.kpis.every((k) => k.status === "no_target")).toBe(true);
     expect(codes(report)).toEqual(["C1:D1 TABLE_NO_TARGET_COLUMN"]);
-    expect(report.problems[0].message).toBe("Tabella senza colonna Target: sono controllati solo i pesi.");
+    expect(describeIn(report.problems[0], "it")).toBe("Tabella senza colonna Target: sono controllati solo i pesi.");
   });
 
   it("reads a list of objectives, N. | Obiettivo | Peso, with the objective as the row's text", () => {
@@ -120,9 +121,9 @@ describe("tables with weights but no target", () => {
     for (let i = 1; i <= 8; i++) rows.push([`b${i}`, 10]);
     rows.push(["c", 5]);
     const it = validateWorkbook([sheet("A", rows)]);
-    const en = validateWorkbook([sheet("A", rows)], { lang: "en" });
-    expect(it.problems.find((p) => p.code === "WEIGHTS_SUM")?.message).toBe("I pesi sommano a 105 invece di 100 (5 in più).");
-    expect(en.problems.find((p) => p.code === "WEIGHTS_SUM")?.message).toBe("The weights add up to 105 instead of 100 (5 too many).");
+    const en = validateWorkbook([sheet("A", rows)]);
+    expect(describeIn(it.problems.find((p) => p.code === "WEIGHTS_SUM")!, "it")).toBe("I pesi sommano a 105 invece di 100 (5 in più).");
+    expect(describeIn(en.problems.find((p) => p.code === "WEIGHTS_SUM")!, "en")).toBe("The weights add up to 105 instead of 100 (5 too many).");
     // The data field keeps its meaning, 100 - 105.
     expect(it.groups[0].difference).toBe(-5);
   });
@@ -197,9 +198,9 @@ describe("Target % and two-row headers", () => {
   });
 
   it("says once when Target primo anno ... have no known first year", () => {
-    const report = validateWorkbook([sheet("A", [["Indicatore", "Peso", "Target primo anno", "Target secondo anno"], ["x", 100, 10, 12]])], { lang: "en" });
+    const report = validateWorkbook([sheet("A", [["Indicatore", "Peso", "Target primo anno", "Target secondo anno"], ["x", 100, 10, 12]])]);
     expect(codes(report)).toEqual(["A1:B1 TABLE_ORDINAL_YEARS"]);
-    expect(report.problems[0].message).toContain("C1");
+    expect(describeIn(report.problems[0], "en")).toContain("C1");
     expect(report.kpis[0].target).toEqual({ op: ">=", value: 10, unit: "number" });
   });
 });
@@ -212,16 +213,16 @@ describe("headers that are almost KPI tables", () => {
       ["Riduzione tempi", 100, ">= 1"],
     ];
     const it = validateWorkbook([sheet("A", values)]);
-    expect(it.problems.map((p) => [p.code, p.cell, p.message])).toEqual([
+    expect(it.problems.map((p) => [p.code, p.cell, describeIn(p, "it")])).toEqual([
       ["HEADER_INCOMPLETE", "B2", "La riga 2 sembra l'intestazione di una tabella KPI ma non è letta: colonne trovate «Peso» (B2), «Target 2026» (C2); manca Indicatore."],
       ["NO_KPI_TABLES", undefined, expect.stringContaining("Indicatore e Peso o Target")],
     ]);
-    const en = validateWorkbook([sheet("A", [["Indicatore", "Risultato 2026"], ["x", 1]])], { lang: "en" });
-    expect(en.problems[0].message).toBe(
+    const en = validateWorkbook([sheet("A", [["Indicatore", "Risultato 2026"], ["x", 1]])]);
+    expect(describeIn(en.problems[0], "en")).toBe(
       "Row 1 looks like a KPI table header but is not read as one: columns found “Indicatore” (A1), “Risultato 2026” (B1); missing Weight or Target.",
     );
     const neither = validateWorkbook([sheet("A", [[null, "Formula", "Baseline", "Risultato"], [null, "a/b", 1, 2]])]);
-    expect(neither.problems[0].message).toBe(
+    expect(describeIn(neither.problems[0], "it")).toBe(
       "La riga 1 sembra l'intestazione di una tabella KPI ma non è letta: colonne trovate «Formula» (B1), «Baseline» (C1), «Risultato» (D1); manca Indicatore e Peso o Target.",
     );
   });

@@ -1,5 +1,6 @@
 import type { CellValue, SheetGrid } from "../../src/core/types";
 import { validateWorkbook } from "../../src/core/validate";
+import { describe as describeIn } from "../../src/core";
 
 const sheet = (values: CellValue[][]): SheetGrid => ({ name: "Obiettivi", values });
 
@@ -26,7 +27,7 @@ describe("validation with targets worded as other plans word them", () => {
     ]);
     const bad = report.problems.find((p) => p.cell === "D7");
     expect(bad?.code).toBe("VALUE_NOT_YES_NO");
-    expect(bad?.message).toContain("forse");
+    expect(describeIn(bad!, "it")).toContain("forse");
   });
 
   it("an unreadable year of a per-year target is reported for that year only", () => {
@@ -42,7 +43,7 @@ describe("validation with targets worded as other plans word them", () => {
     expect(in2027.kpis[0].status).toBe("invalid");
     const p = in2027.problems.find((x) => x.cell === "C2");
     expect(p?.code).toBe("NOT_A_TARGET");
-    expect(p?.message).toContain("circa 12");
+    expect(describeIn(p!, "it")).toContain("circa 12");
   });
 
   it("a band: inside is met, above is scored as for <= upper", () => {

@@ -3,6 +3,7 @@ import { isKpiError, messageOf } from "../../src/core/errors";
 import { parseTarget } from "../../src/core/targets";
 import type { CellValue, KpiResult, SheetGrid } from "../../src/core/types";
 import { isPercentFormat, validateWorkbook } from "../../src/core/validate";
+import { describe as describeIn } from "../../src/core";
 
 type Grid = CellValue[][];
 const sheet = (name: string, values: Grid, extra: Partial<SheetGrid> = {}): SheetGrid => ({ name, values, ...extra });
@@ -47,8 +48,8 @@ describe("validateWorkbook: statuses", () => {
     ], { year: 2022 });
     expect(report.kpis[0].status).toBe("missing");
     expect(report.kpis[0].valueCell).toBe("D2");
-    expect(report.problems).toEqual([
-      { severity: "warning", code: "VALUE_MISSING", sheet: "Foglio 1", cell: "D2", message: "Valore mancante per il 2022." },
+    expect(report.problems.map((p) => ({ ...p, message: describeIn(p, "it") }))).toEqual([
+      { severity: "warning", code: "VALUE_MISSING", params: { year: 2022 }, sheet: "Foglio 1", cell: "D2", message: "Valore mancante per il 2022." },
     ]);
   });
 
@@ -149,7 +150,7 @@ describe("validateWorkbook: statuses", () => {
     const codes = report.problems.map((p) => [p.code, p.cell]);
     expect(codes).toContainEqual(["VALUE_NOT_NUMBER", "D5"]);
     expect(codes).toContainEqual(["VALUE_CELL_ERROR", "D6"]);
-    expect(report.problems.find((p) => p.cell === "D5")?.message).toContain("molti");
+    expect(describeIn(report.problems.find((p) => p.cell === "D5")!, "it")).toContain("molti");
   });
 
   it("reports unreadable targets with the engine's own message", () => {
@@ -160,13 +161,14 @@ describe("validateWorkbook: statuses", () => {
         ["a", 50, bad, 3],
         ["b", 50, ">= 1", 3],
       ]),
-    ], { lang: "en" });
+    ]);
     const engine = parseTarget(bad);
     if (!isKpiError(engine)) throw new Error("the engine should reject the target");
     expect(report.kpis[0].status).toBe("invalid");
-    expect(report.problems).toContainEqual({
+    expect(report.problems.map((p) => ({ ...p, message: describeIn(p, "en") }))).toContainEqual({
       severity: "error",
       code: engine.code,
+      params: engine.params,
       sheet: "A",
       cell: "C2",
       message: messageOf(engine, "en"),
@@ -275,7 +277,7 @@ describe("validateWorkbook: weights", () => {
       expect.objectContaining({ severity: "error", code: "WEIGHTS_SUM", sheet: "A", cell: "C4:C5" }),
     ]);
     // 60 + 40 = 100 for A.1; 50 + 30 = 80 for A.2: 20 short.
-    expect(report.problems[0].message).toBe("I pesi sommano a 80 invece di 100 (20 in meno).");
+    expect(describeIn(report.problems[0], "it")).toBe("I pesi sommano a 80 invece di 100 (20 in meno).");
   });
 
   it("merges one code's rows from two tables on the same sheet, not across sheets", () => {
@@ -311,7 +313,7 @@ describe("validateWorkbook: weights", () => {
     ]);
     expect(report.problems).toEqual([expect.objectContaining({ code: "WEIGHTS_SUM", cell: "B6:B7" })]);
     // 0,3 + 0,6 = 0,9 against 1: 0,1 short.
-    expect(report.problems[0].message).toBe("I pesi sommano a 0,9 invece di 1 (0,1 in meno).");
+    expect(describeIn(report.problems[0], "it")).toBe("I pesi sommano a 0,9 invece di 1 (0,1 in meno).");
   });
 
   it("reports text, negative and blank weights as problems of their own", () => {
@@ -323,11 +325,11 @@ describe("validateWorkbook: weights", () => {
         ["A.1", "vuoto", null, ">= 1"],
         ["A.1", "buono", 110, ">= 1"],
       ]),
-    ], { lang: "en" });
+    ]);
     const byCell = Object.fromEntries(report.problems.map((p) => [p.cell, p.code]));
     // Each bad weight once; no sum problem on top (issue 10: it listed the group twice).
     expect(byCell).toEqual({ C2: "WEIGHT_NOT_NUMBER", C3: "WEIGHT_NEGATIVE", C4: "WEIGHT_BLANK" });
-    expect(report.problems.find((p) => p.cell === "C2")?.message).toContain("venti");
+    expect(describeIn(report.problems.find((p) => p.cell === "C2")!, "en")).toContain("venti");
     expect(report.groups[0].ok).toBe(false);
     expect(report.kpis.map((k) => k.weight)).toEqual([null, null, null, 110]);
   });
@@ -384,11 +386,11 @@ describe("validateWorkbook: workbooks made by hand", () => {
   });
 
   it("says so when no sheet has a KPI table", () => {
-    const report = validateWorkbook([sheet("Note", [["solo testo"]])], { lang: "en" });
+    const report = validateWorkbook([sheet("Note", [["solo testo"]])]);
     expect(report.summary.tables).toBe(0);
     expect(report.kpis).toEqual([]);
     expect(report.problems).toEqual([expect.objectContaining({ severity: "warning", code: "NO_KPI_TABLES" })]);
-    expect(report.problems[0].message).toMatch(/^No KPI table found/);
+    expect(describeIn(report.problems[0], "en")).toMatch(/^No KPI table found/);
   });
 
   it("warns about a KPI row without an indicator", () => {
@@ -473,7 +475,7 @@ describe("validateWorkbook: any cell content", () => {
           if (k.value !== null) expect(Number.isFinite(k.value)).toBe(true);
         }
         for (const g of report.groups) expect(Number.isFinite(g.weightSum)).toBe(true);
-        for (const p of report.problems) expect(p.message.length).toBeGreaterThan(0);
+        for (const p of report.problems) expect(describeIn(p, "it").length).toBeGreaterThan(0);
       }),
       { numRuns: 500 },
     );

@@ -1,6 +1,7 @@
 import { parsePlan } from "../../src/core/plan/parse";
 import { checkWeights, isKpiError, parseWeight } from "../../src/core";
-import { weightsSumMessage } from "../../src/core/weights";
+import { weightsSumRef } from "../../src/core/weights";
+import { describe as describeIn } from "../../src/core";
 
 describe("checkWeights", () => {
   it("accepts weights summing to 100, including 33,33 + 33,33 + 33,34", () => {
@@ -46,20 +47,20 @@ describe("checkWeights", () => {
   });
 });
 
-describe("weightsSumMessage", () => {
+describe("weightsSumRef", () => {
   it("says how far the sum is from the total in words, over or under, in both languages", () => {
     // 105 against 100: 5 too many; 80: 20 short; 0,9 against 1: 0,1 short.
-    expect(weightsSumMessage(105, 100, -5, "it")).toBe("I pesi sommano a 105 invece di 100 (5 in più).");
-    expect(weightsSumMessage(105, 100, -5, "en")).toBe("The weights add up to 105 instead of 100 (5 too many).");
-    expect(weightsSumMessage(80, 100, 20, "it")).toBe("I pesi sommano a 80 invece di 100 (20 in meno).");
-    expect(weightsSumMessage(0.9, 1, 0.1, "en")).toBe("The weights add up to 0.9 instead of 1 (0.1 short).");
-    expect(weightsSumMessage(33.333333, 100, 66.666667, "it")).toBe("I pesi sommano a 33,33 invece di 100 (66,67 in meno).");
+    expect(describeIn(weightsSumRef(105, 100, -5), "it")).toBe("I pesi sommano a 105 invece di 100 (5 in più).");
+    expect(describeIn(weightsSumRef(105, 100, -5), "en")).toBe("The weights add up to 105 instead of 100 (5 too many).");
+    expect(describeIn(weightsSumRef(80, 100, 20), "it")).toBe("I pesi sommano a 80 invece di 100 (20 in meno).");
+    expect(describeIn(weightsSumRef(0.9, 1, 0.1), "en")).toBe("The weights add up to 0.9 instead of 1 (0.1 short).");
+    expect(describeIn(weightsSumRef(33.333333, 100, 66.666667), "it")).toBe("I pesi sommano a 33,33 invece di 100 (66,67 in meno).");
   });
 
   it("is what the plan import says for an owner whose weights are off, with no placeholder left", () => {
     const text = ["Piano della performance 2021-2023", "## Area strategica: A X", "## Obiettivo strategico: A.1 Y", "Indicatori testo\tAlgoritmo\tPeso\tStato\tTarget", "K1\tNumero\t60\t---\t>= 1", "K2\tNumero\t45\t---\t>= 1"];
     const plan = parsePlan(text.join("\n"));
-    const sums = plan.problems.filter((p) => p.code === "PLAN_WEIGHTS_SUM").map((p) => p.message);
+    const sums = plan.problems.filter((p) => p.code === "PLAN_WEIGHTS_SUM").map((p) => describeIn(p, "it"));
     // 60 + 45 = 105: 5 too many.
     expect(sums).toEqual([expect.stringContaining("I pesi sommano a 105 invece di 100 (5 in più).")]);
   });

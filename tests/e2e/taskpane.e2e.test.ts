@@ -27,6 +27,7 @@ import { achievementText, rowsAddress } from "../../src/taskpane/tree-model";
 import { FakeExcel, parseRect, type FakeCell } from "../support/office";
 import { colName, hostOf, kpiWorkbook } from "../support/excel-fixtures";
 import { officeScript } from "../support/office-script";
+import { describe as describeIn } from "../../src/core";
 
 jest.setTimeout(180_000);
 
@@ -87,7 +88,7 @@ function valueFor(target: FakeCell, meet: boolean): number | null {
 async function buildFixture(): Promise<Fixture> {
   const fake = new FakeExcel({ platform: "desktop" });
   fake.workbook.load({ name: "Note", values: [["Appunti dell'ufficio", 2022]], fills: { A1: "#FFF2CC" } });
-  await importWorkbook(hostOf(fake), buildWorkbook(parsePlan(SEED, { lang: "it" }), { lang: "it" }));
+  await importWorkbook(hostOf(fake), buildWorkbook(parsePlan(SEED), { lang: "it" }));
   let hostileCell = { sheet: "", address: "" };
   for (const sheet of fake.workbook.sheets) {
     const header = sheet.rows[0] ?? [];
@@ -149,7 +150,7 @@ async function buildFixture(): Promise<Fixture> {
  */
 async function monitoringFixture(): Promise<{ workbook: unknown; report: ValidationReport }> {
   const fake = new FakeExcel({ platform: "desktop" });
-  await importWorkbook(hostOf(fake), buildWorkbook(parsePlan(SEED, { lang: "it" }), { lang: "it", checkpoints: ["06-30", "09-30"] }));
+  await importWorkbook(hostOf(fake), buildWorkbook(parsePlan(SEED), { lang: "it", checkpoints: ["06-30", "09-30"] }));
   for (const sheet of fake.workbook.sheets) {
     const header = sheet.rows[0] ?? [];
     const targetCol = header.indexOf(`Target ${YEAR}`);
@@ -356,7 +357,7 @@ describeBrowser("the task pane in Chromium", () => {
     await expect(page.locator("[data-section='weights'] .item-title").textContent()).resolves.toBe("Somma 90, 10 in meno");
     expect(await badge(page, "targets")).toBe(1);
     const unreadable = report.problems.find((p) => p.sheet === "C" && p.cell?.startsWith("K"))!;
-    await expect(page.locator("[data-section='targets'] .item-detail").textContent()).resolves.toBe(unreadable.message);
+    await expect(page.locator("[data-section='targets'] .item-detail").textContent()).resolves.toBe(describeIn(unreadable, "it"));
     await expect(page.locator(".year-checked").textContent()).resolves.toBe(`Anno verificato: ${report.year}`);
     await expect(page.locator("select").inputValue()).resolves.toBe(String(report.year));
     await expect(page.locator(".status-text").textContent()).resolves.toContain("Verifica completata");
@@ -707,7 +708,7 @@ describeBrowser("the task pane in Chromium", () => {
     const problems = fixture.reportEn.problems.filter((p) => p.code !== "VALUE_MISSING" && p.code !== "WEIGHTS_SUM");
     if (problems.length > 0) {
       const details = await page.locator(".item-detail, .item-title").allTextContents();
-      expect(details.some((t) => t.includes(problems[0].message))).toBe(true);
+      expect(details.some((t) => t.includes(describeIn(problems[0], "en")))).toBe(true);
     }
     await context.close();
   });

@@ -35,7 +35,7 @@ async function pane(spec: WorkbookSpec) {
   const out = await runValidate(hostOf(fake), { lang: "it", year: 2021, mark: false });
   // The unit scorecards too: the pane's Schede unità and kpi check's "units" come from the same check.
   const units = unitsJson(workbookUnitScores(out), 2);
-  const json = { ...(checkJson(out.report) as object), rollup: rollupJson(out.rollup.nodes, { decimals: 2 }), units, changedAfterFreeze: changedAfterFreezeJson(out.history) };
+  const json = { ...(checkJson(out.report, "it") as object), rollup: rollupJson(out.rollup.nodes, { decimals: 2 }), units, changedAfterFreeze: changedAfterFreezeJson(out.history) };
   return { out, json: JSON.parse(JSON.stringify(json)) as unknown };
 }
 

@@ -8,6 +8,7 @@ import { runValidate } from "../../src/excel/actions/validate";
 import { freezeMonitoring, FreezeRefused, frozenInput } from "../../src/excel/actions/freeze";
 import { FakeExcel, type FakeCell } from "../support/office";
 import { hostOf, kpiRows } from "../support/excel-fixtures";
+import { describe as describeIn } from "../../src/core";
 
 const T1 = "2026-06-30 09:05:07";
 const T2 = "2026-07-01 10:00:00";
@@ -111,7 +112,7 @@ describe("Validate after a freeze", () => {
       ["Area A", "G2", "warning"],
       ["Area A", "G4", "warning"],
     ]);
-    expect(changed[0].message).toBe("Valore modificato dopo il congelamento del 30/06/2026 09:05 (periodo 2022): era «12», ora è «13».");
+    expect(describeIn(changed[0], "it")).toBe("Valore modificato dopo il congelamento del 30/06/2026 09:05 (periodo 2022): era «12», ora è «13».");
     // The history sheet is not a KPI table: 3 KPI rows, as without it.
     expect(out.report.summary.rows).toBe(3);
     expect(fake.stats.syncs).toBe(2);

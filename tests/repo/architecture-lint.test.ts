@@ -118,3 +118,25 @@ describe("lint guard: the Office.js adapter holds no pane code", () => {
     expect(await lint("src/taskpane/guard-probe.ts", code)).toEqual([]);
   });
 });
+
+describe("lint guard: the analysis returns message references, adapters describe them", () => {
+  test("an analysis module that renders a message is an error; the core's own rules still hold there", async () => {
+    const code = [
+      'import { describe, formatMessage, type Lang } from "../messages";', // line 1: describe and formatMessage
+      'import { describeParam } from "../messages/describe";', // line 2
+      'import type { MessageRef } from "../messages";', // line 3: allowed, a type
+      'import { readFileSync } from "fs";', // line 4: still the core's rule
+      "export const used = [describe, formatMessage, describeParam, readFileSync];",
+      "export type T = [Lang, MessageRef];",
+    ].join("\n");
+    const messages = await lint("src/core/validate/guard-probe.ts", code);
+    expect(findings(messages)).toEqual(["no-restricted-imports:1", "no-restricted-imports:1", "no-restricted-imports:2", "no-restricted-imports:4"]);
+    expect(messages.find((m) => m.line === 2)?.message).toContain("message references");
+  });
+
+  test("the modules that write a document in a language may describe", async () => {
+    const code = ['import { describe } from "../messages";', "export const used = describe;"].join("\n");
+    expect(await lint("src/core/report/guard-probe.ts", code)).toEqual([]);
+    expect(await lint("src/core/workbook/guard-probe.ts", code)).toEqual([]);
+  });
+});

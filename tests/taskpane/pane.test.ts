@@ -116,7 +116,7 @@ test("Import: empty text, a text that is not a plan, the seed plan with a name c
   await p.controller.importPlan(text.value);
   const result = p.$(".import-result").textContent!;
   // Every sheet the plan describes, the clashing one renamed (the list comes from the core's description).
-  const described = buildWorkbook(parsePlan(SEED, { lang: "it" }), { lang: "it" }).sheets.map((s) => (s.name === "A" ? "A (2)" : s.name));
+  const described = buildWorkbook(parsePlan(SEED), { lang: "it" }).sheets.map((s) => (s.name === "A" ? "A (2)" : s.name));
   expect(described.slice(0, 4)).toEqual(["A (2)", "B", "C", "Albero"]);
   expect(result).toContain(`Fogli creati: ${described.join(", ")}.`);
   expect(result).toContain("Il foglio «A» esisteva già: il nuovo si chiama «A (2)».");

@@ -3,6 +3,7 @@ import { validateWorkbook } from "../../src/core/validate";
 import { en } from "../../src/taskpane/i18n/en";
 import { it } from "../../src/taskpane/i18n/it";
 import { allItems, buildReportView, formatValue, type SectionId } from "../../src/taskpane/view-model";
+import { describe as describeIn } from "../../src/core";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -20,7 +21,7 @@ function grid(): CellValue[][] {
   ];
 }
 
-const report = (lang: "it" | "en" = "it") => validateWorkbook([{ name: "Area A", values: grid() }], { lang });
+const report = () => validateWorkbook([{ name: "Area A", values: grid() }]);
 
 const section = (view: ReturnType<typeof buildReportView>, id: SectionId) => view.sections.find((s) => s.id === id)!;
 
@@ -53,7 +54,7 @@ test("items name the indicator and the owner; problems carry the engine's messag
   expect(unmet.detail).toBe("Valore 5, target >= 10 · raggiungimento 50%");
   const target = allItems(section(view, "targets"))[0];
   expect(target.title).toBe("Reclami");
-  const engineMessage = r.problems.find((p) => p.cell === "D6")!.message;
+  const engineMessage = describeIn(r.problems.find((p) => p.cell === "D6")!, "it");
   expect(target.detail).toBe(engineMessage);
   expect(allItems(section(view, "missing"))[0].detail).toBe("Nessun valore, target >= 10");
 });
@@ -68,17 +69,17 @@ test("summary counts come from the report; met starts closed, problems open", ()
 });
 
 test("English catalogue and English engine messages", () => {
-  const view = buildReportView(report("en"), en, "en");
+  const view = buildReportView(report(), en, "en");
   expect(allItems(section(view, "weights"))[0].title).toBe("Sum 90, 10 short");
   expect(allItems(section(view, "unmet"))[0].detail).toBe("Value 5, target >= 10 · achievement 50%");
   expect(section(view, "weights").title).toBe("Weights not adding up to 100");
 });
 
 test("a clean workbook says so, and notices without a cell are not links", () => {
-  const clean = validateWorkbook([{ name: "S", values: [["Indicatore", "Peso", "Target", "Valore"], ["Visite", 100, ">= 10", 12]] }], { lang: "it" });
+  const clean = validateWorkbook([{ name: "S", values: [["Indicatore", "Peso", "Target", "Valore"], ["Visite", 100, ">= 10", 12]] }]);
   const view = buildReportView(clean, it, "it");
   expect(view.clean).toBe(true);
-  const none = validateWorkbook([{ name: "S", values: [["niente"]] }], { lang: "it" });
+  const none = validateWorkbook([{ name: "S", values: [["niente"]] }]);
   const other = allItems(section(buildReportView(none, it, "it"), "other"));
   expect(other).toHaveLength(1);
   expect(other[0]).toMatchObject({ sheet: null, address: null, where: null });
@@ -93,7 +94,7 @@ test("values read as the user wrote them: percentages, dates, Italian decimals",
 test("items are made only for what is shown", () => {
   const rows: CellValue[][] = [["Indicatore", "Peso", "Target", "Valore"]];
   for (let i = 0; i < 5000; i++) rows.push([`K${i}`, i === 0 ? 100 : 0, ">= 10", 5]);
-  const view = buildReportView(validateWorkbook([{ name: "S", values: rows }], { lang: "it" }), it, "it");
+  const view = buildReportView(validateWorkbook([{ name: "S", values: rows }]), it, "it");
   const unmet = section(view, "unmet");
   expect(unmet.count).toBe(5000);
   expect(unmet.slice(100, 102).map((i) => i.title)).toEqual(["K100", "K101"]);
@@ -128,7 +129,7 @@ test("targets not met without a Motivazione scostamento have a section of their 
     ["A.1", "Pratiche", 30, ">= 10", 4, null], // unmet, no reason
     ["A.1", "Eventi", 30, ">= 2", 3, null], // met: no reason needed
   ];
-  const view = buildReportView(validateWorkbook([{ name: "Area A", values }], { lang: "it" }), it, "it");
+  const view = buildReportView(validateWorkbook([{ name: "Area A", values }]), it, "it");
   const reasons = allItems(section(view, "reasons"));
   expect(reasons.map((i) => [i.title, i.where])).toEqual([["Pratiche", "Area A!F3"]]);
   expect(reasons[0].detail).toMatch(/senza motivazione/);

@@ -43,9 +43,9 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
   const { sheets, uncomputed } = await readWorkbook(ctx, req.input, bytes);
   // The workbook's own measurement rules (sheet Impostazioni), and the roll-up through its
   // tree (sheet Albero): bad settings and a broken tree are problems like any other.
-  const analysis = analyseWorkbook(sheets, { year: req.year ?? null, period: req.period ?? null, lang: ctx.lang });
+  const analysis = analyseWorkbook(sheets, { year: req.year ?? null, period: req.period ?? null });
   const { rollup: roll, history } = analysis;
-  const report = withUncomputed(analysis.report, uncomputed, ctx.lang);
+  const report = withUncomputed(analysis.report, uncomputed);
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
 
   let markedPath: string | null = null;
@@ -67,7 +67,7 @@ export async function runCheck(ctx: CliContext, req: CheckRequest): Promise<{ co
     // Streamed: the document's text is never whole in memory. `units`: each organisational
     // unit's result (src/core/scorecards.ts).
     const units = unitsJson(workbookUnitScores(analysis), 2);
-    writeCheckJson(report, { rollup: rollupJson(roll.nodes, { decimals: 2 }), units, changedAfterFreeze: changedAfterFreezeJson(history) }, ctx.io.stdout);
+    writeCheckJson(report, ctx.lang, { rollup: rollupJson(roll.nodes, { decimals: 2 }), units, changedAfterFreeze: changedAfterFreezeJson(history) }, ctx.io.stdout);
   } else {
     let text = checkText(report, req.input, ctx.lang);
     // The changes themselves are among the problems (warnings at their cells).

@@ -44,7 +44,7 @@ function readPlan(ctx: CliContext, file: string): ParsedPlan {
   const named = extname(file).toLowerCase() === ".docx";
   if (looksLikeZip(bytes) && (named || isDocx(bytes))) {
     try {
-      return parsePlanDocument(readDocx(bytes), { lang: ctx.lang });
+      return parsePlanDocument(readDocx(bytes));
     } catch (e) {
       if (!(e instanceof DocxError)) throw e;
       const code = e.reason === "not_word" ? "DOCX_NOT_WORD" : e.reason === "too_large" ? "DOCX_TOO_LARGE" : "DOCX_DAMAGED";
@@ -52,7 +52,7 @@ function readPlan(ctx: CliContext, file: string): ParsedPlan {
     }
   }
   if (named && bytes.length > 0) throw new CliError(formatMessage("DOCX_NOT_WORD", ctx.lang, { file }));
-  return parsePlan(readPlanText(ctx, file), { lang: ctx.lang });
+  return parsePlan(readPlanText(ctx, file));
 }
 
 /**
@@ -74,7 +74,7 @@ export async function runImport(ctx: CliContext, req: ImportRequest): Promise<{ 
     written = output;
   }
   if (!req.quiet) {
-    if (req.json) ctx.io.stdout(JSON.stringify(planJson(plan), null, 2) + "\n");
+    if (req.json) ctx.io.stdout(JSON.stringify(planJson(plan, ctx.lang), null, 2) + "\n");
     else ctx.io.stdout(planText(plan, ctx.lang) + (written !== null ? `${ctx.t.written(written)}\n` : ""));
   }
   const errors = plan.problems.some((p) => p.severity === "error");

@@ -53,14 +53,15 @@ export interface ReportOutcome {
 export async function runReport(ctx: CliContext, req: ReportRequest): Promise<ReportOutcome> {
   const bytes = readUserFile(ctx, req.input);
   const { sheets, uncomputed } = await readWorkbook(ctx, req.input, bytes);
-  // The Relazione is an Italian document: its notes are in Italian whatever --lang says.
-  let analysis = analyseWorkbook(sheets, { year: req.year ?? null, lang: "it" });
+  // The analysis speaks no language: the Relazione describes its notes in Italian whatever
+  // --lang says (renderReport), the lines printed here are in --lang.
+  let analysis = analyseWorkbook(sheets, { year: req.year ?? null });
   // The Relazione is a year-end document: when the latest values are at a monitoring date
   // (`Valore 2026 al 30/06`), it is still written for that year's end.
   const period = analysis.report.period;
-  if (period !== null && period.date !== null) analysis = analyseWorkbook(sheets, { year: period.year, lang: "it" });
+  if (period !== null && period.date !== null) analysis = analyseWorkbook(sheets, { year: period.year });
   const { rules, rollup: roll } = analysis;
-  const report = withUncomputed(analysis.report, uncomputed, "it");
+  const report = withUncomputed(analysis.report, uncomputed);
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
 
   const date = req.date ?? localIsoDate(new Date());

@@ -45,7 +45,7 @@ export interface SnapshotOutcome {
 export async function runSnapshot(ctx: CliContext, req: SnapshotRequest): Promise<SnapshotOutcome> {
   const bytes = readUserFile(ctx, req.input);
   const { sheets } = await readWorkbook(ctx, req.input, bytes);
-  const { report } = analyseWorkbook(sheets, { year: req.period?.year ?? null, period: req.period ?? null, lang: ctx.lang });
+  const { report } = analyseWorkbook(sheets, { year: req.period?.year ?? null, period: req.period ?? null });
   if (report.summary.tables === 0) throw new CliError(ctx.t.noTables(req.input));
   const period = frozenPeriod(report);
   const frozenAt = freezeStamp(req.now ?? new Date());

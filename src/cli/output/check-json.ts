@@ -1,4 +1,4 @@
-import { type HistoryCheck, type KpiResult, periodKey, roundHalfUp, type ValidationReport } from "../../core";
+import { describe, type HistoryCheck, type KpiResult, type Lang, periodKey, type Problem, roundHalfUp, type ValidationReport } from "../../core";
 import { conditionJson, jsonValue } from "./json";
 
 /**
@@ -12,9 +12,9 @@ import { conditionJson, jsonValue } from "./json";
  * `{year, years, groups: [{owner, sheet, weightSum, ok}], kpis: [{sheet, row, owner, indicator,
  * weight, target: {op, value, unit} | null, value, status, achievement, reason}], problems: [{severity,
  * code, sheet, cell, message}], summary}`. Achievements are rounded to 2 decimals.
- * @example Object.keys(checkJson(report) as object) // ["year", "years", "period", "periods", "groups", "kpis", "problems", "summary"]
+ * @example Object.keys(checkJson(report, "it") as object) // ["year", "years", "period", "periods", "groups", "kpis", "problems", "summary"]
  */
-export function checkJson(report: ValidationReport): unknown {
+export function checkJson(report: ValidationReport, lang: Lang): unknown {
   return {
     year: report.year,
     years: report.years,
@@ -23,7 +23,7 @@ export function checkJson(report: ValidationReport): unknown {
     periods: report.periods.map(periodKey),
     groups: report.groups.map(groupJson),
     kpis: report.kpis.map(kpiJson),
-    problems: report.problems.map(problemJson),
+    problems: report.problems.map(problemJson(lang)),
     summary: report.summary,
   };
 }
@@ -44,22 +44,22 @@ const kpiJson = (k: KpiResult) => ({
   reason: k.reason ?? null,
 });
 
-const problemJson = (p: ValidationReport["problems"][number]) => ({
+const problemJson = (lang: Lang) => (p: Problem) => ({
   severity: p.severity,
   code: p.code,
   sheet: p.sheet ?? null,
   cell: p.cell ?? null,
-  message: p.message,
+  message: describe(p, lang),
 });
 
 /**
  * Writes the `kpi check --json` document, plus `extra` top-level members, piece by piece:
- * the same text as `JSON.stringify({...checkJson(report), ...extra}, null, 2)`, without ever
+ * the same text as `JSON.stringify({...checkJson(report, lang), ...extra}, null, 2)`, without ever
  * building the whole document or its text (300,000 KPI rows make a text of hundreds of MB).
  * Output goes out in chunks of about 64 KB.
- * @example writeCheckJson(report, { rollup }, (s) => process.stdout.write(s));
+ * @example writeCheckJson(report, "it", { rollup }, (s) => process.stdout.write(s));
  */
-export function writeCheckJson(report: ValidationReport, extra: Readonly<Record<string, unknown>>, write: (text: string) => void): void {
+export function writeCheckJson(report: ValidationReport, lang: Lang, extra: Readonly<Record<string, unknown>>, write: (text: string) => void): void {
   let buffer = "";
   const out = (s: string) => {
     buffer += s;
@@ -75,7 +75,7 @@ export function writeCheckJson(report: ValidationReport, extra: Readonly<Record<
     ["periods", report.periods.map(periodKey)],
     ["groups", report.groups, groupJson as (x: never) => unknown],
     ["kpis", report.kpis, kpiJson as (x: never) => unknown],
-    ["problems", report.problems, problemJson as (x: never) => unknown],
+    ["problems", report.problems, problemJson(lang) as (x: never) => unknown],
     ["summary", report.summary],
     ...Object.entries(extra).map(([k, v]): [string, unknown] => [k, v]),
   ];

@@ -1,4 +1,4 @@
-import { type Lang, type ParsedPlan, type TargetEntry, type Unit } from "../../core";
+import { describe, type Lang, type ParsedPlan, type TargetEntry, type Unit } from "../../core";
 import { CLI_TEXT } from "../i18n";
 import { conditionJson } from "./json";
 import { problemLines } from "./problem-lines";
@@ -16,9 +16,9 @@ function targetEntryJson(e: TargetEntry): { year: number | null; op: string | nu
  * algorithmKind, weight, baseline, target, targets: [{year, op, value, unit}]}], problems:
  * [{severity, code, line, message}], years}`. A year without a target (`Anno: 2023 ---`) is
  * an entry with `op`, `value` and `unit` null.
- * @example planJson(parsePlan(text)).years // [2021, 2022, 2023]
+ * @example planJson(parsePlan(text), "it").years // [2021, 2022, 2023]
  */
-export function planJson(plan: ParsedPlan): unknown {
+export function planJson(plan: ParsedPlan, lang: Lang): unknown {
   return {
     nodes: plan.nodes.map((n) => ({ code: n.code, kind: n.kind, title: n.title, parent: n.parent, units: [...n.units] })),
     kpis: plan.kpis.map((k) => ({
@@ -31,7 +31,7 @@ export function planJson(plan: ParsedPlan): unknown {
       target: k.target,
       targets: k.targets.map(targetEntryJson),
     })),
-    problems: plan.problems.map((p) => ({ severity: p.severity, code: p.code, line: p.line ?? null, message: p.message })),
+    problems: plan.problems.map((p) => ({ severity: p.severity, code: p.code, line: p.line ?? null, message: describe(p, lang) })),
     years: plan.years,
   };
 }

@@ -1,4 +1,4 @@
-import type { Lang, Problem } from "../../core";
+import { describe, type Lang, type Problem } from "../../core";
 import { CLI_TEXT } from "../i18n";
 import { LIMITS } from "../limits";
 
@@ -11,12 +11,12 @@ import { LIMITS } from "../limits";
 /**
  * The lines for `problems`, in the order given; `where` names the place (a cell, a plan line)
  * and is padded to `width`.
- * @example problemLines([{ severity: "error", code: "WEIGHT_SUM", message: "..." }], () => "A!E5", 12, "it")
+ * @example problemLines([{ severity: "error", code: "WEIGHTS_SUM", params: {} }], () => "A!E5", 12, "it")
  * // ["  errore  A!E5         ..."]
  */
 export function problemLines(problems: readonly Problem[], where: (p: Problem) => string, width: number, lang: Lang): string[] {
   const t = CLI_TEXT[lang];
-  const out = problems.slice(0, LIMITS.listedProblems).map((p) => `  ${t.severity[p.severity].padEnd(7)} ${where(p).padEnd(width)} ${p.message}`);
+  const out = problems.slice(0, LIMITS.listedProblems).map((p) => `  ${t.severity[p.severity].padEnd(7)} ${where(p).padEnd(width)} ${describe(p, lang)}`);
   if (problems.length > LIMITS.listedProblems) out.push(t.moreProblems(problems.length - LIMITS.listedProblems));
   return out;
 }

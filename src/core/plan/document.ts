@@ -1,4 +1,3 @@
-import type { Lang } from "../messages";
 import type { ParsedPlan } from "../types";
 import { matchHeading } from "./headings";
 import { parsePlan } from "./parse";
@@ -99,7 +98,7 @@ export function documentText(doc: PlanDocument): DocumentText {
  *   { type: "table", rows: [["Indicatore", "Peso", "Target"], ["Pratiche online", "100", ">= 80%"]] },
  * ] }).kpis[0].owner // "1"
  */
-export function parsePlanDocument(doc: PlanDocument, options: { lang?: Lang } = {}): ParsedPlan {
+export function parsePlanDocument(doc: PlanDocument): ParsedPlan {
   const { text, lines } = documentText(doc);
-  return parsePlan(text, { ...options, lineNumbers: lines });
+  return parsePlan(text, { lineNumbers: lines });
 }

@@ -1,8 +1,9 @@
-import { isKpiError, type KpiError } from "../errors";
-import { formatMessage, type Lang, type MessageCode } from "../messages";
+import { errorRef, isKpiError, type KpiError } from "../errors";
+import type { MessageCode } from "../messages";
+import { problem, type Problem } from "../problem";
 import { isNoneText, parseNumber } from "../numbers";
 import { parseTarget, targetErrors, type TargetOptions } from "../targets";
-import type { PlanKpi, Problem, TargetEntry } from "../types";
+import type { PlanKpi, TargetEntry } from "../types";
 import { parseWeight } from "../weights";
 import { kpiAlgorithmKind } from "./algorithm";
 import { splitCells } from "./headings";
@@ -41,10 +42,10 @@ export interface RowContext {
 
 /**
  * Reads one data row of a Lecce KPI table (tab separated, five cells).
- * @example parseKpiRow("Trend\t(X(t)-X(t-1))/X(t-1)*100\t50\t17.835\t>= +10%", 254, "B.1", "en").kpi?.baseline // 17835
+ * @example parseKpiRow("Trend\t(X(t)-X(t-1))/X(t-1)*100\t50\t17.835\t>= +10%", 254, "B.1").kpi?.baseline // 17835
  */
-export function parseKpiRow(line: string, lineNo: number, owner: string, lang: Lang): RowResult {
-  return parseKpiCells(splitCells(line), { columns: LECCE_COLUMNS, width: KPI_CELLS, firstYear: null }, lineNo, owner, lang);
+export function parseKpiRow(line: string, lineNo: number, owner: string): RowResult {
+  return parseKpiCells(splitCells(line), { columns: LECCE_COLUMNS, width: KPI_CELLS, firstYear: null }, lineNo, owner);
 }
 
 /**
@@ -55,9 +56,9 @@ export function parseKpiRow(line: string, lineNo: number, owner: string, lang: L
  * give one entry per year; a year whose cell is unreadable is reported for that year only.
  * @example parseKpiCells(["Pratiche", "20", ">= 90%"], { columns: { indicator: 0, algorithm: null, weight: 1, baseline: null,
  *   targets: [{ col: 2, year: null, ordinal: null, percent: false, header: "Target" }], names: ["Indicatore", "Peso", "Target"] },
- *   width: 3, firstYear: null }, 7, "OS1", "it").kpi?.weight // 20
+ *   width: 3, firstYear: null }, 7, "OS1").kpi?.weight // 20
  */
-export function parseKpiCells(raw: readonly string[], ctx: RowContext, lineNo: number, owner: string, lang: Lang): RowResult {
+export function parseKpiCells(raw: readonly string[], ctx: RowContext, lineNo: number, owner: string): RowResult {
   const cells = [...raw];
   // A trailing separator leaves empty cells at the end: harmless.
   while (cells.length > ctx.width && cells[cells.length - 1] === "") cells.pop();
@@ -65,11 +66,11 @@ export function parseKpiCells(raw: readonly string[], ctx: RowContext, lineNo: n
     return {
       kpi: null,
       problems: [
-        problem("error", "PLAN_ROW_CELLS", lang, lineNo, {
+        problem("error", "PLAN_ROW_CELLS", {
           count: cells.length,
           expected: ctx.width,
           columns: ctx.columns.names.filter((n) => n !== "").join(", "),
-        }),
+        }, { line: lineNo }),
       ],
     };
   }
@@ -79,7 +80,7 @@ export function parseKpiCells(raw: readonly string[], ctx: RowContext, lineNo: n
   const algorithm = at(c.algorithm);
   const problems: Problem[] = [];
   const label = shorten(indicator || algorithm);
-  if (indicator === "") problems.push(problem("warning", "PLAN_EMPTY_INDICATOR", lang, lineNo));
+  if (indicator === "") problems.push(problem("warning", "PLAN_EMPTY_INDICATOR", {}, { line: lineNo }));
 
   let weight: number | null = null;
   const weightText = at(c.weight);
@@ -88,18 +89,18 @@ export function parseKpiCells(raw: readonly string[], ctx: RowContext, lineNo: n
   const blankWeight = c.weight !== null && (isNoneText(weightText) || /^[–—]$/.test(weightText.trim()));
   if (c.weight !== null && !blankWeight) {
     const w = parseWeight(weightText);
-    if (isKpiError(w)) problems.push(detailed("PLAN_BAD_WEIGHT", w, lang, lineNo, label));
+    if (isKpiError(w)) problems.push(detailed("PLAN_BAD_WEIGHT", w, lineNo, label));
     else weight = w;
   }
 
   let baseline: number | null = null;
   if (c.baseline !== null) {
     const b = parseNumber(at(c.baseline));
-    if (isKpiError(b)) problems.push(detailed("PLAN_BAD_BASELINE", b, lang, lineNo, label));
+    if (isKpiError(b)) problems.push(detailed("PLAN_BAD_BASELINE", b, lineNo, label));
     else baseline = b;
   }
 
-  const { target, targets } = readTargets(cells, ctx, lineNo, label, lang, problems);
+  const { target, targets } = readTargets(cells, ctx, lineNo, label, problems);
   const kpi: PlanKpi = {
     owner,
     indicator,
@@ -126,7 +127,6 @@ function readTargets(
   ctx: RowContext,
   lineNo: number,
   label: string,
-  lang: Lang,
   problems: Problem[],
 ): { target: string; targets: readonly TargetEntry[] } {
   const yearly = ctx.columns.targets
@@ -139,11 +139,11 @@ function readTargets(
     const options: TargetOptions = { ...(plain.percent ? { bareIsPercent: true } : {}), ...(ctx.firstYear !== null ? { firstYear: ctx.firstYear } : {}) };
     const parsed = parseTarget(text, options);
     if (isKpiError(parsed)) {
-      problems.push(detailed("PLAN_BAD_TARGET", parsed, lang, lineNo, label));
+      problems.push(detailed("PLAN_BAD_TARGET", parsed, lineNo, label));
       return { target: text, targets: [] };
     }
     // A year that could not be read is reported on its own; the other years stay.
-    for (const { error } of targetErrors(parsed)) problems.push(detailed("PLAN_BAD_TARGET", error, lang, lineNo, label));
+    for (const { error } of targetErrors(parsed)) problems.push(detailed("PLAN_BAD_TARGET", error, lineNo, label));
     return { target: text, targets: parsed.entries };
   }
   // One entry per year column; the verbatim text in the plan's own per-year form.
@@ -155,7 +155,7 @@ function readTargets(
     texts.push(`Anno: ${year} ${text}`);
     const parsed = parseTarget(text, { year, ...(t.percent ? { bareIsPercent: true } : {}) });
     if (isKpiError(parsed)) {
-      problems.push(problem("error", "PLAN_BAD_TARGET_YEAR", lang, lineNo, { indicator: label, year, detail: parsed.message[lang] }));
+      problems.push(problem("error", "PLAN_BAD_TARGET_YEAR", { indicator: label, year, detail: errorRef(parsed) }, { line: lineNo }));
       continue;
     }
     for (const e of parsed.entries) {
@@ -166,17 +166,7 @@ function readTargets(
   return { target: texts.join(" "), targets: entries };
 }
 
-/** A plan problem with its message from the catalogue. */
-export function problem(
-  severity: Problem["severity"],
-  code: MessageCode,
-  lang: Lang,
-  line: number,
-  params: Readonly<Record<string, string | number>> = {},
-): Problem {
-  return { severity, code, message: formatMessage(code, lang, params), line };
-}
-
-function detailed(code: MessageCode, error: KpiError, lang: Lang, line: number, indicator: string): Problem {
-  return problem("error", code, lang, line, { indicator, detail: error.message[lang] });
+/** A KPI cell the engine could not read, as a plan problem that quotes the engine's error. */
+function detailed(code: MessageCode, error: KpiError, line: number, indicator: string): Problem {
+  return problem("error", code, { indicator, detail: errorRef(error) }, { line });
 }

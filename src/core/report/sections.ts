@@ -4,6 +4,7 @@
  */
 import { roundHalfUp } from "../achievement";
 import { serialToItalian } from "../dates";
+import { describe } from "../messages";
 import { formatNumberIt } from "../numbers";
 import { missingReason, needsReason } from "../reasons";
 import type { UnitRule } from "../rules";
@@ -116,7 +117,7 @@ export function notesSection(notes: readonly Problem[], n: number): string {
   return `<section class="notes" aria-labelledby="s${n}">
 <h2 id="s${n}"><span class="num">${n}.</span> Note sui dati</h2>
 <ol>
-${shown.map((p) => `<li><span class="sev sev-${p.severity}">${p.severity === "error" ? "Errore" : "Avviso"}</span> ${escapeHtml(p.message)}${where(p)}</li>`).join("\n")}
+${shown.map((p) => `<li><span class="sev sev-${p.severity}">${p.severity === "error" ? "Errore" : "Avviso"}</span> ${escapeHtml(describe(p, "it"))}${where(p)}</li>`).join("\n")}
 </ol>
 ${notes.length > shown.length ? `<p class="more">… e altre ${notes.length - shown.length} note (elenco completo con <code>kpi check</code>).</p>` : ""}
 </section>`;

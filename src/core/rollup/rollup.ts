@@ -29,81 +29,25 @@
  *   and a cycle is cut at its first node (in input order).
  */
 import { achievement, bandOf, DEFAULT_RULES, isMet } from "../achievement";
-import { formatMessage, type Lang, type MessageCode } from "../messages";
-import type {
-  AlgorithmKind,
-  Condition,
-  KpiStatus,
-  MeasurementRules,
-  NodeKind,
-  Problem,
-  RollupNode,
-} from "../types";
+import type { MessageCode, MessageParams } from "../messages";
+import { problem, type Problem } from "../problem";
+import type { Condition, MeasurementRules } from "../types";
+import { Forest, type ForestNode } from "./forest";
+import type { RollupInput, RollupKpi, RollupOptions, RollupResult, RollupResultNode } from "./model";
+import { ownerParam } from "./owner";
 
-/** One node of the tree as the roll-up needs it (a `PlanNode` fits, with an optional weight). */
-export interface RollupTreeNode {
-  readonly code: string;
-  readonly kind: NodeKind | "code";
-  readonly title: string;
-  /** Code of the parent; `null` for a top-level node. */
-  readonly parent: string | null;
-  /** Weight among its siblings (`Peso` on the tree sheet); equal weights when absent. */
-  readonly weight?: number | null;
-  /** The organisational units involved, as listed (`Unità organizzative`), lead unit first. */
-  readonly units?: readonly string[];
-}
-
-/**
- * One KPI row for the year (a `KpiResult` fits). When `value` and `target` are given the
- * achievement is recomputed with the roll-up's rules, so that the whole cascade follows
- * one set of rules; otherwise `achievement` is used as given.
- */
-export interface RollupKpi {
-  readonly owner: string | null;
-  readonly weight: number | null;
-  readonly status: KpiStatus;
-  readonly achievement: number | null;
-  readonly algorithmKind: AlgorithmKind | null;
-  readonly value?: number | null;
-  readonly target?: Condition | null;
-  readonly indicator?: string;
-  /** Where the row is, for the problems' locations. */
-  readonly sheet?: string;
-  readonly valueCell?: string | null;
-}
-
-export interface RollupInput {
-  readonly nodes: readonly RollupTreeNode[];
-  readonly kpis: readonly RollupKpi[];
-}
-
-export interface RollupOptions {
-  readonly rules?: Partial<MeasurementRules>;
-  /** Language of the problems' messages; Italian by default. */
-  readonly lang?: Lang;
-}
-
-/** A node of the result: a `RollupNode` with what a report needs to draw the tree. */
-export interface RollupResultNode extends RollupNode {
-  /** 0 for a top-level node. */
-  readonly depth: number;
-  /** The node's weight among its siblings as given by the tree, `null` when not given. */
-  readonly weight: number | null;
-  /** Where the performance comes from: its own KPIs, its children, or nowhere (no data). */
-  readonly basis: "kpis" | "children" | "none";
-}
-
-export interface RollupResult {
-  /** Every node, tree order (pre-order, siblings in input order). */
-  readonly nodes: RollupResultNode[];
-  readonly problems: Problem[];
-}
+export {
+  normaliseCode,
+  type RollupInput,
+  type RollupKpi,
+  type RollupOptions,
+  type RollupResult,
+  type RollupResultNode,
+  type RollupTreeNode,
+} from "./model";
 
 /** The implicit target of a weighted-mean KPI with no condition of its own. */
 const FULL: Condition = { op: ">=", value: 100, unit: "percent" };
-
-/** The owner shown for KPI rows that have none. */
-const NO_OWNER: Record<Lang, string> = { it: "(senza codice)", en: "(no code)" };
 
 /**
  * Rolls the KPI achievements of one year up the tree. Pure; never throws.
@@ -123,24 +67,6 @@ export function rollup(input: RollupInput, options: RollupOptions = {}): RollupR
   return new Rollup(input, options).run();
 }
 
-/** Codes compare without surrounding spaces and a trailing dot (`A.1.4.1.` is `A.1.4.1`). */
-export function normaliseCode(code: string): string {
-  return code.replace(/[\s\u00a0]+/g, " ").trim().replace(/\.+$/, "");
-}
-
-interface Node {
-  readonly code: string;
-  readonly kind: NodeKind | "code";
-  readonly title: string;
-  /** As given (normalised), for the output. */
-  readonly declaredParent: string | null;
-  /** After orphans and cycles are resolved: always a known node or null. */
-  parent: string | null;
-  readonly weight: number | null;
-  readonly order: number;
-  readonly children: Node[];
-}
-
 interface Computed {
   readonly achievement: number | null;
   readonly basis: RollupResultNode["basis"];
@@ -158,30 +84,21 @@ interface Term {
 
 class Rollup {
   private readonly rules: MeasurementRules;
-  private readonly lang: Lang;
-  private readonly nodes = new Map<string, Node>();
-  private readonly kpisByOwner = new Map<string, RollupKpi[]>();
   private readonly problems: Problem[] = [];
+  private readonly forest: Forest;
   private readonly computed = new Map<string, Computed>();
   /** Children already reported as having no data, so a child is reported once. */
   private readonly reportedNoData = new Set<string>();
 
-  constructor(private readonly input: RollupInput, options: RollupOptions) {
+  constructor(input: RollupInput, options: RollupOptions) {
+    this.forest = new Forest(input, this.problems);
     const rules = options.rules ?? {};
     this.rules = { ...DEFAULT_RULES, ...rules, bands: { ...DEFAULT_RULES.bands, ...(rules.bands ?? {}) } };
-    this.lang = options.lang ?? "it";
   }
 
   run(): RollupResult {
-    this.readNodes();
-    this.readKpis();
-    this.resolveParents();
-    this.breakCycles();
-    for (const node of this.nodes.values()) {
-      if (node.parent !== null) this.nodes.get(node.parent)?.children.push(node);
-    }
     const out: RollupResultNode[] = [];
-    const visit = (node: Node, depth: number): void => {
+    const visit = (node: ForestNode, depth: number): void => {
       const c = this.perform(node);
       out.push({
         code: node.code,
@@ -200,115 +117,28 @@ class Rollup {
       });
       for (const child of node.children) visit(child, depth + 1);
     };
-    for (const node of this.nodes.values()) if (node.parent === null) visit(node, 0);
+    for (const node of this.forest.nodes.values()) if (node.parent === null) visit(node, 0);
     return { nodes: out, problems: this.problems };
   }
 
-  // ---------------------------------------------------------------- the tree
-
-  private readNodes(): void {
-    for (const n of this.input.nodes) {
-      const code = normaliseCode(n.code);
-      if (this.nodes.has(code)) {
-        this.report("warning", "ROLLUP_DUPLICATE_NODE", { code });
-        continue;
-      }
-      const parent = n.parent === null ? null : normaliseCode(n.parent);
-      this.nodes.set(code, {
-        code,
-        kind: n.kind,
-        title: n.title,
-        declaredParent: parent === "" ? null : parent,
-        parent: parent === "" ? null : parent,
-        weight: typeof n.weight === "number" && Number.isFinite(n.weight) && n.weight >= 0 ? n.weight : null,
-        order: this.nodes.size,
-        children: [],
-      });
-    }
-  }
-
-  /** Groups the KPIs (rows with a weight) by owner; unknown owners become nodes of their own. */
-  private readKpis(): void {
-    const orphans = new Map<string, number>();
-    for (const k of this.input.kpis) {
-      if (k.weight === null || !Number.isFinite(k.weight)) continue;
-      const code = k.owner === null ? "" : normaliseCode(k.owner);
-      const owner = code === "" ? NO_OWNER[this.lang] : code;
-      const list = this.kpisByOwner.get(owner);
-      if (list) list.push(k);
-      else this.kpisByOwner.set(owner, [k]);
-      if (!this.nodes.has(owner)) orphans.set(owner, (orphans.get(owner) ?? 0) + 1);
-    }
-    for (const [code, count] of orphans) {
-      this.nodes.set(code, {
-        code,
-        kind: "code",
-        title: code,
-        declaredParent: null,
-        parent: null,
-        weight: null,
-        order: this.nodes.size,
-        children: [],
-      });
-      // Without any tree (a hand-made workbook) every code is a node of its own: no news.
-      if (this.input.nodes.length > 0) this.report("warning", "ROLLUP_ORPHAN_KPI", { code, count });
-    }
-  }
-
-  private resolveParents(): void {
-    for (const node of this.nodes.values()) {
-      if (node.parent !== null && !this.nodes.has(node.parent)) {
-        this.report("warning", "ROLLUP_ORPHAN_NODE", { code: node.code, parent: node.parent });
-        node.parent = null;
-      }
-    }
-  }
-
-  /**
-   * Walks up from every node; a walk that meets its own path has found a cycle, which is
-   * cut at the member that comes first in the input (its parent link is ignored).
-   */
-  private breakCycles(): void {
-    const state = new Map<string, "walking" | "done">();
-    for (const start of this.nodes.values()) {
-      const path: Node[] = [];
-      let cur: Node | undefined = start;
-      while (cur && !state.has(cur.code)) {
-        state.set(cur.code, "walking");
-        path.push(cur);
-        cur = cur.parent === null ? undefined : this.nodes.get(cur.parent);
-      }
-      if (cur && state.get(cur.code) === "walking") {
-        const members = path.slice(path.indexOf(cur));
-        const cut = members.reduce((a, b) => (b.order < a.order ? b : a));
-        const at = members.indexOf(cut);
-        // The cycle as a chain of parents starting at the cut node: X -> parent -> ... -> X.
-        const chain = [...members.slice(at), ...members.slice(0, at), cut].map((n) => n.code);
-        this.report("error", "ROLLUP_CYCLE", { cycle: chain.join(" → "), code: cut.code, parent: cut.parent ?? "" });
-        cut.parent = null;
-      }
-      for (const n of path) state.set(n.code, "done");
-    }
-  }
-
   /** The children whose performance a node averages: programs are looked through. */
-  private performanceChildren(node: Node): Node[] {
+  private performanceChildren(node: ForestNode): ForestNode[] {
     return node.children.flatMap((c) => (c.kind === "program" ? this.performanceChildren(c) : [c]));
   }
 
   // ---------------------------------------------------------------- performance
 
   /** The node's performance, computed once; the tree is a forest here, so this ends. */
-  private perform(node: Node): Computed {
+  private perform(node: ForestNode): Computed {
     const done = this.computed.get(node.code);
     if (done) return done;
-    const own = this.kpisByOwner.get(node.code) ?? [];
+    const own = this.forest.kpisByOwner.get(node.code) ?? [];
     const c = own.length > 0 ? this.fromKpis(node, own) : this.fromChildren(node);
     this.computed.set(node.code, c);
     return c;
   }
 
-  private fromKpis(node: Node, own: readonly RollupKpi[]): Computed {
+  private fromKpis(node: ForestNode, own: readonly RollupKpi[]): Computed {
     const terms: Term[] = [];
     let met = 0;
     let unmet = 0;
@@ -347,13 +177,13 @@ class Rollup {
   }
 
   /** A weighted-mean KPI: the children's performance measured against the KPI's own target. */
-  private scoreFromChildren(node: Node, k: RollupKpi): { score: number; met: boolean } | null {
+  private scoreFromChildren(node: ForestNode, k: RollupKpi): { score: number; met: boolean } | null {
     const children = this.performanceChildren(node);
     const indicator = k.indicator ?? "";
     if (children.length === 0) {
       // No tree below the node: the value typed in the sheet, if any, is all there is.
       const typed = this.scoreOwn(k);
-      if (!typed) this.report("warning", "ROLLUP_NO_CHILDREN", { code: node.code, indicator }, k);
+      if (!typed) this.report("warning", "ROLLUP_NO_CHILDREN", { code: ownerParam(node.code), indicator }, k);
       return typed;
     }
     const value = this.childrenPerformance(node, children);
@@ -365,14 +195,14 @@ class Rollup {
     return { score: achievement(value, target, this.rules), met: isMet(value, target) };
   }
 
-  private fromChildren(node: Node): Computed {
+  private fromChildren(node: ForestNode): Computed {
     const children = this.performanceChildren(node);
     const value = children.length === 0 ? null : this.childrenPerformance(node, children);
     return { achievement: value, basis: value === null ? "none" : "children", kpis: 0, missing: 0, met: 0, unmet: 0 };
   }
 
   /** The weighted mean of the children's performance (equal weights unless all are given). */
-  private childrenPerformance(node: Node, children: readonly Node[]): number | null {
+  private childrenPerformance(node: ForestNode, children: readonly ForestNode[]): number | null {
     const given = children.filter((c) => c.weight !== null).length;
     const useWeights = given === children.length;
     if (given > 0 && !useWeights) this.report("warning", "ROLLUP_MIXED_WEIGHTS", { code: node.code });
@@ -398,13 +228,13 @@ class Rollup {
    * Σ wᵢ·sᵢ / Σ wᵢ over the terms with data (`skip`) or over all terms with missing as 0
    * (`zero`); `null` when no term has data. Weights summing to 0 fall back to equal weights.
    */
-  private mean(terms: readonly Term[], node: Node, what: "kpis" | "children"): number | null {
+  private mean(terms: readonly Term[], node: ForestNode, what: "kpis" | "children"): number | null {
     if (!terms.some((t) => t.score !== null)) return null;
     const used = this.rules.missing === "zero" ? terms : terms.filter((t) => t.score !== null);
     let total = used.reduce((s, t) => s + t.weight, 0);
     let weighted = used.map((t) => ({ weight: t.weight, score: t.score ?? 0 }));
     if (!(total > 0)) {
-      this.report("warning", "ROLLUP_ZERO_WEIGHTS", { code: node.code, what: what === "kpis" ? this.word("kpis") : this.word("children") });
+      this.report("warning", "ROLLUP_ZERO_WEIGHTS", { code: ownerParam(node.code), what: { code: what === "kpis" ? "ROLLUP_WHAT_KPIS" : "ROLLUP_WHAT_CHILDREN" } });
       weighted = weighted.map((t) => ({ weight: 1, score: t.score }));
       total = weighted.length;
     }
@@ -412,21 +242,13 @@ class Rollup {
     return clamp(sum / total);
   }
 
-  private word(what: "kpis" | "children"): string {
-    if (this.lang === "it") return what === "kpis" ? "dei KPI" : "dei nodi figli";
-    return what === "kpis" ? "of the KPIs" : "of the child nodes";
-  }
-
   private report(
     severity: Problem["severity"],
     code: MessageCode,
-    params: Readonly<Record<string, string | number>>,
+    params: MessageParams,
     at?: RollupKpi,
   ): void {
-    const problem: Problem = { severity, code, message: formatMessage(code, this.lang, params) };
-    this.problems.push(
-      at?.sheet ? { ...problem, sheet: at.sheet, ...(at.valueCell ? { cell: at.valueCell } : {}) } : problem,
-    );
+    this.problems.push(problem(severity, code, params, at?.sheet ? { sheet: at.sheet, cell: at.valueCell || undefined } : {}));
   }
 }
 

@@ -3,11 +3,11 @@
  * with the same header), or, for a workbook made by hand, the KPI codes themselves.
  */
 import { a1 } from "../a1";
-import { formatMessage, type Lang } from "../messages";
 import { parseNumber } from "../numbers";
 import { normaliseHeader } from "../reader/headers";
 import { isKpiError } from "../errors";
-import type { CellValue, NodeKind, Problem, SheetGrid } from "../types";
+import { problem, type Problem } from "../problem";
+import type { CellValue, NodeKind, SheetGrid } from "../types";
 import { KIND_WORDS } from "../vocabulary";
 import { normaliseCode, type RollupTreeNode } from "./rollup";
 
@@ -57,8 +57,7 @@ export function findTreeSheet(sheets: readonly SheetGrid[]): SheetGrid | null {
  * readTreeSheet({ name: "Albero", values: [["Codice", "Tipo", "Titolo", "Padre"], ["A", "Area strategica", "Imprese", null]] })
  *   .nodes?.[0] // { code: "A", kind: "area", title: "Imprese", parent: null, weight: null }
  */
-export function readTreeSheet(sheet: SheetGrid, options: { lang?: Lang } = {}): TreeRead {
-  const lang = options.lang ?? "it";
+export function readTreeSheet(sheet: SheetGrid): TreeRead {
   const problems: Problem[] = [];
   const rowOffset = sheet.origin?.row ?? 0;
   const colOffset = sheet.origin?.col ?? 0;
@@ -79,7 +78,7 @@ export function readTreeSheet(sheet: SheetGrid, options: { lang?: Lang } = {}): 
     }
   }
   if (header < 0) {
-    problems.push({ severity: "warning", code: "TREE_NO_HEADER", message: formatMessage("TREE_NO_HEADER", lang, { sheet: sheet.name }), sheet: sheet.name });
+    problems.push(problem("warning", "TREE_NO_HEADER", { sheet: sheet.name }, { sheet: sheet.name }));
     return { nodes: null, problems };
   }
   const nodes: RollupTreeNode[] = [];
@@ -96,13 +95,7 @@ export function readTreeSheet(sheet: SheetGrid, options: { lang?: Lang } = {}): 
       const n = parseNumber(w);
       if (n !== null && !isKpiError(n) && n >= 0) weight = n;
       else if (n !== null) {
-        problems.push({
-          severity: "warning",
-          code: "TREE_BAD_WEIGHT",
-          message: formatMessage("TREE_BAD_WEIGHT", lang, { text: text(w), code }),
-          sheet: sheet.name,
-          cell: a1(r + rowOffset, (cols.weight ?? 0) + colOffset),
-        });
+        problems.push(problem("warning", "TREE_BAD_WEIGHT", { text: text(w), code }, { sheet: sheet.name, cell: a1(r + rowOffset, (cols.weight ?? 0) + colOffset) }));
       }
     }
     const node: RollupTreeNode = { code, kind, title: text(at(row, cols.title)) || code, parent: parent === "" ? null : parent, weight };

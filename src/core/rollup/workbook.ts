@@ -5,9 +5,9 @@
  * `Riepilogo` sheet shows.
  */
 import { DEFAULT_RULES, roundHalfUp } from "../achievement";
-import type { Lang } from "../messages";
 import { readRules } from "../rules";
-import type { Band, MeasurementRules, NodeKind, Problem, SheetGrid, ValidationReport } from "../types";
+import type { Problem } from "../problem";
+import type { Band, MeasurementRules, NodeKind, SheetGrid, ValidationReport } from "../types";
 import { rollup, type RollupKpi, type RollupResultNode, type RollupTreeNode } from "./rollup";
 import { kpiOwners } from "./owners";
 import { findTreeSheet, readTreeSheet, treeFromCodes } from "./tree";
@@ -39,7 +39,6 @@ export interface WorkbookRollup {
 export interface RollupWorkbookOptions {
   /** Rules to use; absent = the workbook's settings sheet (or the defaults). */
   readonly rules?: Partial<MeasurementRules>;
-  readonly lang?: Lang;
 }
 
 /**
@@ -57,13 +56,12 @@ export function rollupWorkbook(
   sheets: readonly SheetGrid[],
   options: RollupWorkbookOptions = {},
 ): WorkbookRollup {
-  const lang = options.lang ?? "it";
   const problems: Problem[] = [];
   let rules: Partial<MeasurementRules>;
   if (options.rules) {
     rules = options.rules;
   } else {
-    const read = readRules(sheets, { lang });
+    const read = readRules(sheets);
     rules = read.rules;
     problems.push(...read.problems);
   }
@@ -75,13 +73,13 @@ export function rollupWorkbook(
   let tree: RollupTreeNode[] | null = null;
   const treeSheet = findTreeSheet(sheets);
   if (treeSheet) {
-    const read = readTreeSheet(treeSheet, { lang });
+    const read = readTreeSheet(treeSheet);
     tree = read.nodes;
     problems.push(...read.problems);
   }
   const source: WorkbookRollup["tree"] = tree && tree.length > 0 ? "sheet" : "codes";
   const nodes = source === "sheet" ? (tree as RollupTreeNode[]) : treeFromCodes(owners.filter((o): o is string => o !== null));
-  const result = rollup({ nodes, kpis }, { rules, lang });
+  const result = rollup({ nodes, kpis }, { rules });
   problems.push(...result.problems);
   return { year: report.year, nodes: result.nodes, problems, rules: fullRules(rules), tree: source, treeNodes: nodes };
 }
@@ -101,7 +99,7 @@ const TREE_PROBLEMS = new Set([
 /**
  * True for a problem with the tree's structure (a cycle, an orphan code, a bad tree weight),
  * as opposed to the notes on children without data, which the missing counts already tell.
- * @example isTreeProblem({ severity: "error", code: "ROLLUP_CYCLE", message: "" }) // true
+ * @example isTreeProblem(problem("error", "ROLLUP_CYCLE")) // true
  */
 export function isTreeProblem(p: Problem): boolean {
   return TREE_PROBLEMS.has(p.code);

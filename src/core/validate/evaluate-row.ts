@@ -3,12 +3,13 @@
 import { a1 } from "../a1";
 import { achievementUnder, DEFAULT_RULES, isMet } from "../achievement";
 import { isKpiError, type Result } from "../errors";
-import { formatMessage, type Lang } from "../messages";
+import type { MessageParams } from "../messages";
 import { judgeAtDate, periodLabel } from "../monitoring";
 import { isBlankCell } from "../reader/find-tables";
 import type { Condition, KpiResult, KpiStatus, MeasurementRules } from "../types";
 import { readValue } from "./cell-values";
-import { engineProblem, problem, type Problems } from "./problems";
+import { errorProblem, problem } from "../problem";
+import type { Problems } from "./problems";
 import { indicatorText, textOf, type TableRead } from "./rows";
 import { textCache } from "./text-cache";
 import type { YearColumns } from "./years";
@@ -19,27 +20,23 @@ export interface JudgeContext {
   /** The monitoring date (`MM-DD`), `null` at year end. */
   readonly date: string | null;
   readonly rules: MeasurementRules;
-  readonly lang: Lang;
   readonly problems: Problems;
-  /** Messages without a per-row part, up to one per row. */
-  readonly targetBlank: string;
-  readonly valueMissing: string;
+  /** The parameters of VALUE_MISSING, the same for every row: made once, shared by its problems. */
+  readonly valueMissing: MessageParams;
 }
 
 /**
- * What every row's check shares, worked out once per validation: the rules over their defaults and the messages without a per-row part.
- * @example judgeContext(2023, null, {}, "it", problems).valueMissing // the catalogue's VALUE_MISSING for 2023
+ * What every row's check shares, worked out once per validation: the rules over their defaults and the parameters of the problems without a per-row part.
+ * @example judgeContext(2023, null, {}, problems).valueMissing // { year: 2023 }
  */
-export function judgeContext(year: number | null, date: string | null, rules: Partial<MeasurementRules>, lang: Lang, problems: Problems): JudgeContext {
+export function judgeContext(year: number | null, date: string | null, rules: Partial<MeasurementRules>, problems: Problems): JudgeContext {
   const periodText = year === null ? null : date === null ? year : periodLabel({ year, date });
   return {
     year,
     date,
     rules: { ...DEFAULT_RULES, ...rules },
-    lang,
     problems,
-    targetBlank: formatMessage("TARGET_BLANK", lang),
-    valueMissing: formatMessage("VALUE_MISSING", lang, { year: periodText ?? (lang === "it" ? "periodo" : "the period") }),
+    valueMissing: { year: periodText ?? { code: "PERIOD_UNKNOWN" } },
   };
 }
 
@@ -160,22 +157,22 @@ export function kpiResult({ row, status, target, value, achievement }: RowOutcom
 export function yearCondition(t: TableRead, r: number, columns: YearColumns, targetCell: string, context: JudgeContext): Condition | "no_target" | "invalid" {
   const col = columns.target;
   if (col === null) return "no_target";
-  const { problems, lang } = context;
+  const { problems } = context;
   const { sheet } = t.table;
   const raw = t.cells.value(r, col);
   if (isBlankCell(raw)) {
-    problems.add(problem("warning", "TARGET_BLANK", context.targetBlank, sheet, targetCell), t.sheetOrder, r, col);
+    problems.add(problem("warning", "TARGET_BLANK", {}, { sheet, cell: targetCell }), t.sheetOrder, r, col);
     return "no_target";
   }
   const read = textCache.target(raw, t.table.columns.percentTargets?.has(col) ?? false, t.cells.format(r, col));
   if (isKpiError(read.target)) {
-    problems.add(engineProblem(read.target, lang, sheet, targetCell), t.sheetOrder, r, col);
+    problems.add(errorProblem(read.target, { sheet, cell: targetCell }), t.sheetOrder, r, col);
     return "invalid";
   }
   const condition = read.conditionFor(context.year);
   if (isKpiError(condition)) {
     if (condition.code === "NO_TARGET" || condition.code === "NO_TARGET_FOR_YEAR") return "no_target";
-    problems.add(engineProblem(condition, lang, sheet, targetCell), t.sheetOrder, r, col);
+    problems.add(errorProblem(condition, { sheet, cell: targetCell }), t.sheetOrder, r, col);
     return "invalid";
   }
   return condition;
@@ -188,11 +185,11 @@ export function yearCondition(t: TableRead, r: number, columns: YearColumns, tar
 export function yearValue(t: TableRead, r: number, col: number, valueCell: string, condition: Condition, context: JudgeContext): number | "missing" | "invalid" {
   const value = readValue(t.cells.value(r, col), t.cells.format(r, col), condition);
   if (value === null) {
-    context.problems.add(problem("warning", "VALUE_MISSING", context.valueMissing, t.table.sheet, valueCell), t.sheetOrder, r, col);
+    context.problems.add(problem("warning", "VALUE_MISSING", context.valueMissing, { sheet: t.table.sheet, cell: valueCell }), t.sheetOrder, r, col);
     return "missing";
   }
   if (isKpiError(value)) {
-    context.problems.add(engineProblem(value, context.lang, t.table.sheet, valueCell), t.sheetOrder, r, col);
+    context.problems.add(errorProblem(value, { sheet: t.table.sheet, cell: valueCell }), t.sheetOrder, r, col);
     return "invalid";
   }
   return value;

@@ -1,7 +1,7 @@
 // Validation of a workbook, the orchestration only: find the tables, choose the period, judge
 // every KPI row once, check the weight groups, list the problems. Each step lives in a module
 // of this folder named for it; this file says in which order they run.
-import { formatMessage, type Lang } from "../messages";
+import { problem } from "../problem";
 import { findKpiTables, isBlankCell, type HeaderNearMiss } from "../reader/find-tables";
 import type { KpiResult, MeasurementRules, Period, SheetGrid, ValidationReport } from "../types";
 import { isOutsideSumMark, parseWeight } from "../weights";
@@ -25,8 +25,6 @@ export interface ValidateOptions {
    */
   readonly period?: Period | null;
   readonly rules?: Partial<MeasurementRules>;
-  /** Language of the problems' messages; Italian by default. */
-  readonly lang?: Lang;
 }
 
 /**
@@ -46,7 +44,6 @@ export interface ValidateOptions {
  *   ] }]).kpis[0].status // "met"
  */
 export function validateWorkbook(sheets: readonly SheetGrid[], options: ValidateOptions = {}): ValidationReport {
-  const lang: Lang = options.lang ?? "it";
   const problems = new Problems();
   // Problems are listed by sheet in workbook order (the last sheet of a repeated name counts).
   const sheetOrder = new Map(sheets.map((s, i) => [s.name, i]));
@@ -56,11 +53,11 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
     const nearMisses: HeaderNearMiss[] = [];
     const order = sheetOrder.get(sheet.name) as number;
     for (const table of findKpiTables(sheet, nearMisses)) tables.push(tableRead(table, cells, order));
-    for (const miss of nearMisses) reportNearMiss(miss, order, lang, problems);
+    for (const miss of nearMisses) reportNearMiss(miss, order, problems);
   }
 
   const targetTextYears = new Set<number>();
-  for (const table of tables) findKpiRows(table, lang, problems, targetTextYears);
+  for (const table of tables) findKpiRows(table, problems, targetTextYears);
 
   const years = collectYears(tables, targetTextYears);
   const periods = collectPeriods(tables, years);
@@ -70,12 +67,12 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
   const date = chosen?.date ?? null;
 
   for (const table of tables) {
-    warnMissingColumns(table, year, date, lang, problems);
-    noteTableShape(table, lang, problems);
+    warnMissingColumns(table, year, date, problems);
+    noteTableShape(table, problems);
   }
   // One pass over the KPI rows builds each result and adds the row to its weight group.
   // The row count is known: the long lists are made at their size, not grown and copied.
-  const context = judgeContext(year, date, options.rules ?? {}, lang, problems);
+  const context = judgeContext(year, date, options.rules ?? {}, problems);
   let rowCount = 0;
   for (const table of tables) rowCount += table.kpiRows.length;
   const kpis = new Array<KpiResult>(rowCount);
@@ -106,10 +103,10 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
     }
   }
 
-  const groups = weightGroups.check(kpis, lang, problems);
-  warnMissingReasons(tables, kpis, lang, problems);
+  const groups = weightGroups.check(kpis, problems);
+  warnMissingReasons(tables, kpis, problems);
   if (tables.length === 0) {
-    problems.addUnplaced({ severity: "warning", code: "NO_KPI_TABLES", message: formatMessage("NO_KPI_TABLES", lang) });
+    problems.addUnplaced(problem("warning", "NO_KPI_TABLES"));
   }
 
   const counts = countStatuses(kpis);

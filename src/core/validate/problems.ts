@@ -1,8 +1,6 @@
 // The problems a validation finds, and the reading order they are listed in.
 import { MAX_COLUMN, MAX_ROW } from "../a1";
-import { messageOf, type KpiError } from "../errors";
-import type { Lang } from "../messages";
-import type { Problem } from "../types";
+import type { Problem } from "../problem";
 
 /**
  * The problems found, listed at the end in reading order, the order a list the user clicks
@@ -42,20 +40,4 @@ export class Problems {
 function readingPlace(sheetOrder: number, row: number, col: number): number {
   const inGrid = row <= MAX_ROW && col <= MAX_COLUMN;
   return (sheetOrder * (MAX_ROW + 2) + (inGrid ? row + 1 : 0)) * (MAX_COLUMN + 2) + (inGrid ? col + 1 : 0);
-}
-
-/**
- * A located problem with its message already in the language asked for.
- * @example problem("warning", "TARGET_BLANK", "Target vuoto", "A", "E5") // { severity: "warning", code: "TARGET_BLANK", ... }
- */
-export function problem(severity: Problem["severity"], code: string, message: string, sheet: string, cell: string): Problem {
-  return { severity, code, message, sheet, cell };
-}
-
-/**
- * An engine error (an unreadable target, value or weight) as an error-level problem at its cell.
- * @example engineProblem(kpiError("VALUE_NOT_NUMBER", { text: "dieci" }), "en", "A", "F5") // severity "error", English message
- */
-export function engineProblem(error: KpiError, lang: Lang, sheet: string, cell: string): Problem {
-  return problem("error", error.code, messageOf(error, lang), sheet, cell);
 }

@@ -1,13 +1,13 @@
 // A table's rows: its cells addressed whatever the grid's origin, which rows are KPIs (not
 // labels, not totals), and a row's texts as the report shows them.
 import { a1 } from "../a1";
-import { formatMessage, type Lang } from "../messages";
+import { problem } from "../problem";
 import { isBlankCell } from "../reader/find-tables";
 import { normaliseHeader } from "../reader/headers";
 import type { SheetCells } from "../grid";
 import type { CellValue, KpiTable } from "../types";
 import { isOutsideSumMark } from "../weights";
-import { problem, type Problems } from "./problems";
+import type { Problems } from "./problems";
 import { textCache } from "./text-cache";
 
 // The cell addressing lives in ../grid.ts (history and the table finder use it too).
@@ -53,9 +53,9 @@ const TOTAL_WORDS = /^(totale|totali|total|totals|somma|sum)\b/;
 /**
  * Notes the KPI rows of a table in `kpiRows`: label rows (nothing but a code) and total rows
  * are skipped. Adds every year a target text names to `targetTextYears` on the way.
- * @example findKpiRows(read, "it", problems, years); read.kpiRows // [4, 5, 7]: the label and "Totale" rows left out
+ * @example findKpiRows(read, problems, years); read.kpiRows // [4, 5, 7]: the label and "Totale" rows left out
  */
-export function findKpiRows(t: TableRead, lang: Lang, problems: Problems, targetTextYears: Set<number>): void {
+export function findKpiRows(t: TableRead, problems: Problems, targetTextYears: Set<number>): void {
   const { table, cells } = t;
   const { columns } = table;
   for (let r = table.firstRow; r <= table.lastRow; r++) {
@@ -86,7 +86,7 @@ export function findKpiRows(t: TableRead, lang: Lang, problems: Problems, target
     if (noTargets && TOTAL_WORDS.test(normaliseHeader(textOf(indicatorCell) || textOf(cells.value(r, columns.code))))) continue;
 
     if (isBlankCell(indicatorCell)) {
-      problems.add(problem("warning", "INDICATOR_BLANK", formatMessage("INDICATOR_BLANK", lang), table.sheet, a1(r, columns.indicator)), t.sheetOrder, r, columns.indicator);
+      problems.add(problem("warning", "INDICATOR_BLANK", {}, { sheet: table.sheet, cell: a1(r, columns.indicator) }), t.sheetOrder, r, columns.indicator);
     }
     t.kpiRows.push(r);
     if (!t.weightsChecked && !isBlankCell(weightCell) && !isOutsideSumMark(weightCell)) t.weightsChecked = true;

@@ -2,10 +2,10 @@
 import { a1, rangeA1 } from "../a1";
 import { roundHalfUp } from "../achievement";
 import { isKpiError, type KpiError, type Result } from "../errors";
-import type { Lang } from "../messages";
 import type { KpiResult, WeightGroup } from "../types";
-import { judgeWeightSum, weightsSumMessage } from "../weights";
-import { engineProblem, problem, type Problems } from "./problems";
+import { errorProblem, problem } from "../problem";
+import { judgeWeightSum, weightsSumRef } from "../weights";
+import type { Problems } from "./problems";
 import type { TableRead } from "./rows";
 
 /** One weight group as its rows are added. */
@@ -96,7 +96,7 @@ export class WeightGroups {
    * Each group's sum against 100 (or 1), with a problem for every bad weight and bad sum.
    * `kpis` are the results of the rows added, in the order they were added.
    */
-  check(kpis: readonly KpiResult[], lang: Lang, problems: Problems): WeightGroup[] {
+  check(kpis: readonly KpiResult[], problems: Problems): WeightGroup[] {
     const out: WeightGroup[] = [];
     const lists = this.rowLists(kpis);
     for (let g = 0; g < this.groups.length; g++) {
@@ -106,13 +106,13 @@ export class WeightGroups {
       // Groups are made only for tables with a weight column (weightsChecked).
       const weightCol = t.table.columns.weight as number;
       for (const { row, error } of bad ?? []) {
-        problems.add(engineProblem(error, lang, sheet, a1(row, weightCol)), t.sheetOrder, row, weightCol);
+        problems.add(errorProblem(error, { sheet, cell: a1(row, weightCol) }), t.sheetOrder, row, weightCol);
       }
       const { expected, difference, sumOk } = judgeWeightSum(sum);
       // With a bad weight the sum cannot be judged yet: the weight is listed once, by itself.
       if (!sumOk && bad === null) {
         problems.add(
-          problem("error", "WEIGHTS_SUM", weightsSumMessage(tidy(sum), expected, tidy(difference), lang), sheet, weightCells(rows, weightCol)),
+          problem("error", "WEIGHTS_SUM", weightsSumRef(tidy(sum), expected, tidy(difference)).params, { sheet, cell: weightCells(rows, weightCol) }),
           t.sheetOrder,
           rows[0] - 1,
           weightCol,

@@ -67,7 +67,7 @@ export function buildWorkbook(plan: ParsedPlan, options: BuildWorkbookOptions = 
   used.add(rulesName);
   sheets.push({ ...rules, name: rulesName });
   if (plan.problems.length > 0) {
-    sheets.push(problemsSheet(safeSheetName(labels.problems.sheet, used), plan, labels));
+    sheets.push(problemsSheet(safeSheetName(labels.problems.sheet, used), plan, labels, lang));
   }
   return { sheets, properties: { title: labels.title } };
 }

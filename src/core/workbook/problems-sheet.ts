@@ -2,6 +2,7 @@
  * The `Problemi` sheet of a workbook built from a plan: every problem the parser reported,
  * with its line, so that none is lost on the way into the workbook.
  */
+import { describe, type Lang } from "../messages";
 import type { ParsedPlan } from "../types";
 import { rangeRef } from "./a1";
 import type { CellSpec, SheetSpec } from "./description";
@@ -11,13 +12,13 @@ import { safeTableName } from "./names";
 
 /**
  * The problems sheet of a plan, named `name`.
- * @example problemsSheet("Problemi", plan, LABELS.it).cells[0] // ["Riga", "Gravità", "Codice problema", "Messaggio"]
+ * @example problemsSheet("Problemi", plan, LABELS.it, "it").cells[0] // ["Riga", "Gravità", "Codice problema", "Messaggio"]
  */
-export function problemsSheet(name: string, plan: ParsedPlan, labels: WorkbookLabels): SheetSpec {
+export function problemsSheet(name: string, plan: ParsedPlan, labels: WorkbookLabels, lang: Lang): SheetSpec {
   const P = labels.problems;
   const header = [P.line, P.severity, P.code, P.message];
   const rows: CellSpec[][] = [header];
-  for (const p of plan.problems) rows.push([p.line ?? null, P.levels[p.severity], p.code, p.message]);
+  for (const p of plan.problems) rows.push([p.line ?? null, P.levels[p.severity], p.code, describe(p, lang)]);
   const last = rows.length;
   return {
     name,

@@ -89,7 +89,7 @@ export async function freezeMonitoring(host: ExcelHost, request: FreezeRequest):
     request.onPhase?.("reading");
     const read = await readWorkbookIn(context, host, { budget });
     await nextTick();
-    const checked = await analyseGrids(read.grids, { year: request.year ?? null, lang, pause: nextTick });
+    const checked = await analyseGrids(read.grids, { year: request.year ?? null, pause: nextTick });
     const period = frozenPeriod(checked.report) ?? "";
     const values = period === "" ? [] : freezeValues(checked.report.kpis, read.grids, period, request.frozenAt);
     if (values.length === 0) throw new FreezeRefused("nothing", formatMessage("HISTORY_NOTHING_TO_FREEZE", lang, { period: period || "—" }));

@@ -77,7 +77,6 @@ export interface OwnSheet {
  * @example await buildOwnSheet(host, { lang: "it" }, { kind: "units", name: "Schede unità", spec: (c) => ... });
  */
 export async function buildOwnSheet(host: ExcelHost, request: SummaryRequest, own: OwnSheet): Promise<SummaryOutcome> {
-  const lang = request.lang;
   const budget = request.budget ?? budgetFor(host.platform);
   const markers = hasFeature(host, "sheetMarker");
   return host.run(async (context) => {
@@ -94,7 +93,7 @@ export async function buildOwnSheet(host: ExcelHost, request: SummaryRequest, ow
       .filter((f): f is { index: number; property: Excel.WorksheetCustomProperty } => f.property !== null && isNameOf(read.sheets[f.index].name, own.name));
     request.onPhase?.({ kind: "checking" });
     await nextTick();
-    const checked = await analyseGrids(read.grids, { year: request.year ?? null, lang, pause: nextTick });
+    const checked = await analyseGrids(read.grids, { year: request.year ?? null, pause: nextTick });
     const base = { ...checked, sheets: read.sheets };
     const spec = own.spec(checked);
     if (spec === null) return { ...base, sheet: null, replaced: false };

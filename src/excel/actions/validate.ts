@@ -80,7 +80,7 @@ export async function runValidate(host: ExcelHost, request: ValidateRequest): Pr
     });
     request.onPhase?.({ kind: "checking" });
     await nextTick();
-    const checked = await analyseGrids(read.grids, { year: request.year ?? null, period: request.period ?? null, lang: request.lang, pause: nextTick });
+    const checked = await analyseGrids(read.grids, { year: request.year ?? null, period: request.period ?? null, pause: nextTick });
     const base = { report: checked.report, sheets: read.sheets, rollup: checked.rollup, rules: checked.rules, treeSheet: checked.treeSheet, history: checked.history };
     if (!marking) return { ...base, marks: UNSUPPORTED };
     const inventory = inventoryOf(read.sheets, read.extras as Excel.ConditionalFormatCollection[]);

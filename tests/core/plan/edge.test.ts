@@ -6,6 +6,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { parsePlan } from "../../../src/core/plan/parse";
 import type { ParsedPlan } from "../../../src/core/types";
+import { describe as describeIn } from "../../../src/core";
 
 const fixture = (name: string) => readFileSync(join(__dirname, "../../fixtures/plans", name), "utf8");
 const brief = (plan: ParsedPlan) => plan.problems.map((p) => [p.line, p.severity, p.code]);
@@ -27,7 +28,7 @@ describe("table problems (table-problems.txt)", () => {
   });
 
   test("messages say what is wrong", () => {
-    const at = (line: number) => plan.problems.filter((p) => p.line === line).map((p) => p.message).join(" ");
+    const at = (line: number) => plan.problems.filter((p) => p.line === line).map((p) => describeIn(p, "it")).join(" ");
     expect(at(1)).toContain("prima: 1 riga ignorata."); // one row: singular
     expect(at(10)).toContain("4 celle");
     expect(at(12)).toContain("circa dieci");
@@ -51,8 +52,8 @@ describe("table problems (table-problems.txt)", () => {
   });
 
   test("messages in English on request", () => {
-    const en = parsePlan(fixture("table-problems.txt"), { lang: "en" });
-    expect(en.problems.find((p) => p.line === 10)?.message).toContain("4 cells instead of 5");
+    const en = parsePlan(fixture("table-problems.txt"));
+    expect(describeIn(en.problems.find((p) => p.line === 10)!, "en")).toContain("4 cells instead of 5");
     expect(brief(en)).toEqual(brief(plan));
   });
 });
@@ -93,8 +94,8 @@ describe("headings (headings.txt, no final newline)", () => {
       [15, "error", "PLAN_DUPLICATE_NODE"],
       [16, "warning", "PLAN_PARENT_MISSING"],
     ]);
-    expect(plan.problems.find((p) => p.line === 15)?.message).toContain("riga 4");
-    expect(plan.problems.find((p) => p.line === 11)?.message).toContain("1 intestazioni senza codice: codici generati (A.1/OO1 «senza codice»)");
+    expect(describeIn(plan.problems.find((p) => p.line === 15)!, "it")).toContain("riga 4");
+    expect(describeIn(plan.problems.find((p) => p.line === 11)!, "it")).toContain("1 intestazioni senza codice: codici generati (A.1/OO1 «senza codice»)");
   });
 
   test("the table under the heading without code is its own; the last line, without newline, is a KPI of B.1", () => {
@@ -195,10 +196,10 @@ describe("small cases", () => {
   });
 
   test("weights that do not add up to 100 give a warning at the owner's first row", () => {
-    const plan = parsePlan([...base, "K1\tNumero\t60\t---\t>= 1", "K2\tNumero\t30\t---\t>= 1"].join("\n"), { lang: "en" });
+    const plan = parsePlan([...base, "K1\tNumero\t60\t---\t>= 1", "K2\tNumero\t30\t---\t>= 1"].join("\n"));
     expect(brief(plan)).toEqual([[5, "warning", "PLAN_WEIGHTS_SUM"]]);
-    expect(plan.problems[0].message).toContain("A.1");
-    expect(plan.problems[0].message).toContain("90");
+    expect(describeIn(plan.problems[0], "en")).toContain("A.1");
+    expect(describeIn(plan.problems[0], "en")).toContain("90");
   });
 
   test("a trailing tab after the target is harmless", () => {

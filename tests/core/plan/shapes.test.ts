@@ -7,9 +7,9 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { parsePlan, planDropped } from "../../../src/core/plan/parse";
 import type { ParsedPlan, TargetEntry } from "../../../src/core/types";
+import { describe as describeIn } from "../../../src/core";
 
-const read = (name: string, lang: "it" | "en" = "it"): ParsedPlan =>
-  parsePlan(readFileSync(join(__dirname, "../../fixtures/plans", name), "utf8"), { lang });
+const read = (name: string): ParsedPlan => parsePlan(readFileSync(join(__dirname, "../../fixtures/plans", name), "utf8"));
 const tree = (p: ParsedPlan) => p.nodes.map((n) => [n.code, n.kind, n.parent]);
 const brief = (p: ParsedPlan) => p.problems.map((x) => [x.line, x.severity, x.code]);
 /** `>=70%` style: the op, the value and a `%`/`d` (date) suffix, per year. */
@@ -159,8 +159,8 @@ describe("4. Numbered lists (numbered-lists.txt): '1.' and '1.1' before the labe
 
   test("one warning names the generated codes", () => {
     expect(brief(plan)).toEqual([[7, "warning", "PLAN_CODES_GENERATED"]]);
-    expect(plan.problems[0].message).toContain("2 intestazioni senza codice");
-    expect(plan.problems[0].message).toContain("1.1/ATT1 «Scansione dell'archivio stori…»");
+    expect(describeIn(plan.problems[0], "it")).toContain("2 intestazioni senza codice");
+    expect(describeIn(plan.problems[0], "it")).toContain("1.1/ATT1 «Scansione dell'archivio stori…»");
   });
 });
 
@@ -194,15 +194,15 @@ describe("5. PIAO without codes or weights (piao-no-codes.txt): Target primo/sec
       [9, "warning", "PLAN_TABLE_NO_WEIGHTS"],
     ]);
     expect(groups(plan)).toEqual([["OVP2/OSP1", 100]]);
-    expect(plan.problems[0].message).toContain("5 intestazioni senza codice");
+    expect(describeIn(plan.problems[0], "it")).toContain("5 intestazioni senza codice");
   });
 
   test("without the title's years, the positional columns are reported and their targets left out", () => {
     const text = readFileSync(join(__dirname, "../../fixtures/plans/piao-no-codes.txt"), "utf8").replace("2026-2028", "");
-    const p = parsePlan(text, { lang: "en" });
+    const p = parsePlan(text);
     expect(brief(p).filter((x) => x[2] === "PLAN_ORDINAL_NO_YEAR").map((x) => x[0])).toEqual([5, 9, 13]);
     expect(p.kpis[0].targets).toEqual([]);
-    expect(p.problems.find((x) => x.code === "PLAN_ORDINAL_NO_YEAR")?.message).toContain("“Target primo anno”");
+    expect(describeIn(p.problems.find((x) => x.code === "PLAN_ORDINAL_NO_YEAR")!, "en")).toContain("“Target primo anno”");
   });
 });
 
@@ -240,7 +240,7 @@ describe("6. Services, cost centres, perspectives (services-perspectives.txt): c
       [3, "warning", "PLAN_CODES_GENERATED"],
       [12, "warning", "PLAN_TABLE_NO_TARGETS"],
     ]);
-    expect(plan.problems[0].message).toContain("4 intestazioni senza codice");
+    expect(describeIn(plan.problems[0], "it")).toContain("4 intestazioni senza codice");
   });
 });
 
@@ -270,7 +270,7 @@ describe("7. Missions and programs whose objective numbers restart (restarting-n
     ]);
     expect(groups(plan)).toEqual([["1", 100], ["2", 100], ["01.03/1", 100], ["12.01/1", 100]]);
     expect(brief(plan)).toEqual([[12, "warning", "PLAN_CODE_RENAMED"]]);
-    expect(plan.problems[0].message).toContain("1 → 01.03/1, 1 → 12.01/1");
+    expect(describeIn(plan.problems[0], "it")).toContain("1 → 01.03/1, 1 → 12.01/1");
   });
 });
 
@@ -282,25 +282,25 @@ describe("8. Nothing readable (near-misses.txt): PLAN_EMPTY says which lines alm
       [1, "error", "PLAN_EMPTY"],
       [6, "error", "PLAN_TABLE_HEADER"],
     ]);
-    const empty = plan.problems[0].message;
+    const empty = describeIn(plan.problems[0], "it");
     expect(empty).toContain("riga 3: «OBIETTIVO STRATEGICO 1.1» sembra un'intestazione (OBIETTIVO STRATEGICO) ma non ha un titolo");
     expect(empty).toContain("riga 5: «Obiettivo specifico riduzione dei tempi» inizia con «Obiettivo specifico» ma non ha codice né due punti");
     expect(empty).toContain("riga 6: intestazione di tabella non riconosciuta, colonne trovate Peso, Target, mancano Indicatore");
-    expect(plan.problems[1].message).toBe(
+    expect(describeIn(plan.problems[1], "it")).toBe(
       "Intestazione di tabella non riconosciuta: colonne trovate Peso, Target; mancano Indicatore. Righe ignorate: 2.",
     );
     expect(planDropped(plan)).toBe(true);
   });
 
   test("in English", () => {
-    const plan = read("near-misses.txt", "en");
-    expect(plan.problems[0].message).toContain("line 3: “OBIETTIVO STRATEGICO 1.1” looks like a heading (OBIETTIVO STRATEGICO) but has no title");
-    expect(plan.problems[0].message).toContain("columns found Peso, Target, missing Indicatore");
+    const plan = read("near-misses.txt");
+    expect(describeIn(plan.problems[0], "en")).toContain("line 3: “OBIETTIVO STRATEGICO 1.1” looks like a heading (OBIETTIVO STRATEGICO) but has no title");
+    expect(describeIn(plan.problems[0], "en")).toContain("columns found Peso, Target, missing Indicatore");
   });
 
   test("a text with no near miss says what a heading and a table look like", () => {
     const plan = parsePlan("Relazione annuale.\nNessun obiettivo qui.");
-    expect(plan.problems[0].message).toContain("Nessuna riga somiglia a un'intestazione");
+    expect(describeIn(plan.problems[0], "it")).toContain("Nessuna riga somiglia a un'intestazione");
   });
 });
 
@@ -324,10 +324,10 @@ describe("9. A table after a heading not understood (bad-heading-table.txt) is n
       [12, "error", "PLAN_ROW_CELLS"], // 4 cells: a filled cell after Target
       [13, "error", "PLAN_ROW_CELLS"], // 2 cells
     ]);
-    expect(plan.problems[1].message).toBe(
+    expect(describeIn(plan.problems[1], "it")).toBe(
       "Tabella KPI dopo l'intestazione non compresa alla riga 7 («Obiettivo operativo 1.2»): non è attribuita all'obiettivo precedente; righe ignorate: 1.",
     );
-    expect(plan.problems[2].message).toContain("4 celle invece di 3 (Indicatore, Peso, Target");
+    expect(describeIn(plan.problems[2], "it")).toContain("4 celle invece di 3 (Indicatore, Peso, Target");
     expect(planDropped(plan)).toBe(true);
   });
 });
@@ -410,7 +410,7 @@ describe("a code the parser does not read is quoted", () => {
       [2, "warning", "PLAN_CODES_GENERATED"],
       [3, "warning", "PLAN_CODE_REJECTED"],
     ]);
-    expect(plan.problems[0].message).toBe(
+    expect(describeIn(plan.problems[0], "it")).toBe(
       "«3bis» dopo «Obiettivo operativo» non è letto come codice (codici come 1.1, A.1, OS1, n. 3, II): resta nel titolo e il nodo prende il codice generato OS1/OO1.",
     );
   });
@@ -448,7 +448,7 @@ describe("a table after a title that is not a plan heading is given to the node 
       [5, "warning", "PLAN_WEIGHTS_SUM"], // 100 + 100 = 200 for 1.1: the warning that tells the user something is off
       [8, "warning", "PLAN_TABLE_UNDER_OTHER_HEADING"],
     ]);
-    expect(plan.problems[2].message).toContain("«Digitalizzazione degli archivi» (riga 7)");
+    expect(describeIn(plan.problems[2], "it")).toContain("«Digitalizzazione degli archivi» (riga 7)");
   });
 });
 
@@ -462,14 +462,14 @@ describe("PLAN_EMPTY for a document whose headings carry no plan label", () => {
       [2, "error", "PLAN_TABLE_NO_OWNER"],
       [7, "error", "PLAN_TABLE_NO_OWNER"],
     ]);
-    const m = plan.problems[0].message;
+    const m = describeIn(plan.problems[0], "it");
     expect(m).toContain("riga 1: «Digitalizzazione» è un titolo ma non inizia con un'etichetta del piano");
     expect(m).toContain("riga 6: «Trasparenza» è un titolo");
     expect(m).toContain("Tabelle KPI trovate alle righe 2, 7, ma senza un'intestazione del piano sopra.");
   });
 
   test("tables without any title: only the tables are named", () => {
-    const plan = parsePlan("Indicatore\tPeso\tTarget\nPratiche\t100\t>= 1", { lang: "en" });
-    expect(plan.problems.find((p) => p.code === "PLAN_EMPTY")?.message).toMatch(/a performance plan or a PIAO\. KPI tables found at lines 1, but without a plan heading above them\.$/);
+    const plan = parsePlan("Indicatore\tPeso\tTarget\nPratiche\t100\t>= 1");
+    expect(describeIn(plan.problems.find((p) => p.code === "PLAN_EMPTY")!, "en")).toMatch(/a performance plan or a PIAO\. KPI tables found at lines 1, but without a plan heading above them\.$/);
   });
 });

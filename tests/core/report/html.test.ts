@@ -128,9 +128,9 @@ describe("renderReport", () => {
   });
 
   it("lists the notes, escaped, at most 60", () => {
-    const notes: Problem[] = Array.from({ length: 65 }, (_, i) => ({ severity: i === 0 ? "error" : "warning", code: "X", message: `nota <${i}>`, sheet: "B", cell: `C${i + 2}` }));
+    const notes: Problem[] = Array.from({ length: 65 }, (_, i) => ({ severity: i === 0 ? "error" : "warning", code: "NOT_A_NUMBER", params: { text: `nota <${i}>` }, sheet: "B", cell: `C${i + 2}` }));
     const out = render({ problems: notes });
-    expect(out).toContain('<span class="sev sev-error">Errore</span> nota &lt;0&gt; <span class="where">(B!C2)</span>');
+    expect(out).toContain('<span class="sev sev-error">Errore</span> «nota &lt;0&gt;» non è un numero. <span class="where">(B!C2)</span>');
     expect(out.match(/<li><span class="sev/g)).toHaveLength(60);
     expect(out).toContain("… e altre 5 note");
     expect(html).not.toContain("Note sui dati");

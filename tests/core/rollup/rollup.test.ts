@@ -1,6 +1,7 @@
 import { dateToSerial } from "../../../src/core/dates";
 import { rollup, type RollupKpi, type RollupResultNode, type RollupTreeNode } from "../../../src/core/rollup";
 import type { Condition, KpiStatus, MeasurementRules } from "../../../src/core/types";
+import { describe as describeIn, NO_OWNER_CODE, ownerLabel } from "../../../src/core";
 
 /** A KPI row measured in the sheet: value against target, status as the checker would give it. */
 function measured(owner: string, weight: number | null, value: number | null, target: Condition, met: boolean): RollupKpi {
@@ -189,7 +190,7 @@ describe("rollup: the cascade actions -> operational -> strategic -> area", () =
     expect(ach(skip.nodes, "A.1.1")).toBeCloseTo(80, 10);
     expect(ach(zero.nodes, "A.1.1")).toBeCloseTo(40, 10);
     expect(skip.problems.map((p) => p.code)).toEqual(["ROLLUP_CHILD_SKIPPED"]);
-    expect(skip.problems[0].message).toContain("A.1.1.2");
+    expect(describeIn(skip.problems[0], "it")).toContain("A.1.1.2");
     expect(zero.problems.map((p) => p.code)).toEqual(["ROLLUP_CHILD_ZERO"]);
   });
 
@@ -339,7 +340,7 @@ describe("rollup: broken trees are reported, never looped or dropped", () => {
     const { nodes, problems } = rollup({ nodes: tree, kpis: list });
     expect(problems.map((p) => p.code)).toEqual(["ROLLUP_CYCLE"]);
     expect(problems[0].severity).toBe("error");
-    expect(problems[0].message).toContain("X → Y → X");
+    expect(describeIn(problems[0], "it")).toContain("X → Y → X");
     // X's link to Y is ignored: X is a root with children Y and Z; (60 + 80)/2 = 70
     expect(nodes.map((n) => [n.code, n.parent])).toEqual([["X", null], ["Y", "X"], ["Z", "X"]]);
     expect(ach(nodes, "X")).toBeCloseTo(70, 10);
@@ -363,12 +364,12 @@ describe("rollup: broken trees are reported, never looped or dropped", () => {
     // The cycle is P -> Q -> R -> P; P comes first in the input, so P becomes a root.
     const cycles = problems.filter((p) => p.code === "ROLLUP_CYCLE");
     expect(cycles).toHaveLength(1);
-    expect(cycles[0].message).toContain("P → Q → R → P");
+    expect(describeIn(cycles[0], "it")).toContain("P → Q → R → P");
     // P is the root; its children are T and R (R's parent is P), and R's child is Q.
     expect(nodes.map((n) => [n.code, n.depth])).toEqual([["P", 0], ["T", 1], ["R", 1], ["Q", 2]]);
     // Q has no data, so R has none; P = mean of T (40) alone under skip = 40.
     expect(ach(nodes, "P")).toBeCloseTo(40, 10);
-    expect(problems.filter((p) => p.code === "ROLLUP_CHILD_SKIPPED").map((p) => p.message)).toHaveLength(2);
+    expect(problems.filter((p) => p.code === "ROLLUP_CHILD_SKIPPED").map((p) => describeIn(p, "it"))).toHaveLength(2);
   });
 
   it("a KPI owner missing from the tree becomes a node of its own", () => {
@@ -376,7 +377,7 @@ describe("rollup: broken trees are reported, never looped or dropped", () => {
     const { nodes, problems } = rollup({ nodes: TREE, kpis: list });
     expect(byCode(nodes).get("Q.9")).toMatchObject({ kind: "code", parent: null, achievement: 55, depth: 0 });
     expect(problems.map((p) => p.code)).toEqual(["ROLLUP_ORPHAN_KPI"]);
-    expect(problems[0].message).toContain("Q.9");
+    expect(describeIn(problems[0], "it")).toContain("Q.9");
     // The rest is unchanged: A as in the first test.
     expect(ach(nodes, "A")).toBeCloseTo((83.75 + 250 / 3) / 2, 10);
   });
@@ -416,8 +417,10 @@ describe("rollup: broken trees are reported, never looped or dropped", () => {
   });
 
   it("rows without an owner are gathered under one node", () => {
-    const { nodes } = rollup({ nodes: [], kpis: [scored(null as unknown as string, 1, 30)] }, { lang: "en" });
-    expect(nodes[0]).toMatchObject({ code: "(no code)", achievement: 30 });
+    const { nodes } = rollup({ nodes: [], kpis: [scored(null as unknown as string, 1, 30)] });
+    expect(nodes[0]).toMatchObject({ code: NO_OWNER_CODE, achievement: 30 });
+    expect(ownerLabel(nodes[0].code, "en")).toBe("(no code)");
+    expect(ownerLabel(nodes[0].code, "it")).toBe("(senza codice)");
   });
 
   it("codes compare without a trailing dot or spaces", () => {

@@ -3,6 +3,7 @@ import { readTreeSheet, rollupJson, rollupWorkbook, treeFromCodes } from "../../
 import type { CellValue, SheetGrid } from "../../../src/core/types";
 import { validateWorkbook } from "../../../src/core/validate";
 import { untitledTables } from "./untitled-tables";
+import { describe as describeIn } from "../../../src/core";
 
 function sheet(name: string, values: CellValue[][]): SheetGrid {
   return { name, values };
@@ -151,7 +152,7 @@ describe("rollupWorkbook", () => {
     ];
     const r = rollupWorkbook(validateWorkbook(sheets), sheets);
     expect(r.tree).toBe("sheet");
-    expect(r.problems.filter((p) => p.code === "ROLLUP_ORPHAN_KPI").map((p) => p.message)).toEqual([
+    expect(r.problems.filter((p) => p.code === "ROLLUP_ORPHAN_KPI").map((p) => describeIn(p, "it"))).toEqual([
       "Il codice OB.2 di 1 KPI non è nell'albero: è riportato come nodo a sé.",
     ]);
     // OB (area) = mean of OB.1 alone

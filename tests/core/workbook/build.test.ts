@@ -7,6 +7,7 @@ import { join } from "path";
 import { parsePlan } from "../../../src/core/plan/parse";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../../../src/core/workbook/description";
+import { describe as describeIn } from "../../../src/core";
 
 const seed = readFileSync(join(__dirname, "../../../seeds/000_30336ea7c660fe63.txt"), "utf8");
 const spec: WorkbookSpec = buildWorkbook(parsePlan(seed));
@@ -227,7 +228,7 @@ describe("buildWorkbook, other cases", () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(["A", "Albero", "Impostazioni", "Problemi"]);
     expect(sheet("A", wb).cells[0]).toEqual(["Codice", "Tipo", "Indicatore", "Algoritmo", "Peso", "Stato", "Target", "Valore"]);
     expect(sheet("Problemi", wb).cells).toHaveLength(plan.problems.length + 1);
-    expect(sheet("Problemi", wb).cells[3]).toEqual([10, "errore", "PLAN_ROW_CELLS", plan.problems[2].message]);
+    expect(sheet("Problemi", wb).cells[3]).toEqual([10, "errore", "PLAN_ROW_CELLS", describeIn(plan.problems[2], "it")]);
   });
 
   test("an unreadable target is copied as written into each year, for the checker to report", () => {
