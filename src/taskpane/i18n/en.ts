@@ -10,7 +10,6 @@ export const en: Strings = {
   clear: "Clear marks",
   yearLabel: "Year",
   yearAuto: "Latest year with values",
-  yearHint: "Changing the year runs the check again.",
 
   ready: "Ready. Press “Validate” to check the workbook.",
   busy: "Working",
@@ -101,7 +100,6 @@ export const en: Strings = {
   secUnmet: "Targets not met",
   secMet: "Targets met",
   secOther: "Other notices",
-  sectionEmpty: "Nothing here.",
   showMore: "Show {n} more",
   groupTitle: "Sum {sum}, {gap}",
   groupOver: "{amount} too many",
@@ -147,7 +145,6 @@ export const en: Strings = {
   periodLabel: "Period",
   periodYearEnd: "{year} (year end)",
   periodDate: "at {date}",
-  periodHint: "Monitoring dates come from the “Valore 2026 al 30/06” columns. Changing the period runs the check again.",
   summaryPeriod: "Checked at {date}",
   sumAtRisk: "At risk",
   sumOnTrack: "On track",

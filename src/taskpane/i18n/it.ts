@@ -13,7 +13,6 @@ export const it = {
   clear: "Rimuovi evidenziazioni",
   yearLabel: "Anno",
   yearAuto: "Ultimo anno con valori",
-  yearHint: "Cambiando anno la verifica viene ripetuta.",
 
   // progress and outcome
   ready: "Pronto. Premi «Valida» per controllare la cartella.",
@@ -114,7 +113,6 @@ export const it = {
   secUnmet: "Target non raggiunti",
   secMet: "Target raggiunti",
   secOther: "Altre segnalazioni",
-  sectionEmpty: "Nessuna voce.",
   showMore: "Mostra altre {n} voci",
   groupTitle: "Somma {sum}, {gap}",
   groupOver: "{amount} in più",
@@ -162,7 +160,6 @@ export const it = {
   periodLabel: "Periodo",
   periodYearEnd: "{year} (fine anno)",
   periodDate: "al {date}",
-  periodHint: "Le date di monitoraggio vengono dalle colonne «Valore 2026 al 30/06». Cambiando periodo la verifica viene ripetuta.",
   summaryPeriod: "Verificato al {date}",
   sumAtRisk: "A rischio",
   sumOnTrack: "In linea",
