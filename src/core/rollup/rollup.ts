@@ -28,7 +28,7 @@
  *   unknown owner becomes a node of its own, a node with an unknown parent a top-level one,
  *   and a cycle is cut at its first node (in input order).
  */
-import { achievement, bandOf, DEFAULT_RULES, isMet } from "../achievement";
+import { achievement, bandOf, completeRules, isMet } from "../achievement";
 import type { MessageCode, MessageParams } from "../messages";
 import { problem, type Problem } from "../problem";
 import type { Condition, MeasurementRules } from "../types";
@@ -93,7 +93,7 @@ class Rollup {
   constructor(input: RollupInput, options: RollupOptions) {
     this.forest = new Forest(input, this.problems);
     const rules = options.rules ?? {};
-    this.rules = { ...DEFAULT_RULES, ...rules, bands: { ...DEFAULT_RULES.bands, ...(rules.bands ?? {}) } };
+    this.rules = completeRules(rules);
   }
 
   run(): RollupResult {

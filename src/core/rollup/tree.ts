@@ -6,6 +6,7 @@ import { a1 } from "../a1";
 import { parseNumber } from "../numbers";
 import { normaliseHeader } from "../reader/headers";
 import { isKpiError } from "../errors";
+import { SheetCells } from "../grid";
 import { problem, type Problem } from "../problem";
 import type { CellValue, NodeKind, SheetGrid } from "../types";
 import { KIND_WORDS } from "../vocabulary";
@@ -59,8 +60,7 @@ export function findTreeSheet(sheets: readonly SheetGrid[]): SheetGrid | null {
  */
 export function readTreeSheet(sheet: SheetGrid): TreeRead {
   const problems: Problem[] = [];
-  const rowOffset = sheet.origin?.row ?? 0;
-  const colOffset = sheet.origin?.col ?? 0;
+  const { rowOffset, colOffset } = new SheetCells(sheet);
   let header = -1;
   let cols: Partial<Record<keyof typeof HEADERS, number>> = {};
   for (let r = 0; r < sheet.values.length && header < 0; r++) {

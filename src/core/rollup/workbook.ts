@@ -4,7 +4,7 @@
  * This is what `kpi check --json` prints as `"rollup"`, `kpi report` renders and the
  * `Riepilogo` sheet shows.
  */
-import { DEFAULT_RULES, roundHalfUp } from "../achievement";
+import { completeRules, roundHalfUp } from "../achievement";
 import { readRules } from "../rules";
 import type { Problem } from "../problem";
 import type { Band, MeasurementRules, NodeKind, SheetGrid, ValidationReport } from "../types";
@@ -81,7 +81,7 @@ export function rollupWorkbook(
   const nodes = source === "sheet" ? (tree as RollupTreeNode[]) : treeFromCodes(owners.filter((o): o is string => o !== null));
   const result = rollup({ nodes, kpis }, { rules });
   problems.push(...result.problems);
-  return { year: report.year, nodes: result.nodes, problems, rules: fullRules(rules), tree: source, treeNodes: nodes };
+  return { year: report.year, nodes: result.nodes, problems, rules: completeRules(rules), tree: source, treeNodes: nodes };
 }
 
 /** Problems with the tree itself (not with missing data): what `kpi check` lists. */
@@ -121,8 +121,4 @@ export function rollupJson(nodes: readonly RollupResultNode[], options: { decima
     missing: n.missing,
     band: n.band,
   }));
-}
-
-function fullRules(rules: Partial<MeasurementRules>): MeasurementRules {
-  return { ...DEFAULT_RULES, ...rules, bands: { ...DEFAULT_RULES.bands, ...(rules.bands ?? {}) } };
 }

@@ -4,9 +4,11 @@
  * silently). The sheet's keys and words are in ./vocabulary.ts.
  */
 import { a1 } from "../a1";
-import { DEFAULT_RULES } from "../achievement";
+import { completeRules, DEFAULT_RULES } from "../achievement";
 import { isKpiError } from "../errors";
+import { isBlankCell, SheetCells } from "../grid";
 import type { Bilingual, MessageParam } from "../messages";
+import { foldWord } from "../missing-words";
 import { isNoneText, parseNumberText } from "../numbers";
 import { problem, type Problem } from "../problem";
 import { normaliseHeader } from "../reader/headers";
@@ -16,7 +18,6 @@ import {
   BODY_NAMES,
   CHOICES,
   choiceOf,
-  fold,
   KEY_LOOKUP,
   KEY_NAMES,
   KEYS,
@@ -70,13 +71,12 @@ export function readRulesSheet(sheet: SheetGrid): RulesRead {
   let body: string | null = null;
   let unitRule: UnitRule = "all";
   let unitRuleSeen = false;
-  const rowOffset = sheet.origin?.row ?? 0;
-  const colOffset = sheet.origin?.col ?? 0;
+  const { rowOffset, colOffset } = new SheetCells(sheet);
 
   for (let r = 0; r < sheet.values.length; r++) {
     const cells = sheet.values[r];
     // The key is the first filled cell of the row, the value the next cell to its right.
-    const k = cells.findIndex((c) => !isBlank(c));
+    const k = cells.findIndex((c) => !isBlankCell(c));
     if (k < 0) continue;
     const keyCell = cells[k];
     const rawValue = cells[k + 1] ?? null;
@@ -85,14 +85,14 @@ export function readRulesSheet(sheet: SheetGrid): RulesRead {
     const cell = a1(r + rowOffset, k + 1 + colOffset);
     const format = sheet.formats?.[r]?.[k + 1] ?? null;
     if (key === null && (BODY_NAMES.aliases as readonly string[]).includes(normaliseHeader(keyText))) {
-      if (body === null && !isBlank(rawValue)) body = display(rawValue as CellValue);
+      if (body === null && !isBlankCell(rawValue)) body = display(rawValue as CellValue);
       continue;
     }
     if (key === null && (UNIT_RULE_NAMES.aliases as readonly string[]).includes(normaliseHeader(keyText))) {
-      if (unitRuleSeen || isBlank(rawValue)) continue;
+      if (unitRuleSeen || isBlankCell(rawValue)) continue;
       unitRuleSeen = true;
-      const t = fold(display(rawValue as CellValue));
-      const found = (Object.keys(UNIT_RULE_WORDS) as UnitRule[]).find((u) => [...UNIT_RULE_WORDS[u].it, ...UNIT_RULE_WORDS[u].en].some((w) => fold(w) === t));
+      const t = foldWord(display(rawValue as CellValue));
+      const found = (Object.keys(UNIT_RULE_WORDS) as UnitRule[]).find((u) => [...UNIT_RULE_WORDS[u].it, ...UNIT_RULE_WORDS[u].en].some((w) => foldWord(w) === t));
       if (found) unitRule = found;
       else {
         const expected = either(firstWords(UNIT_RULE_WORDS.all), firstWords(UNIT_RULE_WORDS.lead));
@@ -103,7 +103,7 @@ export function readRulesSheet(sheet: SheetGrid): RulesRead {
     }
     if (key === null) {
       // Titles, headers and notes have no value next to them; a key with a value is a typo.
-      if (!isBlank(rawValue) && !isHeaderRow(keyText, rawValue)) {
+      if (!isBlankCell(rawValue) && !isHeaderRow(keyText, rawValue)) {
         problems.push(
           problem("warning", "RULES_UNKNOWN_KEY", { key: keyText.trim(), keys: KEY_LIST }, { sheet: sheet.name, cell: a1(r + rowOffset, k + colOffset) }),
         );
@@ -116,7 +116,7 @@ export function readRulesSheet(sheet: SheetGrid): RulesRead {
       continue;
     }
     seen.set(key, cell);
-    if (isBlank(rawValue)) continue;
+    if (isBlankCell(rawValue)) continue;
 
     const bad = (expected: MessageParam, fallback: MessageParam) =>
       problems.push(problem("error", "RULES_BAD_VALUE", { text: display(rawValue), key: keyText.trim(), expected, default: fallback }, { sheet: sheet.name, cell }));
@@ -150,7 +150,7 @@ export function readRulesSheet(sheet: SheetGrid): RulesRead {
         break;
       }
       case "threshold": {
-        if (typeof rawValue === "string" && (isNoneText(rawValue) || ["nessuna", "nessuno", "none", "no"].includes(fold(rawValue)))) {
+        if (typeof rawValue === "string" && (isNoneText(rawValue) || ["nessuna", "nessuno", "none", "no"].includes(foldWord(rawValue)))) {
           given.threshold = null;
           break;
         }
@@ -190,7 +190,7 @@ export function readRulesSheet(sheet: SheetGrid): RulesRead {
     }
   }
 
-  return { rules: { ...DEFAULT_RULES, ...given }, given, problems, sheet: sheet.name, body, unitRule };
+  return { rules: completeRules(given), given, problems, sheet: sheet.name, body, unitRule };
 }
 
 /** An achievement level 0..100: 70, "70", "70%", or 0,7 in a percent-formatted cell. */
@@ -204,10 +204,6 @@ function percentNumber(raw: CellValue, format: string | null | undefined): numbe
   }
   if (n === null || !Number.isFinite(n) || n < 0 || n > 100) return null;
   return Math.round(n * 1e9) / 1e9;
-}
-
-function isBlank(c: CellValue | undefined): boolean {
-  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 }
 
 function isHeaderRow(key: string, value: CellValue): boolean {

@@ -3,7 +3,7 @@
  * means, as ./read.ts reads it back.
  */
 import { a1, rangeA1 } from "../a1";
-import { DEFAULT_RULES } from "../achievement";
+import { completeRules } from "../achievement";
 import type { Lang } from "../messages";
 import type { MeasurementRules } from "../types";
 import type { CellSpec, RangeFormatSpec, SheetSpec } from "../workbook/description";
@@ -52,7 +52,7 @@ const SHEET_HEADERS: Readonly<Record<Lang, readonly [string, string, string]>> =
  */
 export function rulesSheet(rules: Partial<MeasurementRules> = {}, options: { lang?: Lang; body?: string | null; unitRule?: UnitRule } = {}): SheetSpec {
   const lang = options.lang ?? "it";
-  const r: MeasurementRules = { ...DEFAULT_RULES, ...rules, bands: { ...DEFAULT_RULES.bands, ...(rules.bands ?? {}) } };
+  const r: MeasurementRules = completeRules(rules);
   const value: Record<RuleKey, CellSpec> = {
     lowerIsBetter: choiceWord(r.lowerIsBetter, lang),
     threshold: r.threshold,

@@ -28,6 +28,7 @@
  * or `capofila` (only the lead unit, the first listed); English `all` or `lead`.
  */
 import type { Lang } from "../messages";
+import { foldWord, MISSING_WORDS } from "../missing-words";
 
 /** The sheet's name in each language; both are recognised when reading. */
 export const RULES_SHEET: Readonly<Record<Lang, string>> = { it: "Impostazioni", en: "Settings" };
@@ -99,8 +100,9 @@ export const CHOICES = {
   linear: { it: ["lineare", "(2t-v)/t", "2t-v/t"], en: ["linear"] },
   yes: { it: ["sì", "si", "vero", "1"], en: ["yes", "true", "on", "y"] },
   no: { it: ["no", "falso", "0"], en: ["false", "off", "n"] },
-  skip: { it: ["ignora", "salta", "escludi", "esclusi", "ignorati"], en: ["skip", "ignore"] },
-  zero: { it: ["zero", "0", "conta zero", "contano 0", "contano zero"], en: ["zero", "count as zero"] },
+  // The same words as KPI.ROLLUP's [missing] argument: one setting, one list.
+  skip: MISSING_WORDS.skip,
+  zero: MISSING_WORDS.zero,
   none: { it: ["nessuno", "nessuna", "no"], en: ["none"] },
 } as const;
 
@@ -111,25 +113,11 @@ export type Choice = keyof typeof CHOICES;
  * @example choiceOf("Lineare", ["ratio", "linear"]) // "linear"
  */
 export function choiceOf(text: string, options: readonly Choice[]): Choice | null {
-  const t = fold(text);
+  const t = foldWord(text);
   for (const c of options) {
-    if ([...CHOICES[c].it, ...CHOICES[c].en].some((w) => fold(w) === t)) return c;
+    if ([...CHOICES[c].it, ...CHOICES[c].en].some((w) => foldWord(w) === t)) return c;
   }
   return null;
-}
-
-/**
- * Lower case, no accents, no spaces around slashes and brackets: `Sì` = `si`.
- * @example fold("Target / Valore") // "target/valore"
- */
-export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .replace(/\s*([/()*])\s*/g, "$1")
-    .trim();
 }
 
 /**
