@@ -57,7 +57,8 @@ export { summarySheet, SUMMARY_SHEET, type SummaryInput } from "./workbook/summa
 export { unitSheet, UNIT_SHEET, type UnitSheetInput } from "./workbook/unit-sheet";
 
 // KPI tables in any workbook
-export { findKpiTables, type HeaderCell, type HeaderNearMiss } from "./reader/find-tables";
+export { findKpiTables, type HeaderNearMiss } from "./reader/find-tables";
+export type { HeaderCell } from "./reader/header-row";
 export { matchHeader, normaliseHeader, HEADER_ALIASES } from "./reader/headers";
 export { MARK_KINDS, MARK_STYLES, markKindOfStatus, marksFor, type Mark, type MarkKind, type MarkStyle } from "./marks";
 export { validateWorkbook, isPercentFormat, type ValidateOptions } from "./validate";

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { achievement, achievementUnder, DEFAULT_RULES, roundHalfUp } from "../../src/core/achievement";
 import { formatMessage } from "../../src/core/messages";
 import { parseNumberText } from "../../src/core/numbers";
-import { isBlankCell } from "../../src/core/reader/find-tables";
+import { isBlankCell } from "../../src/core/grid";
 import { HEADER_ALIASES, matchHeader, mayBeHeaderCell } from "../../src/core/reader/headers";
 import type { CellValue, Condition } from "../../src/core/types";
 import { validateWorkbook } from "../../src/core/validate";

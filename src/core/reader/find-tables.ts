@@ -9,10 +9,6 @@ import { CORE_ROLES } from "./headers";
  * and the rows that read almost like a header (reported, not silently skipped).
  */
 
-export type { HeaderCell } from "./header-row";
-// Blankness is a cell's concept (../grid.ts); the validation modules still import it from here.
-export { isBlankCell } from "../grid";
-
 /**
  * A row that reads almost like a KPI table header (two of Indicator, Algorithm, Weight,
  * Baseline, Target, Value) but lacks what a table needs: reported so that the user can see

@@ -3,7 +3,7 @@ import { roundHalfUp } from "../achievement";
 import { parseDateText } from "../dates";
 import { isKpiError, kpiError, type KpiError } from "../errors";
 import { isNoneText, parseNumberText } from "../numbers";
-import { isBlankCell } from "../reader/find-tables";
+import { isBlankCell } from "../grid";
 import { readYesNo } from "../target-words";
 import type { CellValue, Condition } from "../types";
 import { textCache } from "./text-cache";

@@ -5,7 +5,7 @@ import { achievementUnder, DEFAULT_RULES, isMet } from "../achievement";
 import { isKpiError, type Result } from "../errors";
 import type { MessageParams } from "../messages";
 import { judgeAtDate, periodLabel } from "../monitoring";
-import { isBlankCell } from "../reader/find-tables";
+import { isBlankCell } from "../grid";
 import type { Condition, KpiResult, KpiStatus, MeasurementRules } from "../types";
 import { readValue } from "./cell-values";
 import { errorProblem, problem } from "../problem";

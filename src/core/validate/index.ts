@@ -2,12 +2,13 @@
 // every KPI row once, check the weight groups, list the problems. Each step lives in a module
 // of this folder named for it; this file says in which order they run.
 import { problem } from "../problem";
-import { findKpiTables, isBlankCell, type HeaderNearMiss } from "../reader/find-tables";
+import { isBlankCell, SheetCells } from "../grid";
+import { findKpiTables, type HeaderNearMiss } from "../reader/find-tables";
 import type { KpiResult, MeasurementRules, Period, SheetGrid, ValidationReport } from "../types";
 import { isOutsideSumMark, parseWeight } from "../weights";
 import { evaluateRow, judgeContext } from "./evaluate-row";
 import { Problems } from "./problems";
-import { findKpiRows, SheetCells, tableRead, textOf, type TableRead } from "./rows";
+import { findKpiRows, tableRead, textOf, type TableRead } from "./rows";
 import { countStatuses } from "./status-counts";
 import { noteTableShape, reportNearMiss, warnMissingColumns, warnMissingReasons } from "./table-notes";
 import { WeightGroups } from "./weight-groups";

@@ -1,17 +1,13 @@
-// A table's rows: its cells addressed whatever the grid's origin, which rows are KPIs (not
-// labels, not totals), and a row's texts as the report shows them.
+// A table's rows: which rows are KPIs (not labels, not totals), and a row's texts as the
+// report shows them. Cells are read through ../grid.ts, whatever the grid's origin.
 import { a1 } from "../a1";
 import { problem } from "../problem";
-import { isBlankCell } from "../reader/find-tables";
+import { isBlankCell, type SheetCells } from "../grid";
 import { normaliseHeader } from "../reader/headers";
-import type { SheetCells } from "../grid";
 import type { CellValue, KpiTable } from "../types";
 import { isOutsideSumMark } from "../weights";
 import type { Problems } from "./problems";
 import { textCache } from "./text-cache";
-
-// The cell addressing lives in ../grid.ts (history and the table finder use it too).
-export { SheetCells } from "../grid";
 
 /** A table found on a sheet, with what every one of its rows needs worked out once. */
 export interface TableRead {

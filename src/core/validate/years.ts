@@ -2,7 +2,7 @@
 // (the latest with values), and each table's target and value columns for it.
 import { comparePeriods } from "../monitoring";
 import { isNoneText } from "../numbers";
-import { isBlankCell } from "../reader/find-tables";
+import { isBlankCell } from "../grid";
 import type { KpiTable, Period } from "../types";
 import type { TableRead } from "./rows";
 
