@@ -14,8 +14,8 @@ import { TargetRead } from "./target-read";
  * One object owns every such cache, so that what the engine remembers between calls is in
  * one place rather than in module-level memos scattered over files. It lives as long as the
  * module (`textCache`): the same texts come back validation after validation (the task pane
- * validates the same workbook again after each edit), and each memo forgets everything when
- * it reaches its limit (see `memoByText`), so memory stays bounded. Every entry is a pure
+ * validates the same workbook again after each edit), and each memo lets its least recently
+ * used text go at its limit (see `memoByText`), so memory stays bounded. Every entry is a pure
  * function of its text: a cached answer is the answer a fresh read would give.
  * @example
  *   textCache.target("Anno 2023: >= 10").years // [2023], read once for every row that has it
