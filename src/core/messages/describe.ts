@@ -4,7 +4,7 @@
  * one analysis can be shown in Italian and in English; only adapters, and the core modules
  * whose job is writing a document in a language (report/, workbook/), call `describe`.
  */
-import { NO_OWNER_CODE } from "../rollup/owner";
+import { NO_OWNER_CODE } from "../rollup/owners";
 import { formatNumberIt } from "../numbers";
 import { MESSAGES, type Lang, type MessageCode } from "./catalogue";
 import { fillTemplate } from "./template";

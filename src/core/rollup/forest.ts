@@ -9,7 +9,7 @@ import type { MessageCode, MessageParams } from "../messages";
 import { problem, type Problem } from "../problem";
 import type { NodeKind } from "../types";
 import { normaliseCode, type RollupInput, type RollupKpi } from "./model";
-import { NO_OWNER_CODE, ownerParam } from "./owner";
+import { NO_OWNER_CODE, ownerParam } from "./owners";
 
 /** A node of the tree being built: its parent is settled once orphans and cycles are resolved. */
 export interface ForestNode {

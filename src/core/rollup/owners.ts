@@ -1,9 +1,25 @@
 /**
  * Who owns each KPI row in the roll-up: its `Codice`, or, for a table without a `Codice`
  * column, a name for the table. One function, so that the roll-up's nodes and the rows a
- * node links to (the pane's tree, src/core/rollup/present.ts) are named alike.
+ * node links to (the pane's tree, src/core/rollup/present.ts) are named alike. Rows that
+ * reach the roll-up with no owner at all (`rollup()` called directly) are gathered under one
+ * node whose code is the same in every language; its label, `(senza codice)` / `(no code)`,
+ * is written only when the node is shown (`ownerLabel` in ../messages).
  */
+import type { MessageParam } from "../messages";
 import type { ValidationReport } from "../types";
+
+/** The code of the node gathering KPI rows without an owner: empty, as their owner cell is. */
+export const NO_OWNER_CODE = "";
+
+/**
+ * An owner code as a message parameter: the code itself, or the catalogue's `NO_OWNER` words.
+ * @example ownerParam("A.1") // "A.1"
+ * @example ownerParam(NO_OWNER_CODE) // { code: "NO_OWNER" }
+ */
+export function ownerParam(code: string): MessageParam {
+  return code === NO_OWNER_CODE ? { code: "NO_OWNER" } : code;
+}
 
 /**
  * Each KPI row's owner, in the report's KPI order: its `Codice` as written, or, in a table

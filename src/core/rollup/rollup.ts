@@ -34,7 +34,7 @@ import { problem, type Problem } from "../problem";
 import type { Condition, MeasurementRules } from "../types";
 import { Forest, type ForestNode } from "./forest";
 import type { RollupInput, RollupKpi, RollupOptions, RollupResult, RollupResultNode } from "./model";
-import { ownerParam } from "./owner";
+import { ownerParam } from "./owners";
 
 export {
   normaliseCode,
