@@ -20,7 +20,8 @@
 import { bandOf, completeRules, roundHalfUp } from "./achievement";
 import { normaliseUnitCode } from "./plan/units";
 import type { RulesRead, UnitRule } from "./rules";
-import { normaliseCode, type RollupResultNode, type RollupTreeNode } from "./rollup/rollup";
+import { normaliseCode, type RollupTreeNode } from "./rollup/rollup";
+import type { RollupNode } from "./types";
 import { splitUnits } from "./rollup/tree";
 import type { Band, KpiResult, MeasurementRules } from "./types";
 
@@ -55,7 +56,7 @@ export interface UnitScoresInput {
   /** The tree with its units (`WorkbookRollup.treeNodes`). */
   readonly tree: readonly RollupTreeNode[];
   /** The roll-up's nodes (their results). */
-  readonly nodes: readonly RollupResultNode[];
+  readonly nodes: readonly RollupNode[];
   /** The year's KPI rows (their `responsible` and results). */
   readonly kpis: readonly KpiResult[];
   readonly rules?: Partial<MeasurementRules>;
@@ -176,6 +177,6 @@ export function unitsJson(scores: readonly UnitScore[], decimals = 2): { unit: s
  * The scorecards of an analysed workbook (see `analyseWorkbook`).
  * @example const units = workbookUnitScores(analyseWorkbook(sheets));
  */
-export function workbookUnitScores(a: { rules: RulesRead; report: { kpis: readonly KpiResult[] }; rollup: { nodes: readonly RollupResultNode[]; treeNodes: readonly RollupTreeNode[]; rules: MeasurementRules } }): UnitScore[] {
+export function workbookUnitScores(a: { rules: RulesRead; report: { kpis: readonly KpiResult[] }; rollup: { nodes: readonly RollupNode[]; treeNodes: readonly RollupTreeNode[]; rules: MeasurementRules } }): UnitScore[] {
   return unitScores({ tree: a.rollup.treeNodes, nodes: a.rollup.nodes, kpis: a.report.kpis, rules: a.rollup.rules, unitRule: a.rules.unitRule ?? "all" });
 }

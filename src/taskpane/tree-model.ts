@@ -5,7 +5,7 @@ import {
   type NodeKind,
   nodeRows,
   presentNode,
-  type RollupResultNode,
+  type RollupNode,
   rowsAddress,
   type RulesRead,
   type SheetGrid,
@@ -87,7 +87,7 @@ export function buildTreeView(
   lang: Lang,
 ): TreeView {
   const rows = nodeRows(report, treeSheet);
-  const link = (n: RollupResultNode): TreeLink | null => {
+  const link = (n: RollupNode): TreeLink | null => {
     const at = rows.get(n.code);
     if (!at) return null;
     const address = rowsAddress(at.rows);

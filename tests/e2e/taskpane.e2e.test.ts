@@ -17,7 +17,7 @@ import type { AddressInfo } from "net";
 import { extname, join } from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { conditionForYear, isKpiError, parseTarget, type ValidationReport } from "../../src/core";
-import type { RollupResultNode } from "../../src/core/rollup/rollup";
+import type { RollupNode } from "../../src/core";
 import { parsePlan } from "../../src/core/plan/parse";
 import { runValidate } from "../../src/excel/actions/validate";
 import { workbookUnitScores, type UnitScore } from "../../src/core/scorecards";
@@ -65,7 +65,7 @@ interface Fixture {
   report: ValidationReport;
   reportEn: ValidationReport;
   /** The engine's roll-up of the same workbook (the oracle for the tree). */
-  rollup: RollupResultNode[];
+  rollup: RollupNode[];
   /** The hostile indicator's value cell, where its link must go. */
   hostileCell: { sheet: string; address: string };
   /** The engine's unit scorecards of the same workbook (the oracle for Schede unità). */

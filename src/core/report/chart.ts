@@ -3,7 +3,7 @@
  * the band cut-offs) and the traffic light's legend.
  */
 import { formatNumberIt } from "../numbers";
-import type { RollupResultNode } from "../rollup/rollup";
+import type { RollupNode } from "../types";
 import type { Band, MeasurementRules } from "../types";
 import { BAND_COLOURS, BAND_WORDS, NO_DATA } from "../vocabulary";
 import { cssColour, escapeHtml, formatAchievement, shorten } from "./text";
@@ -14,7 +14,7 @@ const BAND_LABEL = BAND_WORDS.it;
  * Horizontal bars 0..100 with the band cut-offs as dashed lines, value and band in words.
  * @example barChart(chartNodes(nodes), DEFAULT_RULES) // "<figure class=\"chart\"><svg …"
  */
-export function barChart(nodes: readonly RollupResultNode[], rules: MeasurementRules): string {
+export function barChart(nodes: readonly RollupNode[], rules: MeasurementRules): string {
   if (nodes.length === 0) return `<p class="empty">Nessun obiettivo da rappresentare.</p>`;
   const W = 680;
   const LABEL = 250;

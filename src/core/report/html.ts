@@ -8,7 +8,7 @@
 import { roundHalfUp } from "../achievement";
 import { formatNumberIt } from "../numbers";
 import { chartNodes, kpiCounts } from "../rollup/present";
-import type { RollupResultNode } from "../rollup/rollup";
+import type { RollupNode } from "../types";
 import type { UnitRule } from "../rules";
 import type { UnitScore } from "../scorecards";
 import type { KpiResult, MeasurementRules, Problem } from "../types";
@@ -27,7 +27,7 @@ export interface ReportInput {
   /** Date of generation, `yyyy-mm-dd` (shown as "12 marzo 2024"). */
   readonly generatedOn: string;
   /** The roll-up, tree order. */
-  readonly nodes: readonly RollupResultNode[];
+  readonly nodes: readonly RollupNode[];
   readonly rules: MeasurementRules;
   /** Notes on the data (roll-up and check problems), listed in an appendix. */
   readonly problems?: readonly Problem[];

@@ -3,7 +3,7 @@
  * first), then every node, one table per area, indented by depth.
  */
 import { nodeTitle } from "../rollup/present";
-import type { RollupResultNode } from "../rollup/rollup";
+import type { RollupNode } from "../types";
 import type { Band } from "../types";
 import { BAND_WORDS, KIND_WORDS, NO_DATA } from "../vocabulary";
 import { escapeHtml, formatAchievement } from "./text";
@@ -14,7 +14,7 @@ const KIND_LABEL = KIND_WORDS.it;
  * A node's figure as a table cell.
  * @example achievementCell(node) // "<td class=\"ach\">83,33</td>"
  */
-export function achievementCell(n: Pick<RollupResultNode, "achievement">): string {
+export function achievementCell(n: Pick<RollupNode, "achievement">): string {
   if (n.achievement === null) return `<td class="ach none">${NO_DATA.it}</td>`;
   return `<td class="ach">${formatAchievement(n.achievement)}</td>`;
 }
@@ -32,7 +32,7 @@ export function bandCell(band: Band | null): string {
  * One row per area with its figure: the first table a reader looks at.
  * @example areaTable(nodes) // "<table class=\"areas\">…"
  */
-export function areaTable(nodes: readonly RollupResultNode[]): string {
+export function areaTable(nodes: readonly RollupNode[]): string {
   const top = nodes.filter((n) => n.depth === 0);
   if (top.length === 0) return "";
   const rows = top
@@ -55,10 +55,10 @@ ${rows}
  * areas (a workbook without the plan's tree) one block holds everything.
  * @example splitByArea(nodes).map((g) => g[0].code) // ["A", "B"]
  */
-export function splitByArea(nodes: readonly RollupResultNode[]): RollupResultNode[][] {
+export function splitByArea(nodes: readonly RollupNode[]): RollupNode[][] {
   if (nodes.length === 0) return [];
   if (!nodes.some((n) => n.depth === 0 && n.kind === "area")) return [nodes.slice()];
-  const out: RollupResultNode[][] = [];
+  const out: RollupNode[][] = [];
   for (const n of nodes) {
     if (n.depth === 0 || out.length === 0) out.push([n]);
     else out[out.length - 1].push(n);
@@ -70,7 +70,7 @@ export function splitByArea(nodes: readonly RollupResultNode[]): RollupResultNod
  * The table of one area's nodes (or of every node, without areas).
  * @example treeTable(splitByArea(nodes)[0], false) // "<table class=\"nodes\">…"
  */
-export function treeTable(nodes: readonly RollupResultNode[], pageBreak: boolean): string {
+export function treeTable(nodes: readonly RollupNode[], pageBreak: boolean): string {
   const head = nodes[0];
   const caption = head.kind === "area" ? `${KIND_LABEL.area} ${head.code} – ${head.title}` : "Obiettivi";
   const rows = nodes.map((n) => {

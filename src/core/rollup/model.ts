@@ -46,19 +46,9 @@ export interface RollupOptions {
   readonly rules?: Partial<MeasurementRules>;
 }
 
-/** A node of the result: a `RollupNode` with what a report needs to draw the tree. */
-export interface RollupResultNode extends RollupNode {
-  /** 0 for a top-level node. */
-  readonly depth: number;
-  /** The node's weight among its siblings as given by the tree, `null` when not given. */
-  readonly weight: number | null;
-  /** Where the performance comes from: its own KPIs, its children, or nowhere (no data). */
-  readonly basis: "kpis" | "children" | "none";
-}
-
 export interface RollupResult {
   /** Every node, tree order (pre-order, siblings in input order). */
-  readonly nodes: RollupResultNode[];
+  readonly nodes: RollupNode[];
   readonly problems: Problem[];
 }
 

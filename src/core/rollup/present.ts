@@ -13,7 +13,8 @@ import { consecutiveRuns } from "../runs";
 import type { Band, SheetGrid, ValidationReport } from "../types";
 import { bandWord, kindWord, NO_DATA } from "../vocabulary";
 import { kpiOwners } from "./owners";
-import { normaliseCode, type RollupResultNode } from "./rollup";
+import type { RollupNode } from "../types";
+import { normaliseCode } from "./rollup";
 import { TREE_CODE_HEADERS } from "./tree";
 
 /** The KPIs of a roll-up, counted over its nodes (rows with a weight and a target for the year). */
@@ -32,7 +33,7 @@ export interface OwnerRows {
 
 /** One node as shown. */
 export interface PresentedNode {
-  readonly node: RollupResultNode;
+  readonly node: RollupNode;
   readonly kindLabel: string;
   /** The node's title; empty when it is only its code. */
   readonly title: string;
@@ -54,7 +55,7 @@ export interface PresentedNode {
  * The KPI counts of a roll-up: each node counts its own KPIs, so the sum is the whole.
  * @example kpiCounts(rollup(input).nodes) // { kpis: 5, met: 2, unmet: 2, missing: 1 }
  */
-export function kpiCounts(nodes: readonly RollupResultNode[]): KpiCounts {
+export function kpiCounts(nodes: readonly RollupNode[]): KpiCounts {
   return nodes.reduce(
     (s, n) => ({ kpis: s.kpis + n.kpis, met: s.met + n.met, unmet: s.unmet + n.unmet, missing: s.missing + n.missing }),
     { kpis: 0, met: 0, unmet: 0, missing: 0 },
@@ -66,7 +67,7 @@ export function kpiCounts(nodes: readonly RollupResultNode[]): KpiCounts {
  * tree, the top-level nodes.
  * @example chartNodes(nodes).map((n) => n.code) // ["A.1", "A.2", "B.1"]
  */
-export function chartNodes(nodes: readonly RollupResultNode[]): RollupResultNode[] {
+export function chartNodes(nodes: readonly RollupNode[]): RollupNode[] {
   const strategic = nodes.filter((n) => n.kind === "strategic");
   return strategic.length > 0 ? strategic : nodes.filter((n) => n.depth === 0 && n.kind !== "program");
 }
@@ -86,7 +87,7 @@ export function achievementText(x: number, lang: Lang): string {
  * The title a node shows beside its code: empty when the title is only the code again.
  * @example nodeTitle({ code: "X.1", title: "X.1", … }) // ""
  */
-export function nodeTitle(n: Pick<RollupResultNode, "code" | "title">): string {
+export function nodeTitle(n: Pick<RollupNode, "code" | "title">): string {
   return n.title === n.code ? "" : n.title;
 }
 
@@ -94,7 +95,7 @@ export function nodeTitle(n: Pick<RollupResultNode, "code" | "title">): string {
  * False for a program without a figure, which is shown without one (see `PresentedNode`).
  * @example isMeasured({ kind: "program", achievement: null }) // false
  */
-export function isMeasured(n: Pick<RollupResultNode, "kind" | "achievement">): boolean {
+export function isMeasured(n: Pick<RollupNode, "kind" | "achievement">): boolean {
   return n.kind !== "program" || n.achievement !== null;
 }
 
@@ -102,7 +103,7 @@ export function isMeasured(n: Pick<RollupResultNode, "kind" | "achievement">): b
  * One node's words and figures in a language.
  * @example presentNode(node, "it") // { kindLabel: "Area strategica", achievementText: "81,72", bandText: "Giallo", … }
  */
-export function presentNode(node: RollupResultNode, lang: Lang): PresentedNode {
+export function presentNode(node: RollupNode, lang: Lang): PresentedNode {
   return {
     node,
     kindLabel: kindWord(node.kind, lang),

@@ -33,7 +33,8 @@ import type { MessageCode, MessageParams } from "../messages";
 import { problem, type Problem } from "../problem";
 import type { Condition, MeasurementRules } from "../types";
 import { Forest, type ForestNode } from "./forest";
-import type { RollupInput, RollupKpi, RollupOptions, RollupResult, RollupResultNode } from "./model";
+import type { RollupNode } from "../types";
+import type { RollupInput, RollupKpi, RollupOptions, RollupResult } from "./model";
 import { ownerParam } from "./owners";
 
 export {
@@ -42,7 +43,6 @@ export {
   type RollupKpi,
   type RollupOptions,
   type RollupResult,
-  type RollupResultNode,
   type RollupTreeNode,
 } from "./model";
 
@@ -69,7 +69,7 @@ export function rollup(input: RollupInput, options: RollupOptions = {}): RollupR
 
 interface Computed {
   readonly achievement: number | null;
-  readonly basis: RollupResultNode["basis"];
+  readonly basis: RollupNode["basis"];
   readonly kpis: number;
   readonly missing: number;
   readonly met: number;
@@ -97,7 +97,7 @@ class Rollup {
   }
 
   run(): RollupResult {
-    const out: RollupResultNode[] = [];
+    const out: RollupNode[] = [];
     const visit = (node: ForestNode, depth: number): void => {
       const c = this.perform(node);
       out.push({

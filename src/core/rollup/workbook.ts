@@ -8,7 +8,8 @@ import { completeRules, roundHalfUp } from "../achievement";
 import { readRules } from "../rules";
 import type { Problem } from "../problem";
 import type { Band, MeasurementRules, NodeKind, SheetGrid, ValidationReport } from "../types";
-import { rollup, type RollupKpi, type RollupResultNode, type RollupTreeNode } from "./rollup";
+import type { RollupNode } from "../types";
+import { rollup, type RollupKpi, type RollupTreeNode } from "./rollup";
 import { kpiOwners } from "./owners";
 import { findTreeSheet, readTreeSheet, treeFromCodes } from "./tree";
 
@@ -26,7 +27,7 @@ export interface RollupJsonEntry {
 export interface WorkbookRollup {
   readonly year: number | null;
   /** Tree order. */
-  readonly nodes: RollupResultNode[];
+  readonly nodes: RollupNode[];
   /** The tree sheet's, the settings sheet's and the roll-up's own problems. */
   readonly problems: Problem[];
   readonly rules: MeasurementRules;
@@ -111,7 +112,7 @@ export function isTreeProblem(p: Problem): boolean {
  * @example rollupJson(rollupWorkbook(report, sheets).nodes, { decimals: 2 })[0]
  *   // { code: "A", kind: "area", achievement: 85, kpis: 0, missing: 0, band: "amber" }
  */
-export function rollupJson(nodes: readonly RollupResultNode[], options: { decimals?: number } = {}): RollupJsonEntry[] {
+export function rollupJson(nodes: readonly RollupNode[], options: { decimals?: number } = {}): RollupJsonEntry[] {
   const round = (x: number | null) => (x === null || options.decimals === undefined ? x : roundHalfUp(x, options.decimals));
   return nodes.map((n) => ({
     code: n.code,

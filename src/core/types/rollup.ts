@@ -1,5 +1,6 @@
 /**
- * A node of the roll-up as every report shows it.
+ * A node of the roll-up's result, the one node type every report, sheet and pane view reads
+ * (the tree going in is `RollupTreeNode`, a plan's `PlanNode` fits it).
  */
 import type { NodeKind } from "./plan";
 import type { Band } from "./values";
@@ -16,4 +17,10 @@ export interface RollupNode {
   readonly missing: number;
   readonly met: number;
   readonly unmet: number;
+  /** 0 for a top-level node. */
+  readonly depth: number;
+  /** The node's weight among its siblings as given by the tree, `null` when not given. */
+  readonly weight: number | null;
+  /** Where the performance comes from: its own KPIs, its children, or nowhere (no data). */
+  readonly basis: "kpis" | "children" | "none";
 }

@@ -23,7 +23,7 @@
 import type { Lang } from "../messages";
 import { formatNumberIt } from "../numbers";
 import { chartNodes, kpiCounts, presentNode } from "../rollup/present";
-import type { RollupResultNode } from "../rollup/rollup";
+import type { RollupNode } from "../types";
 import type { MeasurementRules } from "../types";
 import { cellRef, rangeRef } from "./a1";
 import type { CellSpec, SheetSpec } from "./description";
@@ -32,7 +32,7 @@ import { barCell, displayDate, FiguresSheet, MUTED } from "./figures-sheet";
 export interface SummaryInput {
   readonly year: number | null;
   /** The roll-up, tree order. */
-  readonly nodes: readonly RollupResultNode[];
+  readonly nodes: readonly RollupNode[];
   readonly rules: MeasurementRules;
   /** When the figures were computed, `yyyy-mm-dd`. */
   readonly generatedOn: string;
@@ -127,7 +127,7 @@ export function summarySheet(input: SummaryInput, options: { lang?: Lang } = {})
     sheet.formats.push({ range: rangeRef(r, COL.ach, r, COL.missing), horizontal: "center" });
   }
 
-  function nodeRow(n: RollupResultNode, depth: number, counts: boolean): void {
+  function nodeRow(n: RollupNode, depth: number, counts: boolean): void {
     const r = sheet.next();
     const achRef = cellRef(r, COL.ach);
     const row: CellSpec[] = new Array<CellSpec>(COL.missing).fill(null);

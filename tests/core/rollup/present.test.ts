@@ -18,9 +18,8 @@ import {
   rollupWorkbook,
   rowsAddress,
   treeSheetRows,
-  type RollupResultNode,
 } from "../../../src/core/rollup";
-import type { CellValue, SheetGrid } from "../../../src/core/types";
+import type { CellValue, RollupNode, SheetGrid } from "../../../src/core/types";
 import { validateWorkbook } from "../../../src/core/validate";
 import { summarySheet } from "../../../src/core/workbook/summary";
 import { it as IT } from "../../../src/taskpane/i18n/it";
@@ -28,7 +27,7 @@ import { buildTreeView, type TreeNodeView } from "../../../src/taskpane/tree-mod
 import { gridsOf, seedWorkbook } from "../../support/seed-values";
 import { untitledTables } from "./untitled-tables";
 
-const node = (over: Partial<RollupResultNode>): RollupResultNode => ({
+const node = (over: Partial<RollupNode>): RollupNode => ({
   code: "X",
   kind: "code",
   title: "X",

@@ -1,5 +1,6 @@
 import { dateToSerial } from "../../../src/core/dates";
-import { rollup, type RollupKpi, type RollupResultNode, type RollupTreeNode } from "../../../src/core/rollup";
+import type { RollupNode } from "../../../src/core";
+import { rollup, type RollupKpi, type RollupTreeNode } from "../../../src/core/rollup";
 import type { Condition, KpiStatus, MeasurementRules } from "../../../src/core/types";
 import { describe as describeIn, NO_OWNER_CODE, ownerLabel } from "../../../src/core";
 
@@ -28,10 +29,10 @@ function pct(op: Condition["op"], value: number): Condition {
 function num(op: Condition["op"], value: number): Condition {
   return { op, value, unit: "number" };
 }
-function byCode(nodes: readonly RollupResultNode[]): Map<string, RollupResultNode> {
+function byCode(nodes: readonly RollupNode[]): Map<string, RollupNode> {
   return new Map(nodes.map((n) => [n.code, n]));
 }
-function ach(nodes: readonly RollupResultNode[], code: string): number | null {
+function ach(nodes: readonly RollupNode[], code: string): number | null {
   const n = byCode(nodes).get(code);
   if (!n) throw new Error(`no node ${code}`);
   return n.achievement;
