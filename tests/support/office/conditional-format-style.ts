@@ -4,15 +4,13 @@ import { fail } from "./errors";
 import type { OneCF } from "./conditional-formats";
 import { defineProps, guardWrite, Obj, type PropDef, type Resolver } from "./proxy";
 import { checkColor } from "./range-format";
-import type { SheetModel } from "./model";
 import type { Modelled } from "./office-types";
 
 export class CFRuleProxy extends Obj implements Modelled<Excel.ConditionalFormatRule, "load"> {
   protected readonly className = "ConditionalFormatRule";
 }
 defineProps<Excel.ConditionalFormatRule>(CFRuleProxy, {
-  formula: cfProp(
-    (t: OneCF) => t.sheet,
+  formula: cfProp<OneCF, string>(
     (t: OneCF | null) => (t ? t.cf.formula : null),
     (t, v) => (t.cf.formula = v),
     (v: string) => {
@@ -71,16 +69,14 @@ export class CFBorderProxy extends Obj implements Modelled<Excel.ConditionalRang
 }
 defineProps<Excel.ConditionalRangeBorder>(CFBorderProxy, {
   style: cfProp(
-    (t: CFEdge) => t.one.sheet,
-    (t) => t.one.cf.format.borders?.[t.edge]?.style ?? "None",
+    (t: CFEdge) => t.one.cf.format.borders?.[t.edge]?.style ?? "None",
     (t, v) => (cfBorder(t).style = v),
     (v: Excel.ConditionalRangeBorder["style"]) => {
       if (!CF_BORDER_STYLES.has(v)) fail("InvalidArgument", `The border style '${v}' is not allowed in a conditional format.`);
     },
   ),
   color: cfProp(
-    (t: CFEdge) => t.one.sheet,
-    (t) => t.one.cf.format.borders?.[t.edge]?.color ?? null,
+    (t: CFEdge) => t.one.cf.format.borders?.[t.edge]?.color ?? null,
     (t, v: string) => (cfBorder(t).color = v),
     checkColor,
   ),
@@ -104,24 +100,18 @@ defineProps<Excel.ConditionalRangeFont>(CFFontProxy, {
 function lookProp(field: "fill" | "fontColor", check: (v: unknown) => void): PropDef<string>;
 function lookProp(field: "bold" | "italic"): PropDef<boolean>;
 function lookProp(field: "fill" | "fontColor" | "bold" | "italic", check?: (v: unknown) => void): PropDef {
-  return cfProp(
-    (t: OneCF) => t.sheet,
-    (t) => t.cf.format[field],
-    (t, v) => (t.cf.format[field] = v as never),
-    check,
-  );
+  return cfProp((t: OneCF) => t.cf.format[field], (t, v) => (t.cf.format[field] = v as never), check);
 }
 
 /**
- * A property of a conditional format: read with `get`; written with `put` only on an
- * unprotected sheet (as Excel refuses it on a protected one) and after `check`, when given,
- * accepts the value.
+ * A property of a conditional format (or of one of its borders): read with `get`; written with
+ * `put` only on an unprotected sheet (as Excel refuses it on a protected one) and after
+ * `check`, when given, accepts the value.
  *
  * @example
- *   cfProp((t: OneCF) => t.sheet, (t) => t.cf.stopIfTrue, (t, v: boolean) => (t.cf.stopIfTrue = v))
+ *   cfProp((t: OneCF) => t.cf.stopIfTrue, (t, v: boolean) => (t.cf.stopIfTrue = v))
  */
-export function cfProp<T, V>(
-  sheetOf: (t: T) => SheetModel,
+export function cfProp<T extends OneCF | CFEdge, V>(
   get: (t: T) => V | null,
   put: (t: T, v: V) => void,
   check?: (v: V) => void,
@@ -129,7 +119,7 @@ export function cfProp<T, V>(
   return {
     get: (t: T) => get(t),
     set: (t: T, v: V) => {
-      guardWrite(sheetOf(t), "changing a conditional format");
+      guardWrite("one" in t ? t.one.sheet : t.sheet, "changing a conditional format");
       check?.(v);
       put(t, v);
     },

@@ -116,11 +116,7 @@ defineProps<Excel.ConditionalFormat>(ConditionalFormatProxy, {
   type: { get: (t: OneCF) => t.cf.type },
   id: { get: (t: OneCF) => t.cf.id },
   priority: { get: (t: OneCF) => t.sheet.cfs.indexOf(t.cf) },
-  stopIfTrue: cfProp(
-    (t: OneCF) => t.sheet,
-    (t) => t.cf.stopIfTrue,
-    (t, v: boolean) => (t.cf.stopIfTrue = v),
-  ),
+  stopIfTrue: cfProp((t: OneCF) => t.cf.stopIfTrue, (t, v: boolean) => (t.cf.stopIfTrue = v)),
 });
 
 export class CustomCFProxy
