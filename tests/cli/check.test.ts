@@ -2,14 +2,10 @@ import ExcelJS from "exceljs";
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import { handMadeWorkbook, handMadeXlsx } from "../fixtures/workbooks/build";
-import { kpi, sha256, tempDir, type CheckJson } from "../support/cli";
+import { type CheckJson, kpi, sha256, useTempDir } from "../support/cli";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-afterEach(() => cleanup());
+useTempDir("kpi-cli-", (d) => (dir = d), "each");
 
 async function save(wb: ExcelJS.Workbook, name: string): Promise<string> {
   const file = join(dir, name);
