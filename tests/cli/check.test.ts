@@ -7,6 +7,13 @@ import { type CheckJson, kpi, sha256, useTempDir } from "../support/cli";
 let dir: string;
 useTempDir("kpi-cli-", (d) => (dir = d), "each");
 
+/** The hand-made workbook written as mio.xlsx in the test's folder: its path and its SHA-256. */
+async function writeMio(): Promise<{ input: string; before: string }> {
+  const input = join(dir, "mio.xlsx");
+  writeFileSync(input, await handMadeXlsx());
+  return { input, before: sha256(input) };
+}
+
 async function save(wb: ExcelJS.Workbook, name: string): Promise<string> {
   const file = join(dir, name);
   writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
@@ -18,7 +25,7 @@ const statusByCell = (j: CheckJson) =>
 
 describe("kpi check on a hand-made workbook", () => {
   it("finds both tables on a sheet and the table of another sheet, for the latest year with values", async () => {
-    writeFileSync(join(dir, "mio.xlsx"), await handMadeXlsx());
+    await writeMio();
     const r = await kpi(["check", "mio.xlsx", "--json"], { cwd: dir });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -69,7 +76,7 @@ describe("kpi check on a hand-made workbook", () => {
   });
 
   it("checks the year asked for, with the year's own columns", async () => {
-    writeFileSync(join(dir, "mio.xlsx"), await handMadeXlsx());
+    await writeMio();
     const r = await kpi(["check", "mio.xlsx", "--json", "--year", "2021"], { cwd: dir });
     const j = JSON.parse(r.stdout) as CheckJson;
     expect(j.year).toBe(2021);
@@ -147,9 +154,7 @@ describe("kpi check on a hand-made workbook", () => {
   });
 
   it("writes a highlighted copy with -o and leaves the input as it was", async () => {
-    const input = join(dir, "mio.xlsx");
-    writeFileSync(input, await handMadeXlsx());
-    const before = sha256(input);
+    const { input, before } = await writeMio();
     const r = await kpi(["check", "mio.xlsx", "-o", "evidenziato.xlsx"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Copia evidenziata scritta: evidenziato.xlsx");
@@ -166,9 +171,7 @@ describe("kpi check on a hand-made workbook", () => {
   });
 
   it("never writes the copy over the input", async () => {
-    const input = join(dir, "mio.xlsx");
-    writeFileSync(input, await handMadeXlsx());
-    const before = sha256(input);
+    const { input, before } = await writeMio();
     const r = await kpi(["check", "mio.xlsx", "-o", "./sub/../mio.xlsx"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
