@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import { handMadeWorkbook, handMadeXlsx } from "../fixtures/workbooks/build";
-import { type CheckJson, kpi, sha256, useTempDir } from "../support/cli";
+import { kpi, sha256, useTempDir, type CheckJson } from "../support/cli";
 
 let dir: string;
 useTempDir("kpi-cli-", (d) => (dir = d), "each");

@@ -11,7 +11,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { buildDocx, type Part } from "../fixtures/plans/docx";
 import { hasLibreOffice, SOFFICE } from "../support/libreoffice";
-import { type CheckJson, kpi, REPO, useTempDir } from "../support/cli";
+import { kpi, REPO, useTempDir, type CheckJson } from "../support/cli";
 
 jest.setTimeout(300_000);
 

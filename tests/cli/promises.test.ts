@@ -10,7 +10,7 @@ import { readXlsxGrids } from "../../src/cli/xlsx-read";
 import type { KpiResult, ValidationReport } from "../../src/core/types";
 import { simpleXlsx, serial } from "../fixtures/workbooks/build";
 import { zip } from "../support/xlsx-files";
-import { type CheckJson, expectRefusedOneLine, kpi, sha256, useTempDir } from "../support/cli";
+import { expectRefusedOneLine, kpi, sha256, useTempDir, type CheckJson } from "../support/cli";
 import { rawXlsx, type RawCell } from "../support/raw-xlsx";
 
 let dir: string;

@@ -14,7 +14,7 @@ import { join } from "path";
 import { deflateRawSync } from "zlib";
 import { COMMANDS } from "../../src/cli/commands";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
-import { expectRefusedOneLine, kpi, type RunResult, sha256, useTempDir } from "../support/cli";
+import { expectRefusedOneLine, kpi, sha256, useTempDir, type RunResult } from "../support/cli";
 import { brokenSheetXmlXlsx, emptySheetXlsx, encryptedXlsx, missingSheetPartXlsx, noSheetsXlsx, zipRaw } from "../support/xlsx-files";
 
 /** Commands that read a workbook, with the option that writes an output file (if any). */
