@@ -9,7 +9,7 @@
 import { execFileSync, spawnSync } from "child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
 import { join } from "path";
-import { REPO, sha256, tempDir } from "../support/cli";
+import { REPO, sha256, useTempDir } from "../support/cli";
 
 jest.setTimeout(180_000);
 
@@ -37,11 +37,7 @@ beforeAll(() => {
 afterAll(() => rmSync(PRIVATE, { recursive: true, force: true }));
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir("kpi-bundle-"));
-});
-afterEach(() => cleanup());
+useTempDir("kpi-bundle-", (d) => (dir = d), "each");
 
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [BUNDLE, ...args], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...env } });

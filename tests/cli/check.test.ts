@@ -2,14 +2,17 @@ import ExcelJS from "exceljs";
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import { handMadeWorkbook, handMadeXlsx } from "../fixtures/workbooks/build";
-import { kpi, sha256, tempDir, type CheckJson } from "../support/cli";
+import { kpi, sha256, useTempDir, type CheckJson } from "../support/cli";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-afterEach(() => cleanup());
+useTempDir("kpi-cli-", (d) => (dir = d), "each");
+
+/** The hand-made workbook written as mio.xlsx in the test's folder: its path and its SHA-256. */
+async function writeMio(): Promise<{ input: string; before: string }> {
+  const input = join(dir, "mio.xlsx");
+  writeFileSync(input, await handMadeXlsx());
+  return { input, before: sha256(input) };
+}
 
 async function save(wb: ExcelJS.Workbook, name: string): Promise<string> {
   const file = join(dir, name);
@@ -22,7 +25,7 @@ const statusByCell = (j: CheckJson) =>
 
 describe("kpi check on a hand-made workbook", () => {
   it("finds both tables on a sheet and the table of another sheet, for the latest year with values", async () => {
-    writeFileSync(join(dir, "mio.xlsx"), await handMadeXlsx());
+    await writeMio();
     const r = await kpi(["check", "mio.xlsx", "--json"], { cwd: dir });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -73,7 +76,7 @@ describe("kpi check on a hand-made workbook", () => {
   });
 
   it("checks the year asked for, with the year's own columns", async () => {
-    writeFileSync(join(dir, "mio.xlsx"), await handMadeXlsx());
+    await writeMio();
     const r = await kpi(["check", "mio.xlsx", "--json", "--year", "2021"], { cwd: dir });
     const j = JSON.parse(r.stdout) as CheckJson;
     expect(j.year).toBe(2021);
@@ -151,9 +154,7 @@ describe("kpi check on a hand-made workbook", () => {
   });
 
   it("writes a highlighted copy with -o and leaves the input as it was", async () => {
-    const input = join(dir, "mio.xlsx");
-    writeFileSync(input, await handMadeXlsx());
-    const before = sha256(input);
+    const { input, before } = await writeMio();
     const r = await kpi(["check", "mio.xlsx", "-o", "evidenziato.xlsx"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Copia evidenziata scritta: evidenziato.xlsx");
@@ -170,9 +171,7 @@ describe("kpi check on a hand-made workbook", () => {
   });
 
   it("never writes the copy over the input", async () => {
-    const input = join(dir, "mio.xlsx");
-    writeFileSync(input, await handMadeXlsx());
-    const before = sha256(input);
+    const { input, before } = await writeMio();
     const r = await kpi(["check", "mio.xlsx", "-o", "./sub/../mio.xlsx"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");

@@ -1,19 +1,15 @@
 import { linkSync, mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
-import { kpi, sha256, tempDir } from "../support/cli";
+import { kpi, sha256, useTempDir } from "../support/cli";
 import { zipStored } from "../support/xlsx-files";
 
 let dir: string;
-let cleanup: () => void;
+useTempDir("kpi-cli-", (d) => (dir = d), "each");
 let good: Buffer;
 beforeAll(async () => {
   good = await handMadeXlsx();
 });
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-afterEach(() => cleanup());
 
 /** Exit code 2, nothing on stdout, exactly one line on stderr matching `message`, no stack trace. */
 function expectUnusable(r: { code: number; stdout: string; stderr: string }, message: RegExp): void {

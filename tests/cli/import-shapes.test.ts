@@ -11,18 +11,14 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { buildDocx, type Part } from "../fixtures/plans/docx";
 import { hasLibreOffice, SOFFICE } from "../support/libreoffice";
-import { kpi, REPO, tempDir, type CheckJson } from "../support/cli";
+import { kpi, REPO, useTempDir, type CheckJson } from "../support/cli";
 
 jest.setTimeout(300_000);
 
 const FIXTURES = join(REPO, "tests/fixtures/plans");
 
 let dir: string;
-let cleanup: () => void;
-beforeAll(() => {
-  ({ dir, cleanup } = tempDir("kpi-shapes-"));
-});
-afterAll(() => cleanup());
+useTempDir("kpi-shapes-", (d) => (dir = d));
 
 async function check(file: string): Promise<{ code: number; json: CheckJson }> {
   const r = await kpi(["check", file, "--json"], { cwd: dir });

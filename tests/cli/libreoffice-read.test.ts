@@ -10,19 +10,17 @@ import { join } from "path";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
 import { unzip } from "../support/xlsx-files";
 import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
-import { kpi, tempDir, type CheckJson } from "../support/cli";
+import { kpi, useTempDir, type CheckJson } from "../support/cli";
 
 jest.setTimeout(240_000);
 
 const XLSX_FILTER = "xlsx:Calc MS Excel 2007 XML";
 
 let dir: string;
-let cleanup: () => void;
+useTempDir("kpi-lo-read-", (d) => (dir = d));
 beforeAll(() => {
   expect(hasLibreOffice()).toBe(true);
-  ({ dir, cleanup } = tempDir("kpi-lo-read-"));
 });
-afterAll(() => cleanup());
 
 /** Saves `bytes` as `name` in the test folder, resaves it with LibreOffice, returns the new file's bytes. */
 async function resaved(name: string, bytes: Buffer): Promise<Buffer> {

@@ -9,24 +9,22 @@ import { join } from "path";
 import { MARK_STYLES } from "../../src/cli/xlsx-marks";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
 import { convertWithLibreOffice, hasLibreOffice, xlsxToCsvSheets } from "../support/libreoffice";
-import { kpi, tempDir } from "../support/cli";
+import { kpi, useTempDir } from "../support/cli";
 
 jest.setTimeout(240_000);
 
 let dir: string;
-let cleanup: () => void;
+useTempDir("kpi-lo-", (d) => (dir = d));
 let original: Buffer;
 let marked: Buffer;
 beforeAll(async () => {
   expect(hasLibreOffice()).toBe(true);
-  ({ dir, cleanup } = tempDir("kpi-lo-"));
   original = await handMadeXlsx();
   writeFileSync(join(dir, "mio.xlsx"), original);
   const r = await kpi(["check", "mio.xlsx", "-o", "evidenziato.xlsx"], { cwd: dir });
   expect(r.code).toBe(0);
   marked = readFileSync(join(dir, "evidenziato.xlsx"));
 });
-afterAll(() => cleanup());
 
 it("shows the same figures in the highlighted copy as in the original", async () => {
   const before = await xlsxToCsvSheets(original);

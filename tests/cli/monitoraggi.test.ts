@@ -6,16 +6,12 @@ import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
-import { kpi, SEED, tempDir } from "../support/cli";
+import { kpi, SEED, useTempDir } from "../support/cli";
 
 jest.setTimeout(240_000);
 
 let dir: string;
-let cleanup: () => void;
-beforeAll(() => {
-  ({ dir, cleanup } = tempDir("kpi-monitor-"));
-});
-afterAll(() => cleanup());
+useTempDir("kpi-monitor-", (d) => (dir = d));
 
 async function headersOf(file: string, sheet: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();

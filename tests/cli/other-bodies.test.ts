@@ -9,17 +9,16 @@ import { join } from "path";
 import { otherBodiesRawXlsx, otherBodiesXlsx } from "../fixtures/workbooks/other-bodies";
 import { unzip } from "../support/xlsx-files";
 import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
-import { kpi, tempDir, type CheckJson } from "../support/cli";
+import { kpi, useTempDir, type CheckJson } from "../support/cli";
 
 jest.setTimeout(240_000);
 
 let dir: string;
-let cleanup: () => void;
+useTempDir("kpi-other-", (d) => (dir = d));
 const files: Record<string, string> = {};
 
 beforeAll(async () => {
   expect(hasLibreOffice()).toBe(true);
-  ({ dir, cleanup } = tempDir("kpi-other-"));
   writeFileSync(join(dir, "exceljs.xlsx"), await otherBodiesXlsx());
   writeFileSync(join(dir, "raw.xlsx"), otherBodiesRawXlsx());
   files.exceljs = "exceljs.xlsx";
@@ -38,7 +37,6 @@ beforeAll(async () => {
     }
   }
 });
-afterAll(() => cleanup());
 
 async function check(file: string, lang = "it"): Promise<{ code: number; json: CheckJson }> {
   const r = await kpi(["check", file, "--json", "--lang", lang], { cwd: dir });

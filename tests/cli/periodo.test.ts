@@ -1,14 +1,10 @@
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { kpi, tempDir } from "../support/cli";
+import { kpi, useTempDir } from "../support/cli";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-afterEach(() => cleanup());
+useTempDir("kpi-cli-", (d) => (dir = d), "each");
 
 /** A real .xlsx with values at 30/06 and 30/09 and a blank year end. */
 async function monitoredXlsx(): Promise<string> {

@@ -10,15 +10,11 @@ import { readXlsxGrids } from "../../src/cli/xlsx-read";
 import type { KpiResult, ValidationReport } from "../../src/core/types";
 import { simpleXlsx, serial } from "../fixtures/workbooks/build";
 import { zip } from "../support/xlsx-files";
-import { expectRefusedOneLine, kpi, sha256, tempDir, type CheckJson } from "../support/cli";
+import { expectRefusedOneLine, kpi, sha256, useTempDir, type CheckJson } from "../support/cli";
 import { rawXlsx, type RawCell } from "../support/raw-xlsx";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir("kpi-promises-"));
-});
-afterEach(() => cleanup());
+useTempDir("kpi-promises-", (d) => (dir = d), "each");
 
 const refusedOneLine = expectRefusedOneLine;
 

@@ -10,6 +10,7 @@ import type { WorkbookSpec } from "../../src/core/workbook/description";
 import { seedWorkbook } from "../support/seed-values";
 import { axeViolations, hasChromium, withOfflinePage } from "../support/chromium";
 import { kpi, REPO, tempDir } from "../support/cli";
+import { htmlRow } from "../support/html-rows";
 
 /**
  * Renders an HTML file in headless Chromium (no request leaves the file), screenshots one
@@ -88,11 +89,7 @@ describe("deviation reasons", () => {
     const section = html.slice(html.indexOf('<section class="deviations"'), html.indexOf("</section>", html.indexOf('<section class="deviations"')));
     expect(section).toContain("Scostamenti e motivazioni");
     expect(section).toContain("Indicatori con target non raggiunto nel 2025: 2; motivazioni mancanti: 1.");
-    const row = (text: string) => {
-      const i = section.indexOf(text);
-      expect(i).toBeGreaterThan(0);
-      return section.slice(i, section.indexOf("</tr>", i));
-    };
+    const row = (text: string) => htmlRow(section, text);
     // 72/90 = 80 -> "80,00"; the reason verbatim.
     expect(row("Pratiche evase")).toContain(">80,00<");
     expect(row("Pratiche evase")).toContain('<td class="reason">Blocco del portale nazionale da marzo a maggio</td>');
@@ -131,11 +128,7 @@ describe("unit scorecards on the sample plan", () => {
     const start = html.indexOf('<section class="units"');
     expect(start).toBeGreaterThan(0);
     const section = html.slice(start, html.indexOf("</section>", start));
-    const row = (unit: string) => {
-      const i = section.indexOf(`<th scope="row" class="code">${unit}</th>`);
-      expect(i).toBeGreaterThan(0);
-      return section.slice(i, section.indexOf("</tr>", i));
-    };
+    const row = (unit: string) => htmlRow(section, `<th scope="row" class="code">${unit}</th>`);
     expect(row("STAFF 1")).toContain(">80,13<");
     expect(row("STAFF 1")).toContain("Giallo");
     // 4 of its 8 nodes measured; B.1.2.2 listed with its 62,50.

@@ -13,6 +13,7 @@ import { writeXlsx } from "../../src/cli/xlsx-write";
 import { seedWorkbook } from "../support/seed-values";
 import { axeViolations, hasChromium, withOfflinePage } from "../support/chromium";
 import { kpi, REPO, tempDir } from "../support/cli";
+import { htmlRow } from "../support/html-rows";
 
 const SCREENSHOT = join(REPO, "docs/screenshots/relazione.png");
 
@@ -35,9 +36,7 @@ afterAll(() => work.cleanup());
 
 /** The text of the table row of a node (its code cell up to the end of the row). */
 function rowOf(code: string): string {
-  const i = html.indexOf(`<td class="code">${code}</td>`);
-  if (i < 0) throw new Error(`no row for ${code}`);
-  return html.slice(i, html.indexOf("</tr>", i));
+  return htmlRow(html, `<td class="code">${code}</td>`);
 }
 
 describe("kpi report on the seed workbook", () => {

@@ -8,7 +8,7 @@ import { join } from "path";
 import { parsePlan } from "../../src/core/plan/parse";
 import { parseTarget } from "../../src/core/targets";
 import { isKpiError } from "../../src/core/errors";
-import { kpi, SEED, sha256, tempDir } from "../support/cli";
+import { kpi, SEED, sha256, useTempDir } from "../support/cli";
 
 interface PlanJson {
   nodes: { code: string; kind: string; title: string; parent: string | null; units: string[] }[];
@@ -34,11 +34,7 @@ interface CheckJson {
 
 const seedText = readFileSync(SEED, "utf8");
 let dir: string;
-let cleanup: () => void;
-beforeAll(() => {
-  ({ dir, cleanup } = tempDir("kpi-seed-"));
-});
-afterAll(() => cleanup());
+useTempDir("kpi-seed-", (d) => (dir = d));
 
 describe("kpi import --json on the seed plan", () => {
   let plan: PlanJson;

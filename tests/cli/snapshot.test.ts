@@ -12,17 +12,15 @@ import { HISTORY_HEADER } from "../../src/core/history-sheet";
 import { handMadeXlsx, simpleXlsx } from "../fixtures/workbooks/build";
 import { otherBodiesRawXlsx } from "../fixtures/workbooks/other-bodies";
 import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
-import { kpi, sha256, tempDir } from "../support/cli";
+import { kpi, sha256, useTempDir } from "../support/cli";
 
 jest.setTimeout(240_000);
 
 let dir: string;
-let cleanup: () => void;
+useTempDir("kpi-snapshot-", (d) => (dir = d));
 beforeAll(async () => {
-  ({ dir, cleanup } = tempDir("kpi-snapshot-"));
   writeFileSync(join(dir, "piano.xlsx"), await handMadeXlsx());
 });
-afterAll(() => cleanup());
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { unzip } from "../support/xlsx-files";
 import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
-import { kpi, tempDir, type CheckJson } from "../support/cli";
+import { kpi, useTempDir, type CheckJson } from "../support/cli";
 
 jest.setTimeout(180_000);
 
@@ -64,11 +64,10 @@ async function workbook(): Promise<Buffer> {
 }
 
 let dir: string;
-let cleanup: () => void;
+useTempDir("kpi-targets-", (d) => (dir = d));
 
 beforeAll(async () => {
   expect(hasLibreOffice()).toBe(true);
-  ({ dir, cleanup } = tempDir("kpi-targets-"));
   writeFileSync(join(dir, "exceljs.xlsx"), await workbook());
   const { dir: out, files } = await convertWithLibreOffice(join(dir, "exceljs.xlsx"), "xlsx:Calc MS Excel 2007 XML");
   try {
@@ -80,7 +79,6 @@ beforeAll(async () => {
     rmSync(out, { recursive: true, force: true });
   }
 });
-afterAll(() => cleanup());
 
 describe.each(["exceljs.xlsx", "libreoffice.xlsx"])("targets in the words of other plans (%s)", (file) => {
   let json: CheckJson;

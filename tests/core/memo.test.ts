@@ -1,5 +1,15 @@
 import { memoByText } from "../../src/core/memo";
 
+/** `s.length` memoised with room for `max` texts, and the texts it was really computed for. */
+function lengthsKeeping(max: number) {
+  const calls: string[] = [];
+  const len = memoByText((s) => {
+    calls.push(s);
+    return s.length;
+  }, max);
+  return { len, calls };
+}
+
 describe("memoByText", () => {
   it("computes each distinct text once while it fits", () => {
     const calls: string[] = [];
@@ -23,11 +33,7 @@ describe("memoByText", () => {
   });
 
   it("lets the least recently used text go first when full, and still answers correctly", () => {
-    const calls: string[] = [];
-    const len = memoByText((s) => {
-      calls.push(s);
-      return s.length;
-    }, 2);
+    const { len, calls } = lengthsKeeping(2);
     expect([len("a"), len("bb"), len("ccc"), len("a"), len("ccc")]).toEqual([1, 2, 3, 1, 3]);
     // "ccc" found the cache full and pushed out "a" (the oldest); "a" was computed again
     // and pushed out "bb"; "ccc" was kept.
@@ -35,11 +41,7 @@ describe("memoByText", () => {
   });
 
   it("keeps a text used again, and drops the one not used since (2 = 1 + 1 refreshed)", () => {
-    const calls: string[] = [];
-    const len = memoByText((s) => {
-      calls.push(s);
-      return s.length;
-    }, 2);
+    const { len, calls } = lengthsKeeping(2);
     len("a");
     len("bb");
     len("a"); // full: "a" becomes the most recent, "bb" the least

@@ -6,13 +6,12 @@
  */
 import type { CellSpec, SheetSpec } from "../../src/core/workbook/description";
 import { summarySheet } from "../../src/core/workbook/summary";
-import { runValidate } from "../../src/excel/actions/validate";
 import { SummaryError, type SummaryOutcome } from "../../src/excel/actions/own-sheet";
 import { buildSummary } from "../../src/excel/actions/summary";
 import { gridCells, isSummaryName, markerValue, parseMarker, SHEET_MARKER, specCells, summaryFingerprint } from "../../src/excel/own-sheet-marker";
 import { seedWorkbook } from "../support/seed-values";
 import { FakeExcel } from "../support/office";
-import { fakeFromSpec, hostOf, kpiRows } from "../support/excel-fixtures";
+import { expectValidateUnchangedBy, fakeFromSpec, hostOf, kpiRows } from "../support/excel-fixtures";
 import { measureSummary, type MeasuredSummary } from "../support/excel-measure";
 
 const DAY = "2022-03-31";
@@ -151,12 +150,7 @@ describe("buildSummary on the seed workbook", () => {
   });
 
   test("the summary sheet is not a KPI table: Validate gives the same report before and after", async () => {
-    const fake = await seedFake();
-    const host = hostOf(fake);
-    const before = await runValidate(host, { lang: "it", year: 2021, mark: false });
-    await buildSummary(host, { lang: "it", year: 2021, generatedOn: DAY });
-    const after = await runValidate(host, { lang: "it", year: 2021, mark: false });
-    expect(after.report).toEqual(before.report);
+    await expectValidateUnchangedBy(await seedFake(), 2021, (host) => buildSummary(host, { lang: "it", year: 2021, generatedOn: DAY }));
   });
 
   test("a summary the user has typed in is never overwritten: the new one gets a free name", async () => {

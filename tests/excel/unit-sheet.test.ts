@@ -5,13 +5,12 @@
  */
 import { workbookUnitScores } from "../../src/core/scorecards";
 import { unitSheet } from "../../src/core/workbook/unit-sheet";
-import { runValidate } from "../../src/excel/actions/validate";
 import { buildSummary } from "../../src/excel/actions/summary";
 import { parseMarker, SHEET_MARKER, specCells, summaryFingerprint } from "../../src/excel/own-sheet-marker";
 import { buildUnitSheet } from "../../src/excel/actions/unit-sheet";
 import { seedWorkbook } from "../support/seed-values";
 import { FakeExcel } from "../support/office";
-import { fakeFromSpec, hostOf, kpiWorkbook } from "../support/excel-fixtures";
+import { expectValidateUnchangedBy, fakeFromSpec, hostOf, kpiWorkbook } from "../support/excel-fixtures";
 
 const DAY = "2022-03-31";
 const seedFake = (platform: "web" | "desktop" = "desktop") => fakeFromSpec(seedWorkbook(), { platform });
@@ -91,12 +90,7 @@ describe("buildUnitSheet on the seed workbook", () => {
   });
 
   test("the unit sheet is not a KPI table: Validate gives the same report before and after", async () => {
-    const fake = await seedFake();
-    const host = hostOf(fake);
-    const before = await runValidate(host, { lang: "it", year: 2021, mark: false });
-    await buildUnitSheet(host, { lang: "it", year: 2021, generatedOn: DAY });
-    const after = await runValidate(host, { lang: "it", year: 2021, mark: false });
-    expect(after.report).toEqual(before.report);
+    await expectValidateUnchangedBy(await seedFake(), 2021, (host) => buildUnitSheet(host, { lang: "it", year: 2021, generatedOn: DAY }));
   });
 
   test("web: still 2 syncs for the seed workbook", async () => {

@@ -14,7 +14,7 @@ import { join } from "path";
 import { deflateRawSync } from "zlib";
 import { COMMANDS } from "../../src/cli/commands";
 import { handMadeXlsx } from "../fixtures/workbooks/build";
-import { expectRefusedOneLine, kpi, sha256, tempDir, type RunResult } from "../support/cli";
+import { expectRefusedOneLine, kpi, sha256, useTempDir, type RunResult } from "../support/cli";
 import { brokenSheetXmlXlsx, emptySheetXlsx, encryptedXlsx, missingSheetPartXlsx, noSheetsXlsx, zipRaw } from "../support/xlsx-files";
 
 /** Commands that read a workbook, with the option that writes an output file (if any). */
@@ -26,11 +26,7 @@ beforeAll(async () => {
 });
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir("kpi-hardening-"));
-});
-afterEach(() => cleanup());
+useTempDir("kpi-hardening-", (d) => (dir = d), "each");
 
 /** Exit 2, nothing on stdout, one line on stderr, no stack trace, not the "internal error" path. */
 function expectRefused(r: RunResult, message?: RegExp): void {

@@ -11,7 +11,7 @@
 import { spawnSync } from "child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join } from "path";
-import { sha256, tempDir } from "../support/cli";
+import { sha256, useTempDir } from "../support/cli";
 import { bombXlsx, writeLargeXlsx } from "../support/xlsx-files";
 
 const ROOT = join(__dirname, "../..");
@@ -42,16 +42,14 @@ const LARGE_ROWS = 40_000;
 
 describe("a 50 MB workbook", () => {
   let dir: string;
-  let cleanup: () => void;
+  useTempDir("kpi-large-", (d) => (dir = d));
   let input: string;
   beforeAll(async () => {
-    ({ dir, cleanup } = tempDir("kpi-large-"));
     input = join(dir, "grande.xlsx");
     // 40,000 KPI rows with a 1,600-character note each that does not compress: ~50 MB on disk,
     // ~78 MB of sheet XML.
     await writeLargeXlsx(input, LARGE_ROWS, 1600);
   }, 120_000);
-  afterAll(() => cleanup());
 
   test("is at least 50 MB (the fixture is what it claims)", () => {
     expect(statSync(input).size).toBeGreaterThanOrEqual(48 * 1024 * 1024);
@@ -75,12 +73,10 @@ describe("a 50 MB workbook", () => {
 
 describe("a sheet too large to load (400 MB of XML in a 1.5 MB file)", () => {
   let dir: string;
-  let cleanup: () => void;
+  useTempDir("kpi-bomb-", (d) => (dir = d));
   beforeAll(() => {
-    ({ dir, cleanup } = tempDir("kpi-bomb-"));
     writeFileSync(join(dir, "bomba.xlsx"), bombXlsx(400 * 1024 * 1024));
   });
-  afterAll(() => cleanup());
 
   test("the fixture is small on disk and large inside", () => {
     const size = statSync(join(dir, "bomba.xlsx")).size;

@@ -7,7 +7,7 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from "child_process";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { tempDir } from "../support/cli";
+import { useTempDir } from "../support/cli";
 import { simpleXlsx } from "../fixtures/workbooks/build";
 
 const ROOT = join(__dirname, "../..");
@@ -35,11 +35,7 @@ function expectOneLine(r: SpawnSyncReturns<string>, message: RegExp): void {
 }
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir("kpi-limits-"));
-});
-afterEach(() => cleanup());
+useTempDir("kpi-limits-", (d) => (dir = d), "each");
 
 describe("inputs that are not regular files", () => {
   const zero = existsSync("/dev/zero") ? test : test.skip;

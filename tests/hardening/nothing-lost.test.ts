@@ -17,16 +17,12 @@ import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { COMMANDS } from "../../src/cli/commands";
 import { writeXlsx } from "../../src/cli/xlsx-write";
-import { kpi, SEED, sha256, tempDir } from "../support/cli";
+import { kpi, SEED, sha256, useTempDir } from "../support/cli";
 import { seedWorkbook } from "../support/seed-values";
 import { unzip } from "../support/xlsx-files";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir("kpi-nothing-lost-"));
-});
-afterEach(() => cleanup());
+useTempDir("kpi-nothing-lost-", (d) => (dir = d), "each");
 
 /** A workbook with what users' files have, around a KPI table with met, unmet and missing values. */
 async function richWorkbook(): Promise<Buffer> {

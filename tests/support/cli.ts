@@ -33,6 +33,24 @@ export function tempDir(prefix = "kpi-cli-"): { dir: string; cleanup: () => void
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * A fresh temporary folder for a test file's tests (`"all"`, one for the file) or for each test
+ * (`"each"`), removed after them; `set` receives its path before the tests run.
+ *
+ * @example
+ *   let dir: string;
+ *   useTempDir("kpi-check-", (d) => (dir = d), "each");
+ */
+export function useTempDir(prefix: string, set: (dir: string) => void, scope: "all" | "each" = "all"): void {
+  let cleanup = (): void => {};
+  (scope === "each" ? beforeEach : beforeAll)(() => {
+    const made = tempDir(prefix);
+    set(made.dir);
+    cleanup = made.cleanup;
+  });
+  (scope === "each" ? afterEach : afterAll)(() => cleanup());
+}
+
 export function sha256(file: string): string {
   return createHash("sha256").update(readFileSync(file)).digest("hex");
 }

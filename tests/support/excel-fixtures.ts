@@ -1,6 +1,7 @@
 import type { WorkbookSpec } from "../../src/core/workbook/description";
 import { hostFrom, type ExcelHost, type OfficeGlobals } from "../../src/excel/host";
 import { importWorkbook } from "../../src/excel/actions/import";
+import { runValidate } from "../../src/excel/actions/validate";
 import { columnName, FakeExcel, type FakeCell, type FakeOptions, type SheetInit } from "./office";
 
 /**
@@ -99,4 +100,19 @@ export async function fakeFromSpec(spec: WorkbookSpec, options: FakeOptions = {}
   fake.workbook.activeSheet = 0;
   fake.resetStats();
   return fake;
+}
+
+/**
+ * Asserts that what `write` adds to the workbook (a sheet of the add-in's own) is not read as a
+ * KPI table: Validate for `year`, without marks, reports exactly the same before and after.
+ *
+ * @example
+ *   await expectValidateUnchangedBy(fake, 2021, (host) => buildSummary(host, { lang: "it", year: 2021, generatedOn: DAY }));
+ */
+export async function expectValidateUnchangedBy(fake: FakeExcel, year: number, write: (host: ExcelHost) => Promise<unknown>): Promise<void> {
+  const host = hostOf(fake);
+  const before = await runValidate(host, { lang: "it", year, mark: false });
+  await write(host);
+  const after = await runValidate(host, { lang: "it", year, mark: false });
+  expect(after.report).toEqual(before.report);
 }

@@ -54,3 +54,25 @@ export function mountPane(fake: FakeExcel | null, options: PaneOptions = {}) {
   };
   return { root, store, controller, seen, $, idle };
 }
+
+/**
+ * Makes the write of an action fail (its sync 2 refused with AccessDenied, as on a protected
+ * sheet, for the next 3 attempts) and asserts that the pane says the action was rolled back
+ * (`status`), explains the refusal, and leaves the workbook exactly as it was.
+ *
+ * @example
+ *   await expectWriteRolledBack(fake, p, () => p.controller.units(), it.unitsRolledBack);
+ */
+export async function expectWriteRolledBack(
+  fake: FakeExcel,
+  p: ReturnType<typeof mountPane>,
+  act: () => Promise<unknown>,
+  status: string,
+): Promise<void> {
+  const before = JSON.stringify(fake.snapshot());
+  fake.failSync(2, "AccessDenied", 3);
+  await act();
+  expect(p.$(".status-text").textContent).toBe(status);
+  expect(p.$(".alert-message").textContent).toBe(it.errProtected);
+  expect(JSON.stringify(fake.snapshot())).toBe(before);
+}

@@ -21,6 +21,21 @@ export interface RawPart {
   readonly raw: Buffer;
 }
 
+/**
+ * The fields a local header and its central directory entry share, in the same order from
+ * "version needed" on: at byte 4 of a local header, at byte 6 of a central entry (which has a
+ * "version made by" before them). Date and time stay zero.
+ */
+function writeEntryFields(header: Buffer, at: number, p: RawPart, nameLength: number): void {
+  header.writeUInt16LE(20, at); // version needed to extract: 2.0 (deflate)
+  header.writeUInt16LE(0x0800, at + 2); // flags: names are UTF-8
+  header.writeUInt16LE(p.method, at + 4);
+  header.writeUInt32LE(p.crc >>> 0, at + 10);
+  header.writeUInt32LE(p.raw.length, at + 14);
+  header.writeUInt32LE(p.size >>> 0, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A ZIP archive (no ZIP64) of already-compressed parts. */
 export function zipRaw(parts: readonly RawPart[]): Buffer {
   const locals: Buffer[] = [];
@@ -30,23 +45,11 @@ export function zipRaw(parts: readonly RawPart[]): Buffer {
     const name = Buffer.from(p.name, "utf8");
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(p.method, 8);
-    local.writeUInt32LE(p.crc >>> 0, 14);
-    local.writeUInt32LE(p.raw.length, 18);
-    local.writeUInt32LE(p.size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, p, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(p.method, 10);
-    central.writeUInt32LE(p.crc >>> 0, 16);
-    central.writeUInt32LE(p.raw.length, 20);
-    central.writeUInt32LE(p.size >>> 0, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, p, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, p.raw);
     centrals.push(central, name);

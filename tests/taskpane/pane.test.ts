@@ -10,7 +10,7 @@ import { buildWorkbook } from "../../src/core/workbook/build";
 import { it } from "../../src/taskpane/i18n/it";
 import { FakeExcel } from "../support/office";
 import { kpiRows, markedCells } from "../support/excel-fixtures";
-import { mountPane } from "../support/pane";
+import { expectWriteRolledBack, mountPane } from "../support/pane";
 
 const SEED = readFileSync(join(__dirname, "../../seeds/000_30336ea7c660fe63.txt"), "utf8");
 
@@ -179,13 +179,8 @@ test("Crea riepilogo: a failed write is explained and the workbook is as before"
   const fake = book();
   const p = pane(fake);
   await p.controller.validate();
-  const before = JSON.stringify(fake.snapshot());
   // Sync 2 of Crea riepilogo is the write (sync 1 reads).
-  fake.failSync(2, "AccessDenied", 3);
-  await p.controller.summary();
-  expect(p.$(".status-text").textContent).toBe(it.summaryRolledBack);
-  expect(p.$(".alert-message").textContent).toBe(it.errProtected);
-  expect(JSON.stringify(fake.snapshot())).toBe(before);
+  await expectWriteRolledBack(fake, p, () => p.controller.summary(), it.summaryRolledBack);
 });
 
 test("Office 2021 (ExcelApi 1.14): a node's rows that are not adjacent select the first group, and the pane says so", async () => {

@@ -10,7 +10,7 @@ import { it } from "../../src/taskpane/i18n/it";
 import { seedWorkbook } from "../support/seed-values";
 import type { FakeExcel } from "../support/office";
 import { fakeFromSpec, kpiWorkbook } from "../support/excel-fixtures";
-import { mountPane } from "../support/pane";
+import { expectWriteRolledBack, mountPane } from "../support/pane";
 
 const pane = (fake: FakeExcel) => mountPane(fake);
 
@@ -64,12 +64,7 @@ test("a workbook without units: nothing written, and the pane says where units c
 test("a failed write is explained and the workbook is as before", async () => {
   const fake = await fakeFromSpec(seedWorkbook(), { platform: "desktop" });
   const p = pane(fake);
-  const before = JSON.stringify(fake.snapshot());
-  fake.failSync(2, "AccessDenied", 3);
-  await p.controller.units();
-  expect(p.$(".status-text").textContent).toBe(it.unitsRolledBack);
-  expect(p.$(".alert-message").textContent).toBe(it.errProtected);
-  expect(JSON.stringify(fake.snapshot())).toBe(before);
+  await expectWriteRolledBack(fake, p, () => p.controller.units(), it.unitsRolledBack);
 });
 
 test("the English catalogue has every units string, with the same placeholders", () => {

@@ -2,6 +2,7 @@ import { DEFAULT_RULES } from "../../../src/core/achievement";
 import { chartNodes, escapeHtml, formatAchievement, italianDate, kpiCounts, renderReport } from "../../../src/core/report";
 import { rollup, type RollupKpi, type RollupTreeNode } from "../../../src/core/rollup";
 import type { Problem } from "../../../src/core/types";
+import { htmlRow } from "../../support/html-rows";
 
 const TREE: RollupTreeNode[] = [
   { code: "A", kind: "area", title: "Imprese & <territorio>", parent: null },
@@ -78,10 +79,7 @@ describe("renderReport", () => {
   });
 
   it("shows each node's figure and band in words", () => {
-    const row = (code: string) => {
-      const i = html.indexOf(`<td class="code">${code}</td>`);
-      return html.slice(i, html.indexOf("</tr>", i));
-    };
+    const row = (code: string) => htmlRow(html, `<td class="code">${code}</td>`);
     expect(row("A.1")).toContain(">83,33<");
     expect(row("A.1")).toContain("Giallo");
     expect(row("A.2")).toContain(">62,50<");

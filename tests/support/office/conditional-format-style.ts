@@ -10,14 +10,13 @@ export class CFRuleProxy extends Obj implements Modelled<Excel.ConditionalFormat
   protected readonly className = "ConditionalFormatRule";
 }
 defineProps<Excel.ConditionalFormatRule>(CFRuleProxy, {
-  formula: {
-    get: (t: OneCF | null) => (t ? t.cf.formula : null),
-    set: (t: OneCF, v: string) => {
-      guardWrite(t.sheet, "changing a conditional format");
+  formula: cfProp<OneCF, string>(
+    (t: OneCF | null) => (t ? t.cf.formula : null),
+    (t, v) => (t.cf.formula = v),
+    (v: string) => {
       if (typeof v !== "string" || !v.startsWith("=")) fail("InvalidArgument", "A rule formula must start with '='.");
-      t.cf.formula = v;
     },
-  },
+  ),
 });
 
 export class CFFormatProxy
@@ -69,22 +68,18 @@ export class CFBorderProxy extends Obj implements Modelled<Excel.ConditionalRang
   protected readonly className = "ConditionalRangeBorder";
 }
 defineProps<Excel.ConditionalRangeBorder>(CFBorderProxy, {
-  style: {
-    get: (t: CFEdge) => t.one.cf.format.borders?.[t.edge]?.style ?? "None",
-    set: (t: CFEdge, v: Excel.ConditionalRangeBorder["style"]) => {
-      guardWrite(t.one.sheet, "changing a conditional format");
+  style: cfProp(
+    (t: CFEdge) => t.one.cf.format.borders?.[t.edge]?.style ?? "None",
+    (t, v) => (cfBorder(t).style = v),
+    (v: Excel.ConditionalRangeBorder["style"]) => {
       if (!CF_BORDER_STYLES.has(v)) fail("InvalidArgument", `The border style '${v}' is not allowed in a conditional format.`);
-      cfBorder(t).style = v;
     },
-  },
-  color: {
-    get: (t: CFEdge) => t.one.cf.format.borders?.[t.edge]?.color ?? null,
-    set: (t: CFEdge, v: string) => {
-      guardWrite(t.one.sheet, "changing a conditional format");
-      checkColor(v);
-      cfBorder(t).color = v;
-    },
-  },
+  ),
+  color: cfProp(
+    (t: CFEdge) => t.one.cf.format.borders?.[t.edge]?.color ?? null,
+    (t, v: string) => (cfBorder(t).color = v),
+    checkColor,
+  ),
 });
 
 export class CFFillProxy extends Obj implements Modelled<Excel.ConditionalRangeFill, "load"> {
@@ -105,12 +100,28 @@ defineProps<Excel.ConditionalRangeFont>(CFFontProxy, {
 function lookProp(field: "fill" | "fontColor", check: (v: unknown) => void): PropDef<string>;
 function lookProp(field: "bold" | "italic"): PropDef<boolean>;
 function lookProp(field: "fill" | "fontColor" | "bold" | "italic", check?: (v: unknown) => void): PropDef {
+  return cfProp((t: OneCF) => t.cf.format[field], (t, v) => (t.cf.format[field] = v as never), check);
+}
+
+/**
+ * A property of a conditional format (or of one of its borders): read with `get`; written with
+ * `put` only on an unprotected sheet (as Excel refuses it on a protected one) and after
+ * `check`, when given, accepts the value.
+ *
+ * @example
+ *   cfProp((t: OneCF) => t.cf.stopIfTrue, (t, v: boolean) => (t.cf.stopIfTrue = v))
+ */
+export function cfProp<T extends OneCF | CFEdge, V>(
+  get: (t: T) => V | null,
+  put: (t: T, v: V) => void,
+  check?: (v: V) => void,
+): PropDef<V> {
   return {
-    get: (t: OneCF) => t.cf.format[field],
-    set: (t: OneCF, v: never) => {
-      guardWrite(t.sheet, "changing a conditional format");
+    get: (t: T) => get(t),
+    set: (t: T, v: V) => {
+      guardWrite("one" in t ? t.one.sheet : t.sheet, "changing a conditional format");
       check?.(v);
-      t.cf.format[field] = v;
+      put(t, v);
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { intersects, type Rect } from "./addresses";
 import { ItemCollectionProxy } from "./collection";
-import { CFFormatProxy, CFRuleProxy } from "./conditional-format-style";
+import { CFFormatProxy, CFRuleProxy, cfProp } from "./conditional-format-style";
 import type { FakeContext } from "./context";
 import { fail } from "./errors";
 import { nextRuleId, type CFModel, type SheetModel } from "./model";
@@ -116,13 +116,7 @@ defineProps<Excel.ConditionalFormat>(ConditionalFormatProxy, {
   type: { get: (t: OneCF) => t.cf.type },
   id: { get: (t: OneCF) => t.cf.id },
   priority: { get: (t: OneCF) => t.sheet.cfs.indexOf(t.cf) },
-  stopIfTrue: {
-    get: (t: OneCF) => t.cf.stopIfTrue,
-    set: (t: OneCF, v: boolean) => {
-      guardWrite(t.sheet, "changing a conditional format");
-      t.cf.stopIfTrue = v;
-    },
-  },
+  stopIfTrue: cfProp((t: OneCF) => t.cf.stopIfTrue, (t, v: boolean) => (t.cf.stopIfTrue = v)),
 });
 
 export class CustomCFProxy

@@ -12,21 +12,19 @@ export class FreezePanesProxy
 {
   protected readonly className = "WorksheetFreezePanes";
   freezeRows(count?: number): void {
-    this.ctx.requireApi("WorksheetFreezePanes.freezeRows");
-    if (count === undefined) fail("NotImplemented", "freezeRows() without a count is not modelled.");
-    this.ctx.queue(() => {
-      const s: SheetModel = this._live();
-      guardWrite(s, "freezing panes");
-      s.freeze = { rows: count, columns: s.freeze?.columns ?? 0 };
-    });
+    this._freezeCount("freezeRows", "rows", count);
   }
   freezeColumns(count?: number): void {
-    this.ctx.requireApi("WorksheetFreezePanes.freezeColumns");
-    if (count === undefined) fail("NotImplemented", "freezeColumns() without a count is not modelled.");
+    this._freezeCount("freezeColumns", "columns", count);
+  }
+  /** `freezeRows(n)` / `freezeColumns(n)`: sets one count and keeps the other. */
+  private _freezeCount(member: "freezeRows" | "freezeColumns", axis: "rows" | "columns", count: number | undefined): void {
+    this._api(member);
+    if (count === undefined) fail("NotImplemented", `${member}() without a count is not modelled.`);
     this.ctx.queue(() => {
       const s: SheetModel = this._live();
       guardWrite(s, "freezing panes");
-      s.freeze = { rows: s.freeze?.rows ?? 0, columns: count };
+      s.freeze = { rows: s.freeze?.rows ?? 0, columns: s.freeze?.columns ?? 0, [axis]: count };
     });
   }
   freezeAt(at: string | Excel.Range): void {

@@ -1,7 +1,7 @@
 /** `range.format`: fill, font, the bottom border, column widths, row heights, alignment. */
 import type { FakeContext } from "./context";
 import { fail } from "./errors";
-import { defineProps, guardWrite, Obj, type Resolver } from "./proxy";
+import { defineProps, guardWrite, Obj, type PropDef, type Resolver } from "./proxy";
 import { firstFormat, setFormat, type RangeTarget } from "./range-grid";
 import type { Modelled } from "./office-types";
 
@@ -83,36 +83,16 @@ export class RangeFormatProxy
   }
   autofitColumns(): void {
     this._api("autofitColumns");
-    this.ctx.queue(() => {
-      const t: RangeTarget = this._live();
-      guardWrite(t.sheet, "autofitting columns");
-      for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.columnWidths.set(c, -1);
-    });
+    this.ctx.queue(() => setSizes(this._live(), "columns", -1, "autofitting columns"));
   }
   autofitRows(): void {
     this._api("autofitRows");
-    this.ctx.queue(() => {
-      const t: RangeTarget = this._live();
-      guardWrite(t.sheet, "autofitting rows");
-      for (let r = t.rect.r0; r <= t.rect.r1; r++) t.sheet.rowHeights.set(r, -1);
-    });
+    this.ctx.queue(() => setSizes(this._live(), "rows", -1, "autofitting rows"));
   }
 }
 defineProps<Excel.RangeFormat>(RangeFormatProxy, {
-  columnWidth: {
-    get: (t: RangeTarget) => t.sheet.columnWidths.get(t.rect.c0) ?? 48,
-    set: (t: RangeTarget, v: number) => {
-      guardWrite(t.sheet, "setting column widths");
-      for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.columnWidths.set(c, v);
-    },
-  },
-  rowHeight: {
-    get: (t: RangeTarget) => t.sheet.rowHeights.get(t.rect.r0) ?? 15,
-    set: (t: RangeTarget, v: number) => {
-      guardWrite(t.sheet, "setting row heights");
-      for (let r = t.rect.r0; r <= t.rect.r1; r++) t.sheet.rowHeights.set(r, v);
-    },
-  },
+  columnWidth: sizeProp("columns", 48),
+  rowHeight: sizeProp("rows", 15),
   wrapText: { get: (t: RangeTarget) => firstFormat(t, "wrapText") ?? false, set: (t: RangeTarget, v: boolean) => setFormat(t, { wrapText: v }) },
   horizontalAlignment: {
     get: (t: RangeTarget) => firstFormat(t, "horizontalAlignment") ?? "General",
@@ -123,6 +103,32 @@ defineProps<Excel.RangeFormat>(RangeFormatProxy, {
     set: (t: RangeTarget, v: Excel.RangeFormat["verticalAlignment"]) => setFormat(t, { verticalAlignment: v }),
   },
 });
+
+/**
+ * Column widths and row heights: the range's first column (row) is read, every column (row) of
+ * it written; -1 stands for "autofitted". `fallback` is what a sheet without a size set reads.
+ */
+function sizeProp(axis: "columns" | "rows", fallback: number): PropDef<number> {
+  return {
+    get: (t: RangeTarget) => {
+      const { map, from } = sizesOf(t, axis);
+      return map.get(from) ?? fallback;
+    },
+    set: (t: RangeTarget, v: number) => setSizes(t, axis, v, axis === "columns" ? "setting column widths" : "setting row heights"),
+  };
+}
+
+function sizesOf(t: RangeTarget, axis: "columns" | "rows"): { map: Map<number, number>; from: number; to: number } {
+  return axis === "columns"
+    ? { map: t.sheet.columnWidths, from: t.rect.c0, to: t.rect.c1 }
+    : { map: t.sheet.rowHeights, from: t.rect.r0, to: t.rect.r1 };
+}
+
+function setSizes(t: RangeTarget, axis: "columns" | "rows", v: number, doing: string): void {
+  guardWrite(t.sheet, doing);
+  const { map, from, to } = sizesOf(t, axis);
+  for (let i = from; i <= to; i++) map.set(i, v);
+}
 
 export function checkColor(v: unknown): void {
   if (typeof v !== "string" || !/^(#[0-9A-Fa-f]{6}|[A-Za-z]+)$/.test(v)) fail("InvalidArgument", `Bad colour "${String(v)}".`);

@@ -59,26 +59,23 @@ export class WorksheetProxy
   }
   getUsedRange(valuesOnly?: boolean): RangeProxy {
     this._api("getUsedRange");
-    return new RangeProxy(
-      this.ctx,
-      () => {
-        const s: SheetModel = this._live();
-        return { sheet: s, rect: usedRect(s, !!valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
-      },
-      false,
-      true,
-    );
+    return this._usedRange(!!valuesOnly, false);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    this.ctx.requireApi("Worksheet.getUsedRangeOrNullObject");
+    this._api("getUsedRangeOrNullObject");
+    return this._usedRange(!!valuesOnly, true);
+  }
+  /** The used range, resolved when the call is reached in the queue; on an empty sheet A1, or a null object. */
+  private _usedRange(valuesOnly: boolean, orNull: boolean): RangeProxy {
     return new RangeProxy(
       this.ctx,
       () => {
         const s: SheetModel = this._live();
-        const rect = usedRect(s, !!valuesOnly);
-        return rect ? { sheet: s, rect } : null;
+        const rect = usedRect(s, valuesOnly);
+        if (rect) return { sheet: s, rect };
+        return orNull ? null : { sheet: s, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
       },
-      true,
+      orNull,
       true,
     );
   }
