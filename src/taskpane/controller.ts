@@ -137,7 +137,6 @@ export function createController({ host, store, strings, lang, now = () => new D
           const out = await runValidate(h, {
             year: wanted,
             period,
-            lang,
             onPhase: (p) => store.set({ busy: { action: "validate", ...phaseText(p) } }),
           });
           const view = buildReportView(out.report, strings, lang);

@@ -32,7 +32,7 @@ async function cli(spec: WorkbookSpec, name: string): Promise<unknown> {
 
 async function pane(spec: WorkbookSpec) {
   const fake = await fakeFromSpec(spec, { platform: "desktop" });
-  const out = await runValidate(hostOf(fake), { lang: "it", year: 2021, mark: false });
+  const out = await runValidate(hostOf(fake), { year: 2021, mark: false });
   // The unit scorecards too: the pane's Schede unità and kpi check's "units" come from the same check.
   const units = unitsJson(workbookUnitScores(out), 2);
   const json = { ...(checkJson(out.report, "it") as object), rollup: rollupJson(out.rollup.nodes, { decimals: 2 }), units, changedAfterFreeze: changedAfterFreezeJson(out.history) };

@@ -106,7 +106,7 @@ describe("Validate after a freeze", () => {
     area.rows[1][6] = 13; // G2: 12 -> 13
     area.rows[3][6] = 2; // G4: blank -> 2
     fake.resetStats();
-    const out = await runValidate(hostOf(fake), { lang: "it" });
+    const out = await runValidate(hostOf(fake));
     const changed = out.report.problems.filter((p) => p.code === "FROZEN_VALUE_CHANGED");
     expect(changed.map((p) => [p.sheet, p.cell, p.severity])).toEqual([
       ["Area A", "G2", "warning"],
@@ -147,7 +147,7 @@ describe("the pane and the CLI read each other's Storico", () => {
         fake.workbook.load({ name: g.name, values: g.values.map((row) => row.map((c) => (c === null ? "" : c))) as FakeCell[][] });
       }
       fake.workbook.sheet("Area A")!.rows[2][6] = 6; // G3: 5 -> 6
-      const out = await runValidate(hostOf(fake), { lang: "en", mark: false });
+      const out = await runValidate(hostOf(fake), { mark: false });
       expect(out.history.frozen).toBe(3);
       expect(out.history.changes.map((c) => [c.frozen.cell, c.frozen.value, c.now])).toEqual([["G3", 5, 6]]);
       // The pane appends to the CLI's sheet: header + 3 + 3 rows.

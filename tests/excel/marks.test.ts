@@ -115,7 +115,7 @@ describe("planMarks", () => {
 describe("Validate writes the marks", () => {
   test("every met, unmet and missing value cell gets its colour and nothing else is marked", async () => {
     const fake = userWorkbook();
-    const { report, marks } = await runValidate(hostOf(fake), { lang: "it" });
+    const { report, marks } = await runValidate(hostOf(fake));
     expect(marks.status).toBe("written");
     const marked = markedCells(fake);
     expect(marked).toEqual(statusByCell(report.kpis));
@@ -126,7 +126,7 @@ describe("Validate writes the marks", () => {
 
   test("the marks look like the CLI's: fill, four borders (dashed for missing) and bold, from the one palette", async () => {
     const fake = userWorkbook();
-    await runValidate(hostOf(fake), { lang: "it" });
+    await runValidate(hostOf(fake));
     const ours = fake.workbook.sheets.flatMap((s) => s.cfs).filter((cf) => markKindOf(cf.formula) !== null);
     expect(new Set(ours.map((cf) => markKindOf(cf.formula)))).toEqual(new Set(["unmet", "met", "missing"]));
     for (const cf of ours) {
@@ -156,9 +156,9 @@ describe("Validate writes the marks", () => {
 
   test("running Validate twice gives the same rules, no duplicates", async () => {
     const fake = userWorkbook();
-    await runValidate(hostOf(fake), { lang: "it" });
+    await runValidate(hostOf(fake));
     const first = snap(fake);
-    const second = await runValidate(hostOf(fake), { lang: "it" });
+    const second = await runValidate(hostOf(fake));
     expect(second.marks.rulesRemoved).toBe(second.marks.rulesAdded);
     const strip = (s: string) => s.replace(/"id":"cf-\d+"/g, '"id":"cf"');
     expect(strip(snap(fake))).toBe(strip(first));
@@ -166,11 +166,11 @@ describe("Validate writes the marks", () => {
 
   test("after the user edits values, Validate leaves no stale mark", async () => {
     const fake = userWorkbook();
-    await runValidate(hostOf(fake), { lang: "it" });
+    await runValidate(hostOf(fake));
     const rows = fake.workbook.sheets[0].rows;
     rows[3][7] = 1; // H4: was met (12), now unmet
     rows[5][7] = 40; // H6: was missing, now met
-    const { report } = await runValidate(hostOf(fake), { lang: "it" });
+    const { report } = await runValidate(hostOf(fake));
     const marked = markedCells(fake);
     expect(marked.get("Area A!H4")).toBe("unmet");
     expect(marked.get("Area A!H6")).toBe("met");
@@ -180,7 +180,7 @@ describe("Validate writes the marks", () => {
   test("a protected sheet is left alone and named; the others are marked", async () => {
     const fake = userWorkbook();
     fake.workbook.load({ name: "Area B", values: kpiRows(3), protected: true });
-    const { marks } = await runValidate(hostOf(fake), { lang: "it" });
+    const { marks } = await runValidate(hostOf(fake));
     expect(marks.status).toBe("written");
     expect(marks.protectedSheets).toEqual(["Area B"]);
     expect(fake.workbook.sheet("Area B")!.cfs).toEqual([]);
@@ -190,7 +190,7 @@ describe("Validate writes the marks", () => {
   test("ExcelApi 1.5: no marks are attempted, the report is still produced", async () => {
     const fake = kpiWorkbook(6, { apiVersion: "1.5" });
     const before = snap(fake);
-    const { report, marks } = await runValidate(hostOf(fake), { lang: "it" });
+    const { report, marks } = await runValidate(hostOf(fake));
     expect(marks.status).toBe("unsupported");
     expect(report.summary.rows).toBe(6);
     expect(snap(fake)).toBe(before);
@@ -198,7 +198,7 @@ describe("Validate writes the marks", () => {
 
   test("ExcelApi 1.8 (no multi-area ranges): one rule per run of cells, same cells marked", async () => {
     const fake = kpiWorkbook(9, { apiVersion: "1.8" });
-    const { report } = await runValidate(hostOf(fake), { lang: "it" });
+    const { report } = await runValidate(hostOf(fake));
     expect(markedCells(fake)).toEqual(statusByCell(report.kpis));
     expect(ourRules(fake).length).toBe(9); // statuses alternate: every cell is its own run
   });
@@ -208,7 +208,7 @@ describe("Clear", () => {
   test("restores every value, formula, fill, number format and rule exactly", async () => {
     const fake = userWorkbook();
     const original = snap(fake);
-    await runValidate(hostOf(fake), { lang: "it" });
+    await runValidate(hostOf(fake));
     expect(snap(fake)).not.toBe(original);
     const out = await clearMarks(hostOf(fake));
     expect(out.removed).toBe(3);
@@ -225,7 +225,7 @@ describe("Clear", () => {
 
   test("names a sheet whose marks cannot be removed because it was protected afterwards", async () => {
     const fake = userWorkbook();
-    await runValidate(hostOf(fake), { lang: "it" });
+    await runValidate(hostOf(fake));
     fake.workbook.sheets[0].protected = true;
     const out = await clearMarks(hostOf(fake));
     expect(out.removed).toBe(0);
@@ -251,7 +251,7 @@ describe("no half-written marks", () => {
         conditionalFormats: [{ address: "G2:G301", formula: "=G2>100", fill: "#FF00FF" }],
       });
     }
-    await runValidate(hostOf(fake), { lang: "it", budget: CHUNKS });
+    await runValidate(hostOf(fake), { budget: CHUNKS });
     fake.workbook.sheets[0].rows[3][payloadLimit === undefined ? 7 : 6] = 1;
     return fake;
   }
@@ -262,19 +262,19 @@ describe("no half-written marks", () => {
     const fake = await edited();
     const before = snap(fake);
     fake.failSync(1, "RequestAborted", 1);
-    await expect(runValidate(hostOf(fake), { lang: "it" })).rejects.toMatchObject({ code: "RequestAborted" });
+    await expect(runValidate(hostOf(fake))).rejects.toMatchObject({ code: "RequestAborted" });
     expect(fake.stats.syncs).toBe(3); // the earlier Validate's 2, then the failed read
     expect(snap(fake)).toBe(before);
   });
 
   test("a host error on the walk is retried by listing the sheets: the same marks; if that fails too, nothing is written", async () => {
     const clean = await edited();
-    await runValidate(hostOf(clean), { lang: "it" });
+    await runValidate(hostOf(clean));
     const expected = snap(clean);
     const fake = await edited();
     fake.failSync(1, "GeneralException", 1);
     fake.resetStats();
-    const { marks } = await runValidate(hostOf(fake), { lang: "it" });
+    const { marks } = await runValidate(hostOf(fake));
     expect(marks.status).toBe("written");
     expect(noIds(snap(fake))).toBe(noIds(expected));
     expect(fake.stats.syncs).toBe(4); // the refused walk, the listing, the used ranges, the marks
@@ -282,7 +282,7 @@ describe("no half-written marks", () => {
     const before = snap(both);
     both.failSync(1, "GeneralException", 1);
     both.failSync(2, "GeneralException", 0);
-    await expect(runValidate(hostOf(both), { lang: "it" })).rejects.toMatchObject({ code: "GeneralException" });
+    await expect(runValidate(hostOf(both))).rejects.toMatchObject({ code: "GeneralException" });
     expect(snap(both)).toBe(before);
   });
 
@@ -290,7 +290,7 @@ describe("no half-written marks", () => {
     const LIMIT = 25_000;
     const probe = await edited(LIMIT);
     probe.resetStats();
-    const { report } = await runValidate(hostOf(probe), { lang: "it", budget: CHUNKS });
+    const { report } = await runValidate(hostOf(probe), { budget: CHUNKS });
     expect(markedCells(probe)).toEqual(statusByCell(report.kpis));
     // The sheets without their cells (the refused attempt was remembered), at least two chunks, the write.
     const reads = probe.stats.syncs - 1;
@@ -300,7 +300,7 @@ describe("no half-written marks", () => {
       const fake = await edited(LIMIT);
       const before = snap(fake);
       fake.failSync(k, "RequestAborted", 1);
-      await expect(runValidate(hostOf(fake), { lang: "it", budget: CHUNKS })).rejects.toMatchObject({ code: "RequestAborted" });
+      await expect(runValidate(hostOf(fake), { budget: CHUNKS })).rejects.toMatchObject({ code: "RequestAborted" });
       expect(snap(fake)).toBe(before);
     }
   });
@@ -308,18 +308,18 @@ describe("no half-written marks", () => {
   test("a failure in the write sync after any number of its operations rolls back to no marks, user formats intact", async () => {
     // How many operations the write sync of a re-validation has (deletes + adds + settings).
     const probe = userWorkbook();
-    await runValidate(hostOf(probe), { lang: "it" });
+    await runValidate(hostOf(probe));
     probe.resetStats();
-    await runValidate(hostOf(probe), { lang: "it" });
+    await runValidate(hostOf(probe));
     expect(probe.stats.syncs).toBe(2);
     const operations = probe.stats.perSync[1].operations;
     expect(operations).toBeGreaterThan(6);
     for (let applied = 0; applied <= operations; applied++) {
       const fake = userWorkbook();
       const clean = snap(fake);
-      await runValidate(hostOf(fake), { lang: "it" });
+      await runValidate(hostOf(fake));
       fake.failSync(2, "GeneralException", applied);
-      const { marks } = await runValidate(hostOf(fake), { lang: "it" });
+      const { marks } = await runValidate(hostOf(fake));
       expect(marks.status).toBe("rolledBack");
       expect(marks.error).toMatchObject({ code: "GeneralException" });
       expect(snap(fake)).toBe(clean);
@@ -330,7 +330,7 @@ describe("no half-written marks", () => {
     const fake = userWorkbook();
     fake.failSync(2, "GeneralException", 3);
     fake.failSync(3, "GeneralException", 0);
-    const { marks } = await runValidate(hostOf(fake), { lang: "it" });
+    const { marks } = await runValidate(hostOf(fake));
     expect(marks.status).toBe("mayRemain");
   });
 
@@ -338,7 +338,7 @@ describe("no half-written marks", () => {
     const fake = userWorkbook();
     const before = snap(fake);
     fake.cellEditMode = true;
-    await expect(runValidate(hostOf(fake), { lang: "it" })).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    await expect(runValidate(hostOf(fake))).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
     await expect(clearMarks(hostOf(fake))).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
     expect(snap(fake)).toBe(before);
   });

@@ -34,7 +34,7 @@ describe("a used range of 16 million cells whose values come back null", () => {
 
   test.each(["desktop", "web"] as const)("%s: Validate reads it in chunks and reports the KPIs, no TypeError", async (platform) => {
     const fake = stray(platform);
-    const { report, marks, sheets } = await runValidate(hostOf(fake), { lang: "it" });
+    const { report, marks, sheets } = await runValidate(hostOf(fake));
     expect(sheets[0].used).toMatchObject({ rows: 1_048_576, cols: 16 });
     // kpiRows(12): statuses cycle met, unmet, missing: 4 of each.
     expect(report.summary).toMatchObject({ met: 4, unmet: 4, missing: 4 });
@@ -87,7 +87,7 @@ describe("a 100,000-row mark write on the web", () => {
     // 100,000 rows) is refused and sent again in halves until each part fits.
     const fake = new FakeExcel({ platform: "web", requestLimit: 100_000 });
     fake.workbook.load({ name: "Area A", values: kpiRows(100_000) });
-    const { marks } = await runValidate(hostOf(fake), { lang: "it" });
+    const { marks } = await runValidate(hostOf(fake));
     expect(marks.status).toBe("written");
     const cells = markedCells(fake);
     // Every data row is met, unmet or missing: 100,000 marked value cells, each its own kind.

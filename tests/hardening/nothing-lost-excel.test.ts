@@ -87,7 +87,7 @@ describe("Validate and Clear on generated workbooks", () => {
       fc.asyncProperty(workbook, fc.constantFrom("web", "desktop") as fc.Arbitrary<"web" | "desktop">, async (sheets, platform) => {
         const fake = fakeOf(sheets, platform);
         const original = snap(fake);
-        const { report, marks } = await runValidate(hostOf(fake), { lang: "it" });
+        const { report, marks } = await runValidate(hostOf(fake));
         const after = snap(fake);
         expect(withoutOurs(after)).toEqual(original);
         const markable = report.kpis.filter((k) => k.valueCell && (k.status === "met" || k.status === "unmet" || k.status === "missing")).length;
@@ -106,12 +106,12 @@ describe("Validate and Clear on generated workbooks", () => {
     await fc.assert(
       fc.asyncProperty(workbook, fc.integer({ min: 1, max: 5 }), fc.nat({ max: 40 }), fc.boolean(), async (sheets, sync, applied, markedBefore) => {
         const fake = fakeOf(sheets, "web");
-        if (markedBefore) await runValidate(hostOf(fake), { lang: "it" });
+        if (markedBefore) await runValidate(hostOf(fake));
         const before = snap(fake);
         fake.failSync(sync, "GeneralException", applied);
         let outcome: Awaited<ReturnType<typeof runValidate>> | null = null;
         try {
-          outcome = await runValidate(hostOf(fake), { lang: "it" });
+          outcome = await runValidate(hostOf(fake));
         } catch (e) {
           expect(e).toMatchObject({ code: "GeneralException" });
           expect(snap(fake)).toEqual(before);

@@ -55,8 +55,8 @@ export async function measureActions(rows: number, platform: "web" | "desktop", 
     await action();
     return cost(fake.stats, Date.now() - t);
   };
-  const validate = await run(() => runValidate(host, { lang: "it" }));
-  const revalidate = await run(() => runValidate(host, { lang: "it" }));
+  const validate = await run(() => runValidate(host));
+  const revalidate = await run(() => runValidate(host));
   const clear = await run(() => clearMarks(host));
   const clearNone = await run(() => clearMarks(host));
   return { rows, platform, validate, revalidate, clear, clearNone };

@@ -22,7 +22,7 @@ let fake: FakeExcel;
 let out: ValidateOutcome;
 beforeAll(async () => {
   fake = await fakeFromSpec(seedWorkbook(), { platform: "desktop" });
-  out = await runValidate(hostOf(fake), { lang: "it", year: 2021, mark: false });
+  out = await runValidate(hostOf(fake), { year: 2021, mark: false });
 });
 
 function find(nodes: readonly TreeNodeView[], code: string): TreeNodeView | undefined {

@@ -1,4 +1,4 @@
-import type { HistoryCheck, Lang, Period, RulesRead, SheetGrid, ValidationReport, WorkbookRollup } from "../../core";
+import type { HistoryCheck, Period, RulesRead, SheetGrid, ValidationReport, WorkbookRollup } from "../../core";
 import { analyseGrids } from "../analyse";
 import { nextTick, type ExcelHost } from "../host";
 import { inventoryOf, queueSheetRules } from "../mark-inventory";
@@ -34,7 +34,6 @@ export interface ValidateRequest {
   readonly year?: number | null;
   /** A monitoring period (the pane's period selector); wins over `year`. */
   readonly period?: Period | null;
-  readonly lang: Lang;
   readonly onPhase?: (phase: ValidatePhase) => void;
   readonly budget?: PayloadBudget;
   /** Write the marks (default true). */
@@ -67,9 +66,9 @@ const UNSUPPORTED: MarkOutcome = {
  * Reads, validates and marks. Read failures reject (nothing was written); a failed write
  * comes back as `marks.status` "rolledBack" or "mayRemain" with the host error, because the
  * report itself is still good to show.
- * @example const { report, marks } = await runValidate(officeHost(), { lang: "it" });
+ * @example const { report, marks } = await runValidate(officeHost());
  */
-export async function runValidate(host: ExcelHost, request: ValidateRequest): Promise<ValidateOutcome> {
+export async function runValidate(host: ExcelHost, request: ValidateRequest = {}): Promise<ValidateOutcome> {
   const marking = request.mark !== false && hasFeature(host, "marks");
   return host.run(async (context) => {
     const read = await readWorkbookIn(context, host, {
