@@ -136,7 +136,9 @@ test("a plan file is read in the page (FileReader) into the text box", async () 
   const file = new File(["Area strategica: A Imprese"], "piano.txt", { type: "text/plain" });
   Object.defineProperty(input, "files", { value: [file] });
   input.dispatchEvent(new Event("change"));
-  await new Promise((r) => setTimeout(r, 20));
+  // FileReader answers when it is done, not after a set time: wait for the status line (a
+  // reader that never answers fails by the test's timeout).
+  while (!p.$(".file-status").textContent?.includes("piano.txt")) await new Promise((r) => setTimeout(r, 5));
   expect(p.root.querySelector("textarea")!.value).toBe("Area strategica: A Imprese");
   expect(p.$(".file-status").textContent).toBe("File letto: piano.txt (26 caratteri).");
 });
