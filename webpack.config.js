@@ -129,7 +129,9 @@ module.exports = (env, argv) => {
       library: { type: "commonjs2" },
     },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [tsRule] },
+    // The sources' JSDoc stays in the sources: the CLI bundle keeps readable code (for stack
+    // traces) without carrying every comment of the engine.
+    module: { rules: [{ ...tsRule, use: { ...tsRule.use, options: { ...tsRule.use.options, compilerOptions: { ...tsRule.use.options.compilerOptions, removeComments: true } } } }] },
     // exceljs (and its own dependencies) load at run time from node_modules: a small bundle.
     externals: { exceljs: "commonjs exceljs" },
     externalsPresets: { node: true },
