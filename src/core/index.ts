@@ -27,6 +27,7 @@ export { trendPct, trendRatio, sharePct, weightedScore } from "./measures";
 export { memoByText, type TextMemo } from "./memo";
 export { MISSING_WORDS, foldWord, missingRuleOf } from "./missing-words";
 export { consecutiveRuns, type Run } from "./runs";
+export { SheetCells, isBlankCell } from "./grid";
 
 // Addresses
 export { a1, rangeA1, parseA1, columnLetters, columnIndex, sheetRef, MAX_COLUMN, MAX_ROW } from "./a1";

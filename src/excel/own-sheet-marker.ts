@@ -1,4 +1,4 @@
-import { type CellSpec, type CellValue, type Lang, type SheetGrid, type SheetSpec, SUMMARY_SHEET } from "../core";
+import { type CellSpec, type CellValue, type Lang, type SheetGrid, SheetCells, type SheetSpec, SUMMARY_SHEET } from "../core";
 
 /**
  * How the add-in knows a sheet of its own (`Riepilogo`, `Schede unità`) again, to write it again
@@ -73,8 +73,7 @@ export function* specCells(spec: SheetSpec): Generator<{ row: number; col: numbe
 
 /** The cells of a grid read from Excel, at their sheet positions. */
 export function* gridCells(grid: SheetGrid): Generator<{ row: number; col: number; value: CellValue | undefined }> {
-  const r0 = grid.origin?.row ?? 0;
-  const c0 = grid.origin?.col ?? 0;
+  const { rowOffset: r0, colOffset: c0 } = new SheetCells(grid);
   for (let r = 0; r < grid.values.length; r++) {
     const row = grid.values[r];
     for (let c = 0; c < row.length; c++) yield { row: r0 + r, col: c0 + c, value: row[c] };

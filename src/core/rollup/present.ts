@@ -6,14 +6,14 @@
  * figure is rounded, a band named and a node linked the same way everywhere.
  */
 import { roundHalfUp } from "../achievement";
+import { SheetCells } from "../grid";
 import type { Lang } from "../messages";
 import { formatNumberIt } from "../numbers";
 import { normaliseHeader } from "../reader/headers";
 import { consecutiveRuns } from "../runs";
-import type { Band, SheetGrid, ValidationReport } from "../types";
+import type { Band, RollupNode, SheetGrid, ValidationReport } from "../types";
 import { bandWord, kindWord, NO_DATA } from "../vocabulary";
 import { kpiOwners } from "./owners";
-import type { RollupNode } from "../types";
 import { normaliseCode } from "./rollup";
 import { TREE_CODE_HEADERS } from "./tree";
 
@@ -143,7 +143,7 @@ export function ownerRows(report: Pick<ValidationReport, "kpis"> & Partial<Pick<
 export function treeSheetRows(sheet: SheetGrid): Map<string, number> {
   const headers = new Set(TREE_CODE_HEADERS);
   const out = new Map<string, number>();
-  const r0 = sheet.origin?.row ?? 0;
+  const r0 = new SheetCells(sheet).rowOffset;
   let col = -1;
   for (let r = 0; r < sheet.values.length; r++) {
     const row = sheet.values[r];
