@@ -12,7 +12,7 @@ import { it } from "../../src/taskpane/i18n/it";
 import { achievementText, buildTreeView, rowsAddress, type TreeNodeView, type TreeView } from "../../src/taskpane/tree-model";
 import { renderTreeCard } from "../../src/taskpane/view/tree";
 import { seedWorkbook } from "../support/seed-values";
-import { untitledTables } from "../core/rollup/untitled-tables";
+import { untitledTables } from "../fixtures/workbooks/untitled-tables";
 import type { FakeExcel } from "../support/office";
 import { fakeFromSpec, hostOf } from "../support/excel-fixtures";
 

@@ -25,7 +25,7 @@ import { summarySheet } from "../../../src/core/workbook/summary";
 import { it as IT } from "../../../src/taskpane/i18n/it";
 import { buildTreeView, type TreeNodeView } from "../../../src/taskpane/tree-model";
 import { gridsOf, seedWorkbook } from "../../support/seed-values";
-import { untitledTables } from "./untitled-tables";
+import { untitledTables } from "../../fixtures/workbooks/untitled-tables";
 
 const node = (over: Partial<RollupNode>): RollupNode => ({
   code: "X",

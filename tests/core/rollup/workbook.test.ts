@@ -2,7 +2,7 @@ import { dateToSerial } from "../../../src/core/dates";
 import { readTreeSheet, rollupJson, rollupWorkbook, treeFromCodes } from "../../../src/core/rollup";
 import type { CellValue, SheetGrid } from "../../../src/core/types";
 import { validateWorkbook } from "../../../src/core/validate";
-import { untitledTables } from "./untitled-tables";
+import { untitledTables } from "../../fixtures/workbooks/untitled-tables";
 import { describe as describeIn } from "../../../src/core";
 
 function sheet(name: string, values: CellValue[][]): SheetGrid {
