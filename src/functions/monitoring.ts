@@ -4,7 +4,7 @@
  * the plan's own (in linea, a rischio, non raggiungibile: the vocabulary's, src/core/vocabulary.ts),
  * like the targets the functions read.
  */
-import { isKpiError, judgeAtDate, kpiError, parseDateText, serialToDate, statusWord } from "../core";
+import { isBlankCell, isKpiError, judgeAtDate, kpiError, parseDateText, serialToDate, statusWord } from "../core";
 import { cell, condition, measured } from "./coerce";
 import { raise } from "./excel-errors";
 
@@ -24,7 +24,7 @@ function monitoringDay(x: unknown): { year: number; date: string } {
 
 function ruleOf(x: unknown): "linear" | "none" {
   const v = cell(x);
-  if (v === null || (typeof v === "string" && v.trim() === "")) return "linear";
+  if (isBlankCell(v)) return "linear";
   const t = String(v).trim().toLowerCase();
   if (t === "lineare" || t === "linear") return "linear";
   if (t === "nessuno" || t === "nessuna" || t === "none") return "none";
@@ -39,6 +39,6 @@ export function atRiskText(value: unknown, target: unknown, date: unknown, rule?
   const c = condition(target, period.year);
   const v = cell(value);
   // A deadline not done yet is blank: judged by the date.
-  const measuredValue = c.unit === "date" && (v === null || (typeof v === "string" && v.trim() === "")) ? null : measured(value, c);
+  const measuredValue = c.unit === "date" && isBlankCell(v) ? null : measured(value, c);
   return statusWord(judgeAtDate(measuredValue, c, null, period, { monitoring: ruleOf(rule) }).status, "it");
 }

@@ -6,7 +6,7 @@ import { a1 } from "../a1";
 import { parseNumber } from "../numbers";
 import { normaliseHeader } from "../reader/headers";
 import { isKpiError } from "../errors";
-import { SheetCells } from "../grid";
+import { isBlankCell, SheetCells } from "../grid";
 import { problem, type Problem } from "../problem";
 import type { CellValue, NodeKind, SheetGrid } from "../types";
 import { KIND_WORDS } from "../vocabulary";
@@ -91,7 +91,7 @@ export function readTreeSheet(sheet: SheetGrid): TreeRead {
     const kind = KIND_LOOKUP.get(normaliseHeader(text(at(row, cols.kind)))) ?? "code";
     let weight: number | null = null;
     const w = at(row, cols.weight);
-    if (cols.weight !== undefined && w !== null && !(typeof w === "string" && w.trim() === "")) {
+    if (cols.weight !== undefined && !isBlankCell(w)) {
       const n = parseNumber(w);
       if (n !== null && !isKpiError(n) && n >= 0) weight = n;
       else if (n !== null) {
