@@ -48,6 +48,15 @@ function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
 
+/**
+ * A day of the year as the engine keys monitoring dates, `MM-DD`: the same for every year, so
+ * that `Valore 2026 al 30/06` and the pane's period selector name one date alike.
+ * @example monthDay(6, 30) // "06-30"
+ */
+export function monthDay(month: number, day: number): string {
+  return `${pad2(month)}-${pad2(day)}`;
+}
+
 /** True when y-m-d is a real calendar date (rejects 31/02, 29/02 of common years). */
 export function isValidDate(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
@@ -157,7 +166,7 @@ export function parseDateWords(text: string, year: number | null, afterEntro = f
  * @example localIsoDate(new Date(2026, 5, 30, 23, 59)) // "2026-06-30"
  */
 export function localIsoDate(date: Date): string {
-  return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+  return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
 }
 
 /**
@@ -165,9 +174,5 @@ export function localIsoDate(date: Date): string {
  * @example localIsoDateTime(new Date(2026, 5, 30, 9, 5, 7)) // "2026-06-30 09:05:07"
  */
 export function localIsoDateTime(date: Date): string {
-  return `${localIsoDate(date)} ${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}:${twoDigits(date.getSeconds())}`;
-}
-
-function twoDigits(n: number): string {
-  return String(n).padStart(2, "0");
+  return `${localIsoDate(date)} ${pad2(date.getHours())}:${pad2(date.getMinutes())}:${pad2(date.getSeconds())}`;
 }

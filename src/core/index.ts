@@ -18,7 +18,7 @@ export {
 } from "./messages";
 export { problem, errorProblem, type ProblemPlace } from "./problem";
 export { parseNumber, parseNumberText, parseQuantityText, formatNumberIt, numberText, isNoneText, type Quantity } from "./numbers";
-export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText, parseDateWords, isValidDate, localIsoDate, localIsoDateTime } from "./dates";
+export { dateToSerial, serialToDate, serialToIso, serialToItalian, parseDateText, parseDateWords, isValidDate, localIsoDate, localIsoDateTime, monthDay } from "./dates";
 export { parseTarget, formatTarget, formatCondition, conditionForYear, targetYears, targetErrors, type TargetOptions } from "./targets";
 export { readYesNo } from "./target-words";
 export { DEFAULT_RULES, completeRules, achievement, isMet, bandOf, roundHalfUp } from "./achievement";

@@ -23,7 +23,7 @@
  *   directly: on track when it already meets it, at risk otherwise.
  */
 import { isMet } from "./achievement";
-import { dateToSerial, isValidDate } from "./dates";
+import { dateToSerial, isValidDate, monthDay } from "./dates";
 import type { AlgorithmKind, Condition, KpiStatus, MeasurementRules, Period } from "./types";
 
 /** Algorithm kinds whose value is a ratio or a level, never a running total. */
@@ -131,7 +131,7 @@ export function monitoringDate(text: string): string | null {
     month = (index % 12) + 1;
   }
   if (!isValidDate(2028, month, day)) return null;
-  return `${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return monthDay(month, day);
 }
 
 /** Italian months, then English ones (index modulo 12 is the month). */
@@ -161,7 +161,7 @@ export function parsePeriod(text: string): Period | null {
   }
   if (!isValidDate(y, mo, d)) return null;
   if (mo === 12 && d === 31) return { year: y, date: null };
-  return { year: y, date: `${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
+  return { year: y, date: monthDay(mo, d) };
 }
 
 /**

@@ -4,7 +4,7 @@
  * the plan's own (in linea, a rischio, non raggiungibile: the vocabulary's, src/core/vocabulary.ts),
  * like the targets the functions read.
  */
-import { isBlankCell, isKpiError, judgeAtDate, kpiError, parseDateText, serialToDate, statusWord } from "../core";
+import { isBlankCell, isKpiError, judgeAtDate, kpiError, monthDay, parseDateText, serialToDate, statusWord } from "../core";
 import { cell, condition, measured } from "./coerce";
 import { raise } from "./excel-errors";
 
@@ -19,7 +19,7 @@ function monitoringDay(x: unknown): { year: number; date: string } {
   }
   if (serial === null) return raise(kpiError("MONITORING_DATE_BAD", { text: v === null ? "" : String(v) }));
   const { y, m, d } = serialToDate(serial);
-  return { year: y, date: `${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
+  return { year: y, date: monthDay(m, d) };
 }
 
 function ruleOf(x: unknown): "linear" | "none" {

@@ -1,3 +1,4 @@
+import { monthDay } from "../dates";
 import { memoByText } from "../memo";
 import type { CellValue, ColumnRole } from "../types";
 
@@ -247,7 +248,7 @@ function matchDated(text: string): HeaderMatch | null {
   if (rest.year !== null && dateYear !== null && rest.year !== dateYear) return null;
   const year = rest.year ?? dateYear;
   if (year === null) return null;
-  const date = `${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const date = monthDay(month, day);
   return Object.freeze(date === "12-31" ? { role: "value" as const, year } : { role: "value" as const, year, date });
 }
 
